@@ -1,0 +1,52 @@
+package dev.rpmoverlay.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The single place that turns failures into output: a user-fixable problem is one
+ * {@code rpmoverlay: error: ...} block and exit code 2 (or the exception's own code); anything else
+ * is a bug, reported the same way, with the stack trace only under {@code -v}.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    boolean verbose = RootCommand.of(cmd).verbose();
+    if (ex instanceof UserException user) {
+      err.println(prefix(user.getMessage()));
+      if (verbose && user.getCause() != null) {
+        user.getCause().printStackTrace(err);
+      }
+      err.flush();
+      return user.exitCode();
+    }
+    err.println(prefix("internal error: " + ex));
+    if (verbose) {
+      ex.printStackTrace(err);
+    } else {
+      err.println("(this is a bug in rpmoverlay; run again with -v for the stack trace and report it)");
+    }
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(prefix(ex.getMessage()));
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  static String prefix(String message) {
+    return "rpmoverlay: error: " + message;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.rpmoverlay.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Process entry point: wires the real streams and turns the result into an exit code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the CLI with the given streams; tests call this in-process. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return CommandLineFactory.create(out, err).execute(args);
+  }
+}

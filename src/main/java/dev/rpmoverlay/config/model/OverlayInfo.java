@@ -1,0 +1,20 @@
+package dev.rpmoverlay.config.model;
+
+import java.util.Optional;
+
+/**
+ * What every overlay carries besides its type-specific fields.
+ *
+ * @param index 0-based position in the component's resolved overlay list (inherited order)
+ * @param description why the overlay exists (may be empty; azldev allows that)
+ * @param metadata the overlay's (or its overlay file's) metadata, if any
+ * @param declaredAt the file and position of the overlay's table, for error messages; relative
+ *     {@code source} paths resolve against this file's directory
+ */
+public record OverlayInfo(int index, String description, Optional<OverlayMetadata> metadata, SourcePosition declaredAt) {
+
+  /** The description, or azldev's placeholder when there is none. */
+  public String describe() {
+    return description.isBlank() ? "(no description)" : description;
+  }
+}

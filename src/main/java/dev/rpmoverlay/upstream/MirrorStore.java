@@ -107,6 +107,11 @@ public final class MirrorStore {
       try {
         retry.run(() -> fetchOnce(repo, c.url(), ref), e -> isTransient(e, ref));
       } catch (NoRemoteRepositoryException e) {
+        if (isDroppedConnection(e)) {
+          throw new UpstreamException(c.describe() + ": the server closed the connection without listing any refs after "
+              + (retry.retries() + 1) + " attempt(s): the dist-git repository may not exist (check spec.upstream-name and the"
+              + " distro's dist-git-base-uri), or the server failed (retry later or raise --network-retries)", e);
+        }
         throw new UpstreamException(c.describe() + ": the dist-git repository does not exist"
             + " (check spec.upstream-name and the distro's dist-git-base-uri)", e);
       } catch (TransportException e) {
@@ -136,6 +141,20 @@ public final class MirrorStore {
     return null;
   }
 
+  /**
+   * Over git:// JGit reports a connection that closed before the ref advertisement as "not found",
+   * exactly as for a missing repository (the daemon just hangs up). The two cannot be told apart,
+   * so this case is retried like any dropped connection and reported as either.
+   */
+  private static boolean isDroppedConnection(Exception e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isMissingBranch(TransportException e, String ref) {
     String expected = MessageFormat.format(JGitText.get().remoteDoesNotHaveSpec, ref);
     return e.getMessage() != null && e.getMessage().contains(expected);
@@ -144,7 +163,7 @@ public final class MirrorStore {
   /** Connection trouble is worth retrying; a missing repository or branch is not. */
   private static boolean isTransient(Exception e, String ref) {
     if (e instanceof NoRemoteRepositoryException) {
-      return false;
+      return isDroppedConnection(e);
     }
     if (e instanceof TransportException t) {
       return !isMissingBranch(t, ref);

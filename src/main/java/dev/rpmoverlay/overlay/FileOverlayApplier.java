@@ -1,5 +1,6 @@
 package dev.rpmoverlay.overlay;
 
+import dev.rpmoverlay.config.DoublestarGlob;
 import dev.rpmoverlay.config.model.Overlay;
 import dev.rpmoverlay.config.model.OverlayInfo;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class FileOverlayApplier {
 
   /** Files matching {@code glob}, sorted; never a spec file and never anything under {@code .git/}. */
   List<String> matches(String glob) {
-    PathGlob g = compile(glob);
+    DoublestarGlob g = compile(glob);
     List<String> out = new ArrayList<>();
     for (String path : tree.files().keySet()) {
       if (!path.endsWith(".spec") && !path.startsWith(".git/") && !path.contains("/.git/") && g.matches(path)) {
@@ -50,9 +51,9 @@ final class FileOverlayApplier {
     return out;
   }
 
-  private PathGlob compile(String glob) {
+  private DoublestarGlob compile(String glob) {
     try {
-      return PathGlob.compile(glob);
+      return DoublestarGlob.compile(glob);
     } catch (IllegalArgumentException e) {
       throw fail.apply(e.getMessage());
     }

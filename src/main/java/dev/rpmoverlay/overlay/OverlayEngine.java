@@ -1,5 +1,6 @@
 package dev.rpmoverlay.overlay;
 
+import dev.rpmoverlay.config.DoublestarGlob;
 import dev.rpmoverlay.config.model.Compat;
 import dev.rpmoverlay.config.model.Overlay;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ public final class OverlayEngine {
       spec.addPatch(o.pkg(), dest);
       files.add(o.info(), dest, o.source());
     } else if (overlay instanceof Overlay.PatchRemove o) {
-      PathGlob glob = glob(o.file());
+      DoublestarGlob glob = glob(o.file());
       if (spec.removePatches(glob) == 0) {
         throw new SpecEditException("no Patch tag or %patchlist entry matches '" + o.file() + "'");
       }
@@ -111,9 +112,9 @@ public final class OverlayEngine {
     }
   }
 
-  private static PathGlob glob(String glob) throws SpecEditException {
+  private static DoublestarGlob glob(String glob) throws SpecEditException {
     try {
-      return PathGlob.compile(glob);
+      return DoublestarGlob.compile(glob);
     } catch (IllegalArgumentException e) {
       throw new SpecEditException(e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.rpmoverlay.overlay;
 
+import dev.rpmoverlay.config.DoublestarGlob;
 import dev.rpmoverlay.overlay.SpecLayout.Section;
 import dev.rpmoverlay.overlay.SpecLayout.TagLine;
 import java.util.ArrayList;
@@ -296,7 +297,7 @@ final class SpecEditor {
    * Removes {@code PatchN} tags (all packages) whose value matches {@code glob}, and
    * {@code %patchlist} entries whose trimmed text matches; returns how many were removed.
    */
-  int removePatches(PathGlob glob) {
+  int removePatches(DoublestarGlob glob) {
     SpecLayout layout = layout();
     List<Integer> doomed = new ArrayList<>();
     for (TagLine t : layout.tags()) {

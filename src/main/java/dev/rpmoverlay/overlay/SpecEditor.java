@@ -127,13 +127,13 @@ final class SpecEditor {
   private int skipPastConditional(int line, int sectionEnd) {
     int depth = 0;
     for (int i = 0; i <= line && i < spec.size(); i++) {
-      depth += Conditionals.depthChange(spec.get(i));
+      depth += ConditionalBalance.depthChange(spec.get(i));
     }
     if (depth <= 0) {
       return line;
     }
     for (int i = line + 1; i < sectionEnd && i < spec.size(); i++) {
-      depth += Conditionals.depthChange(spec.get(i));
+      depth += ConditionalBalance.depthChange(spec.get(i));
       if (depth <= 0) {
         return i;
       }
@@ -240,10 +240,10 @@ final class SpecEditor {
 
   private void removeRanges(List<Section> sections, boolean balance) throws SpecEditException {
     int[] ends = new int[sections.size()];
-    List<Conditionals.Pair> pairs = balance ? Conditionals.pairs(spec.lines()) : List.of();
+    List<ConditionalBalance.Pair> pairs = balance ? ConditionalBalance.pairs(spec.lines()) : List.of();
     for (int i = 0; i < sections.size(); i++) {
       Section s = sections.get(i);
-      ends[i] = balance ? Conditionals.balancedEnd(s.header(), s.end(), spec.lines(), pairs) : s.end();
+      ends[i] = balance ? ConditionalBalance.balancedEnd(s.header(), s.end(), spec.lines(), pairs) : s.end();
     }
     for (int i = sections.size() - 1; i >= 0; i--) {
       spec.removeRange(sections.get(i).header(), ends[i]);

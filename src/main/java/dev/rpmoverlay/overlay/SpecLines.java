@@ -1,132 +1,146 @@
 package dev.rpmoverlay.overlay;
 
+import dev.rpmoverlay.spec.SpecDocument;
+import dev.rpmoverlay.spec.SpecEncoding;
+import dev.rpmoverlay.spec.SpecLine;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * The spec as azldev edits it: a list of physical lines, each with its {@link LineOrigin}. Reading
- * drops one trailing {@code \r} per line (CRLF becomes LF, as Go's line scanner does); writing emits
- * every line followed by {@code \n}, so the output ends with exactly one newline. Lines that are
- * not edited print back unchanged.
+ * The spec as azldev edits it, on top of the lossless {@link SpecDocument}: physical lines whose
+ * provenance is the document's per-line stamp. Each stamp indexes this object's table of
+ * {@link LineOrigin}s, so attribution costs one int per line.
  *
- * <p>Within one overlay an inserted string may contain {@code \n}; {@link #splitEmbeddedNewlines()}
- * (called after every overlay, the equivalent of azldev re-reading the file) turns it into separate
- * lines for later overlays.
+ * <p>Output follows azldev (azldev-semantics.md 3): every line is written followed by {@code \n},
+ * so CRLF becomes LF and the file ends with exactly one newline. Within one overlay an inserted
+ * string may contain {@code \n}; {@link #splitEmbeddedNewlines()} (called after every overlay, the
+ * equivalent of azldev re-reading the file) turns it into separate lines for later overlays.
  */
 public final class SpecLines {
-  private final ArrayList<String> text;
-  private final ArrayList<LineOrigin> origins;
-  private final boolean utf8;
+  private final SpecDocument doc;
+  private final List<LineOrigin> stamps;
+  private final List<String> textView;
 
-  private SpecLines(ArrayList<String> text, ArrayList<LineOrigin> origins, boolean utf8) {
-    this.text = text;
-    this.origins = origins;
-    this.utf8 = utf8;
+  private SpecLines(SpecDocument doc, List<LineOrigin> stamps) {
+    this.doc = doc;
+    this.stamps = stamps;
+    this.textView = new AbstractList<>() {
+      @Override
+      public String get(int index) {
+        return doc.line(index).text();
+      }
+
+      @Override
+      public int size() {
+        return doc.size();
+      }
+    };
   }
 
-  /** Parses spec bytes (UTF-8, or bytes passed through as ISO-8859-1 when not valid UTF-8). */
+  /** Parses spec bytes (UTF-8, or ISO-8859-1 when not valid UTF-8, so any bytes survive). */
   public static SpecLines parse(byte[] bytes) {
-    ByteText decoded = ByteText.decode(bytes);
-    return parse(decoded.text(), decoded.utf8());
+    return new SpecLines(SpecDocument.parse(bytes), new ArrayList<>());
   }
 
   public static SpecLines parse(String content) {
-    return parse(content, true);
-  }
-
-  private static SpecLines parse(String content, boolean utf8) {
-    ArrayList<String> lines = new ArrayList<>();
-    int start = 0;
-    while (start < content.length()) {
-      int nl = content.indexOf('\n', start);
-      int end = nl < 0 ? content.length() : nl;
-      String line = content.substring(start, end);
-      if (line.endsWith("\r")) {
-        line = line.substring(0, line.length() - 1);
-      }
-      lines.add(line);
-      start = end + 1;
-    }
-    ArrayList<LineOrigin> origins = new ArrayList<>(lines.size());
-    for (int i = 0; i < lines.size(); i++) {
-      origins.add(new LineOrigin.Upstream(i + 1));
-    }
-    return new SpecLines(lines, origins, utf8);
+    return new SpecLines(SpecDocument.parse(content), new ArrayList<>());
   }
 
   public SpecLines copy() {
-    return new SpecLines(new ArrayList<>(text), new ArrayList<>(origins), utf8);
+    return new SpecLines(doc.copy(), new ArrayList<>(stamps));
+  }
+
+  /** The underlying lossless document (its lines carry the stamps). */
+  public SpecDocument document() {
+    return doc;
   }
 
   public int size() {
-    return text.size();
+    return doc.size();
   }
 
   public String get(int i) {
-    return text.get(i);
+    return doc.line(i).text();
   }
 
+  /** Where line {@code i} came from. */
   public LineOrigin origin(int i) {
-    return origins.get(i);
+    SpecLine line = doc.line(i);
+    return line.changedBy() == SpecLine.UNCHANGED ? new LineOrigin.Upstream(line.upstreamLine()) : stamps.get(line.changedBy());
   }
 
+  /** The line texts (a live, read-only view). */
   public List<String> lines() {
-    return Collections.unmodifiableList(text);
+    return textView;
   }
 
+  /** The origin of every line, in order. */
   public List<LineOrigin> origins() {
-    return Collections.unmodifiableList(origins);
+    List<LineOrigin> out = new ArrayList<>(doc.size());
+    for (int i = 0; i < doc.size(); i++) {
+      out.add(origin(i));
+    }
+    return out;
+  }
+
+  private int stamp(LineOrigin origin) {
+    int last = stamps.size() - 1;
+    if (last >= 0 && stamps.get(last).equals(origin)) {
+      return last;
+    }
+    stamps.add(origin);
+    return stamps.size() - 1;
   }
 
   public void set(int i, String line, LineOrigin origin) {
-    text.set(i, line);
-    origins.set(i, origin);
+    doc.replaceLine(i, line, stamp(origin));
   }
 
   public void insert(int at, List<String> lines, LineOrigin origin) {
-    text.addAll(at, lines);
-    origins.addAll(at, Collections.nCopies(lines.size(), origin));
+    doc.insertLines(at, lines, stamp(origin));
   }
 
   public void remove(int i) {
-    text.remove(i);
-    origins.remove(i);
+    doc.removeLines(i, i + 1);
   }
 
   /** Removes lines {@code [from, to)}. */
   public void removeRange(int from, int to) {
-    text.subList(from, to).clear();
-    origins.subList(from, to).clear();
+    doc.removeLines(from, to);
   }
 
   /** Turns every line that contains {@code \n} into separate lines with the same origin. */
   public void splitEmbeddedNewlines() {
-    for (int i = text.size() - 1; i >= 0; i--) {
-      String line = text.get(i);
-      if (line.indexOf('\n') >= 0) {
-        String[] parts = line.split("\n", -1);
-        LineOrigin origin = origins.get(i);
-        text.remove(i);
-        origins.remove(i);
-        List<String> split = List.of(parts);
-        text.addAll(i, split);
-        origins.addAll(i, Collections.nCopies(split.size(), origin));
-      }
-    }
+    doc.splitEmbeddedNewlines();
   }
 
-  /** The spec text: every line followed by {@code \n}. */
+  /** The spec text as azldev writes it: every line followed by {@code \n}. */
   public String render() {
     StringBuilder sb = new StringBuilder();
-    for (String line : text) {
-      sb.append(line).append('\n');
+    for (SpecLine line : doc.lines()) {
+      sb.append(line.text()).append('\n');
     }
     return sb.toString();
   }
 
+  /**
+   * The rendered bytes, in the input's encoding; in an ISO-8859-1 spec, a line an overlay gave
+   * characters beyond Latin-1 is written as UTF-8.
+   */
   public byte[] toBytes() {
-    return render().getBytes(utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    if (doc.encoding() == SpecEncoding.UTF_8) {
+      return render().getBytes(StandardCharsets.UTF_8);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (SpecLine line : doc.lines()) {
+      String text = line.text();
+      boolean latin1 = text.chars().allMatch(c -> c <= 0xFF);
+      out.writeBytes(text.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+      out.write('\n');
+    }
+    return out.toByteArray();
   }
 }

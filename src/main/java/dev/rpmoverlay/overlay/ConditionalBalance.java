@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /** {@code %if}/{@code %endif} structure as azldev counts it (azldev-semantics.md 2.4). */
-final class Conditionals {
+final class ConditionalBalance {
   private static final Set<String> OPENERS = Set.of("%if", "%ifarch", "%ifnarch", "%ifos", "%ifnos");
   private static final Set<String> BRANCHES = Set.of("%else", "%elif", "%elifarch", "%elifnarch", "%elifos", "%elifnos");
 
-  private Conditionals() {}
+  private ConditionalBalance() {}
 
   /** A matched pair of line indexes. */
   record Pair(int ifLine, int endifLine) {}

@@ -29,6 +29,7 @@ public final class Templates {
   public static final String MACROS_LOAD = "macros-load";
   public static final String MACROS_FILE = "macros-file";
   public static final String CHECK_SKIP = "check-skip";
+  public static final String RENDER_FAILED = "render-failed";
 
   private final Optional<Path> overrideDir;
   private final MustacheFactory factory = new DefaultMustacheFactory();

@@ -1,6 +1,7 @@
 package dev.rpmoverlay.render;
 
 import dev.rpmoverlay.overlay.SourceTree;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,8 @@ final class FileFilter {
         out.remove(path);
       }
     }
-    SpecReferences refs = SpecReferences.of(specLines);
+    SpecReferences refs = SpecReferences.of(specLines, name -> tree.get(name)
+        .map(f -> List.of(new String(f.content(), StandardCharsets.UTF_8).split("\n", -1))));
     if (skip || !refs.resolved()) {
       return out;
     }

@@ -1,7 +1,10 @@
 package dev.rpmoverlay.render;
 
 import dev.rpmoverlay.overlay.SectionKeywords;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +25,38 @@ record SpecReferences(Set<String> names, boolean resolved) {
   private static final Pattern INCLUDE = Pattern.compile("^\\s*%include\\s+(\\S+)");
 
   static SpecReferences of(List<String> lines) {
+    return of(lines, name -> Optional.empty());
+  }
+
+  /**
+   * Scans the spec and, recursively, the files it {@code %include}s that {@code files} can supply
+   * (their Source/Patch tags count as the spec's, as they do for rpm).
+   */
+  static SpecReferences of(List<String> specLines, Function<String, Optional<List<String>>> files) {
+    List<String> lines = new ArrayList<>(specLines);
+    Set<String> included = new HashSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      SimpleMacroExpander macros = new SimpleMacroExpander(lines);
+      for (String line : List.copyOf(lines)) {
+        Matcher inc = INCLUDE.matcher(line);
+        if (!line.startsWith("#") && inc.find()) {
+          Optional<String> name = fileName(macros.expand(inc.group(1)));
+          if (name.isPresent() && included.add(name.get())) {
+            Optional<List<String>> content = files.apply(name.get());
+            if (content.isPresent()) {
+              lines.addAll(content.get());
+              grew = true;
+            }
+          }
+        }
+      }
+    }
+    return scan(lines);
+  }
+
+  private static SpecReferences scan(List<String> lines) {
     SimpleMacroExpander macros = new SimpleMacroExpander(lines);
     Set<String> names = new TreeSet<>();
     boolean resolved = true;

@@ -124,6 +124,17 @@ class FetchUpdateCommandTest {
   }
 
   @Test
+  void fetchStoresTheHistoryFactsReleaseNeedsInTheEntry() throws Exception {
+    assertThat(run("fetch", "curl").exitCode()).isZero();
+    dev.rpmoverlay.upstream.CacheEntry e = dev.rpmoverlay.upstream.UpstreamCache.open(project.resolve("upstream-cache")).entry("curl");
+    assertThat(e.metadata().historyFile()).contains("history.json");
+    var facts = dev.rpmoverlay.release.HistoryFactsJson.read(new String(e.historyFacts().orElseThrow(), java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(facts.head()).isEqualTo(e.metadata().commit());
+    assertThat(facts.specFile()).isEqualTo("curl.spec");
+    assertThat(facts.commits()).extracting(c -> c.id()).contains(curlOld.name());
+  }
+
+  @Test
   void updateWritesLocksAndCheckPassesUntilTheConfigChanges() throws Exception {
     CliRun update = run("update", "-a");
     assertThat(update.exitCode()).as(update.err()).isZero();

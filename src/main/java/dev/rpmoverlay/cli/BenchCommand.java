@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
     description = "Run a benchmark and print what it measured.",
     subcommands = {
       BenchConfigCommand.class,
+      BenchAutoreleaseCommand.class,
+      BenchRoundtripCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

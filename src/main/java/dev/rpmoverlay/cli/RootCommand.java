@@ -46,6 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
       ValidateCommand.class,
       ConfigCommand.class,
       SchemaCommand.class,
+      FetchCommand.class,
+      UpdateCommand.class,
     })
 public final class RootCommand implements Runnable {
 

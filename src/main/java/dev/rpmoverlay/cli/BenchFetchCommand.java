@@ -84,7 +84,7 @@ public final class BenchFetchCommand extends BaseCommand {
       }
       UpstreamCache cache = UpstreamCache.open(cacheDir);
       MirrorStore mirrors = new MirrorStore(mirrorsDir, RetryPolicy.DEFAULT);
-      CacheEntryWriter writer = new CacheEntryWriter(cache, ReleaseHistoryExtractor.extractor());
+      CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor());
 
       long t1 = System.nanoTime();
       List<FetchOutcome> first = new UpstreamFetcher(mirrors, cache, writer, jobs, true).fetchAll(cold, o -> {});

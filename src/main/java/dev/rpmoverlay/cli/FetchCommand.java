@@ -65,7 +65,7 @@ public final class FetchCommand extends BaseCommand {
     }
     UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir());
     UpstreamFetcher fetcher = new UpstreamFetcher(upstream.mirrors(), cache,
-        new CacheEntryWriter(cache, ReleaseHistoryExtractor.extractor()), upstream.jobs(), false);
+        new CacheEntryWriter(cache, HistoryFacts.extractor()), upstream.jobs(), false);
     long start = System.nanoTime();
     List<FetchOutcome> outcomes = fetcher.fetchAll(requests, o -> {});
     long millis = (System.nanoTime() - start) / 1_000_000;

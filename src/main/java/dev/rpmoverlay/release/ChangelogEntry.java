@@ -1,0 +1,55 @@
+package dev.rpmoverlay.release;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One entry of a generated changelog: either an entry made from a commit, or the verbatim text of
+ * the {@code changelog} file where the generated part ends.
+ */
+public sealed interface ChangelogEntry {
+  DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE MMM dd yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  TextWrapper WRAPPER = new TextWrapper(75, "  ");
+
+  /** The entry as rpmautospec prints it, without a trailing newline (file text is verbatim). */
+  String format();
+
+  /**
+   * An entry for a commit.
+   *
+   * @param error when non-null, the entry's only item is {@code RPMAUTOSPEC: <error>}
+   */
+  record FromCommit(
+      Instant committed, String authorName, String authorEmail, String message, String epochVersion, String release, String error)
+      implements ChangelogEntry {
+    @Override
+    public String format() {
+      StringBuilder sb = new StringBuilder("* ");
+      sb.append(DATE.format(committed)).append(' ').append(authorName).append(" <").append(authorEmail).append('>');
+      if (epochVersion != null && !epochVersion.isEmpty()) {
+        sb.append(" - ").append(epochVersion);
+        if (release != null && !release.isEmpty()) {
+          sb.append('-').append(release);
+        }
+      }
+      List<String> items = error != null ? List.of("RPMAUTOSPEC: " + error) : ChangelogItems.of(message);
+      List<String> bullets = new ArrayList<>(items.size());
+      for (String item : items) {
+        bullets.add(WRAPPER.fill("- " + item));
+      }
+      return sb.append('\n').append(String.join("\n", bullets)).toString();
+    }
+  }
+
+  /** The content of the {@code changelog} file, copied as it is. */
+  record FileText(String text) implements ChangelogEntry {
+    @Override
+    public String format() {
+      return text;
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.rpmoverlay.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A section header line as azldev reads it: the trimmed line's first whitespace token, lower-cased,
+ * is one of the known section keywords. The name keeps its case as written.
+ *
+ * @param name the keyword as written, e.g. {@code %files}
+ * @param type the section type the keyword stands for
+ * @param tokens all whitespace-separated tokens of the trimmed line, the keyword first
+ */
+public record SectionHeader(String name, SectionType type, List<String> tokens) {
+
+  private static final Map<String, SectionType> TYPES = Map.ofEntries(
+      Map.entry("%package", SectionType.PACKAGE),
+      Map.entry("%prep", SectionType.SCRIPT),
+      Map.entry("%conf", SectionType.SCRIPT),
+      Map.entry("%build", SectionType.SCRIPT),
+      Map.entry("%install", SectionType.SCRIPT),
+      Map.entry("%check", SectionType.SCRIPT),
+      Map.entry("%clean", SectionType.SCRIPT),
+      Map.entry("%generate_buildrequires", SectionType.SCRIPT),
+      Map.entry("%pre", SectionType.SCRIPT),
+      Map.entry("%post", SectionType.SCRIPT),
+      Map.entry("%preun", SectionType.SCRIPT),
+      Map.entry("%postun", SectionType.SCRIPT),
+      Map.entry("%pretrans", SectionType.SCRIPT),
+      Map.entry("%posttrans", SectionType.SCRIPT),
+      Map.entry("%preuntrans", SectionType.SCRIPT),
+      Map.entry("%postuntrans", SectionType.SCRIPT),
+      Map.entry("%verify", SectionType.SCRIPT),
+      Map.entry("%triggerin", SectionType.SCRIPT),
+      Map.entry("%triggerun", SectionType.SCRIPT),
+      Map.entry("%triggerprein", SectionType.SCRIPT),
+      Map.entry("%triggerpostun", SectionType.SCRIPT),
+      Map.entry("%filetriggerin", SectionType.SCRIPT),
+      Map.entry("%filetriggerun", SectionType.SCRIPT),
+      Map.entry("%filetriggerpostun", SectionType.SCRIPT),
+      Map.entry("%transfiletriggerin", SectionType.SCRIPT),
+      Map.entry("%transfiletriggerun", SectionType.SCRIPT),
+      Map.entry("%transfiletriggerpostun", SectionType.SCRIPT),
+      Map.entry("%description", SectionType.DESCRIPTION),
+      Map.entry("%files", SectionType.FILES),
+      Map.entry("%changelog", SectionType.CHANGELOG),
+      Map.entry("%patchlist", SectionType.SOURCE_LIST),
+      Map.entry("%sourcelist", SectionType.SOURCE_LIST));
+
+  /** The longest keyword; a longer first token cannot be a header. */
+  private static final int MAX_KEYWORD = "%transfiletriggerpostun".length();
+
+  public SectionHeader {
+    tokens = List.copyOf(tokens);
+  }
+
+  /**
+   * Reads {@code text} as a header, or returns null. Lines with {@code #} at column 0 are never
+   * headers; indented headers count.
+   */
+  public static SectionHeader parse(String text) {
+    return parse(text, false);
+  }
+
+  static SectionHeader parse(String text, boolean latin1) {
+    int end = text.length();
+    int start = GoWhitespace.skipSpace(text, 0, end, latin1);
+    if (start >= end || text.charAt(start) != '%') {
+      return null;
+    }
+    int tokenEnd = GoWhitespace.skipNonSpace(text, start, end, latin1);
+    SectionType type = keywordType(text, start, tokenEnd);
+    if (type == null) {
+      return null;
+    }
+    List<String> tokens = new ArrayList<>(4);
+    int i = start;
+    while (i < end) {
+      int e = GoWhitespace.skipNonSpace(text, i, end, latin1);
+      tokens.add(text.substring(i, e));
+      i = GoWhitespace.skipSpace(text, e, end, latin1);
+    }
+    return new SectionHeader(tokens.get(0), type, tokens);
+  }
+
+  /** The section type of the keyword {@code text[start, end)}, or null if it is not one. */
+  static SectionType keywordType(String text, int start, int end) {
+    if (end - start > MAX_KEYWORD || end - start < 4) {
+      return null;
+    }
+    return TYPES.get(text.substring(start, end).toLowerCase(Locale.ROOT));
+  }
+
+  /** The package this header's section belongs to, by azldev HEAD's rules. */
+  public PackageQualifier qualifier() {
+    return qualifier(QualifierRules.HEAD);
+  }
+
+  /** The package this header's section belongs to, by the given azldev version's rules. */
+  public PackageQualifier qualifier(QualifierRules rules) {
+    if (type.isPackageless()) {
+      return PackageQualifier.MAIN;
+    }
+    String absolute = null;
+    String suffix = null;
+    int i = 1;
+    while (i < tokens.size()) {
+      String token = tokens.get(i);
+      if (!token.startsWith("-")) {
+        if (suffix == null) {
+          suffix = token;
+        }
+        i++;
+      } else if (token.equals("-n")) {
+        if (i + 1 < tokens.size()) {
+          absolute = tokens.get(i + 1);
+        }
+        i += 2;
+      } else if (rules == QualifierRules.HEAD && token.equals("--")) {
+        break;
+      } else if (takesArgument(token, rules)) {
+        i += 2;
+      } else {
+        i++;
+      }
+    }
+    if (absolute != null) {
+      return new PackageQualifier(absolute, PackageForm.ABSOLUTE);
+    }
+    if (suffix != null) {
+      return new PackageQualifier(suffix, PackageForm.SUFFIX);
+    }
+    return PackageQualifier.MAIN;
+  }
+
+  private static boolean takesArgument(String flag, QualifierRules rules) {
+    return switch (flag) {
+      case "-f", "-p" -> true;
+      case "-l", "-P" -> rules == QualifierRules.HEAD;
+      default -> false;
+    };
+  }
+}

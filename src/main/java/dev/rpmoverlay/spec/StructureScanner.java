@@ -1,0 +1,305 @@
+package dev.rpmoverlay.spec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One linear pass over the lines that classifies each one by azldev's rules and collects sections,
+ * tags, macro definitions and the conditional structure. Unlike azldev it skips the later lines
+ * of a {@code %define}/{@code %global} and of an <code>%{expand:...}</code>/<code>%{lua:...}</code>
+ * body that starts a line: RPM reads those as one logical line (see {@link LogicalLines}), so text
+ * in them that looks like a header, tag or conditional is macro body, not spec structure.
+ */
+final class StructureScanner {
+  private static final LineKind[] KINDS = LineKind.values();
+
+  private final List<SpecLine> lines;
+  private final boolean latin1;
+  private final byte[] kinds;
+  private final List<Section> sections = new ArrayList<>();
+  private final List<TagLine> tags = new ArrayList<>();
+  private final List<MacroDefinition> macros = new ArrayList<>();
+  private final ConditionalsBuilder conditionals;
+
+  private SectionHeader currentHeader;
+  private PackageQualifier currentPackage = PackageQualifier.MAIN;
+  private int currentHeaderLine = -1;
+  private final LogicalLines logicalLines;
+  /** End of the definition or expand/lua body that the line being classified starts. */
+  private int opaqueEnd;
+
+  private StructureScanner(List<SpecLine> lines, boolean latin1) {
+    this.lines = lines;
+    this.latin1 = latin1;
+    this.kinds = new byte[lines.size()];
+    this.conditionals = new ConditionalsBuilder(lines.size());
+    this.logicalLines = new LogicalLines(lines);
+  }
+
+  static SpecStructure scan(List<SpecLine> lines, SpecEncoding encoding) {
+    return new StructureScanner(lines, encoding == SpecEncoding.ISO_8859_1).run();
+  }
+
+  private SpecStructure run() {
+    int n = lines.size();
+    int i = 0;
+    while (i < n) {
+      LineKind kind = classify(i);
+      kinds[i] = (byte) kind.ordinal();
+      conditionals.recordLine(i, kind);
+      int end = opaqueEnd > i ? opaqueEnd : i + 1;
+      for (int k = i + 1; k < end; k++) {
+        kinds[k] = (byte) LineKind.CONTINUATION.ordinal();
+        conditionals.recordLine(k, LineKind.CONTINUATION);
+      }
+      i = end;
+    }
+    closeSection(n);
+    return new SpecStructure(n, sections, tags, macros, conditionals.build(), kinds);
+  }
+
+  static LineKind kind(byte[] kinds, int line) {
+    return KINDS[kinds[line]];
+  }
+
+  /**
+   * Classifies line {@code i}. When it starts a macro definition or an expand/lua body, sets
+   * {@link #opaqueEnd} to the end of that logical line: its later lines are body text.
+   */
+  private LineKind classify(int i) {
+    String text = lines.get(i).text();
+    int len = text.length();
+    if (len > 0 && text.charAt(0) == '#') {
+      return LineKind.COMMENT;
+    }
+    int start = GoWhitespace.skipSpace(text, 0, len, latin1);
+    if (start < len && text.charAt(start) == '%') {
+      int tokenEnd = GoWhitespace.skipNonSpace(text, start, len, latin1);
+      SectionType type = SectionHeader.keywordType(text, start, tokenEnd);
+      if (type != null) {
+        closeSection(i);
+        currentHeader = SectionHeader.parse(text, latin1);
+        currentPackage = currentHeader.qualifier();
+        currentHeaderLine = i;
+        return LineKind.HEADER;
+      }
+      if (conditionals.directive(text, start, tokenEnd, i)) {
+        return LineKind.CONDITIONAL;
+      }
+      if (isDefineKeyword(text, start, tokenEnd) && macroDefinition(i, text, tokenEnd)) {
+        return LineKind.MACRO_DEFINITION;
+      }
+      if (text.startsWith("%{expand:", start) || text.startsWith("%{lua:", start)) {
+        opaqueEnd = logicalLines.end(i);
+      }
+    }
+    if (currentHeader == null || currentHeader.type() == SectionType.PACKAGE) {
+      if (tag(i, text, start)) {
+        return LineKind.TAG;
+      }
+    }
+    return LineKind.OTHER;
+  }
+
+  private void closeSection(int end) {
+    sections.add(new Section(sections.size(), currentHeader, currentPackage, currentHeaderLine, end));
+  }
+
+  /** azldev's tag regex {@code ^\s*([^\s:]+):\s*(.*?)\s*$}, on the Go-trimmed line. */
+  private boolean tag(int i, String text, int start) {
+    int len = text.length();
+    int end = GoWhitespace.trimEnd(text, start, len, latin1);
+    int p = start;
+    while (p < end) {
+      char c = text.charAt(p);
+      if (c == ':' || GoWhitespace.isRegexSpace(c)) {
+        break;
+      }
+      p++;
+    }
+    if (p == start || p >= end || text.charAt(p) != ':') {
+      return false;
+    }
+    int valueStart = p + 1;
+    while (valueStart < end && GoWhitespace.isRegexSpace(text.charAt(valueStart))) {
+      valueStart++;
+    }
+    if (text.indexOf('\n', valueStart) >= 0 && text.indexOf('\n', valueStart) < end) {
+      return false; // RE2's '.' does not cross a newline an edit may have put into the text
+    }
+    tags.add(new TagLine(
+        i,
+        sections.size(),
+        currentPackage.name(),
+        text.substring(0, start),
+        text.substring(start, p),
+        text.substring(p + 1, valueStart),
+        text.substring(valueStart, end),
+        text.substring(end)));
+    return true;
+  }
+
+  private static boolean isDefineKeyword(String text, int start, int end) {
+    return end - start == 7 && (text.startsWith("%define", start) || text.startsWith("%global", start));
+  }
+
+  private boolean macroDefinition(int i, String text, int keywordEnd) {
+    int len = text.length();
+    int nameStart = skipBlanks(text, keywordEnd);
+    int nameEnd = nameStart;
+    while (nameEnd < len && !Character.isWhitespace(text.charAt(nameEnd)) && text.charAt(nameEnd) != '(') {
+      nameEnd++;
+    }
+    if (nameEnd == nameStart) {
+      return false;
+    }
+    String options = null;
+    int afterName = nameEnd;
+    if (nameEnd < len && text.charAt(nameEnd) == '(') {
+      int close = text.indexOf(')', nameEnd);
+      options = text.substring(nameEnd + 1, close < 0 ? len : close);
+      afterName = close < 0 ? len : close + 1;
+    }
+    int end = logicalLines.end(i);
+    opaqueEnd = end;
+    StringBuilder body = new StringBuilder(text.substring(skipBlanks(text, afterName)));
+    for (int k = i + 1; k < end; k++) {
+      body.append('\n').append(lines.get(k).text());
+    }
+    macros.add(new MacroDefinition(
+        text.substring(keywordStart(text, keywordEnd), keywordEnd),
+        text.substring(nameStart, nameEnd),
+        options,
+        body.toString(),
+        i,
+        end));
+    return true;
+  }
+
+  private static int keywordStart(String text, int keywordEnd) {
+    return keywordEnd - 7;
+  }
+
+  private static int skipBlanks(String text, int from) {
+    int i = from;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Builds blocks with a stack; records the innermost open block for every line. */
+  private static final class ConditionalsBuilder {
+    private final int lineCount;
+    private final List<Block> blocks = new ArrayList<>();
+    private final List<ConditionalProblem> problems = new ArrayList<>();
+    private int[] stack = new int[8];
+    private int depth;
+    private int[] innermost;
+    /** The innermost block for the directive line being recorded, set by {@link #directive}. */
+    private int directiveInnermost = -1;
+
+    ConditionalsBuilder(int lineCount) {
+      this.lineCount = lineCount;
+    }
+
+    private int top() {
+      return depth == 0 ? -1 : stack[depth - 1];
+    }
+
+    void recordLine(int line, LineKind kind) {
+      if (innermost == null) {
+        return;
+      }
+      innermost[line] = kind == LineKind.CONDITIONAL ? directiveInnermost : top();
+    }
+
+    /** Handles {@code text[start, end)} if it is a conditional directive. */
+    boolean directive(String text, int start, int end, int line) {
+      int length = end - start;
+      if (length < 3 || length > 10 || (text.charAt(start + 1) | 0x20) != 'e' && (text.charAt(start + 1) | 0x20) != 'i') {
+        return false;
+      }
+      String keyword = text.substring(start, end).toLowerCase(Locale.ROOT);
+      switch (keyword) {
+        case "%if", "%ifarch", "%ifnarch", "%ifos", "%ifnos" -> {
+          ensureInnermost(line);
+          directiveInnermost = top();
+          Block b = new Block(blocks.size(), text.substring(start, end), line, top(), depth);
+          blocks.add(b);
+          if (depth == stack.length) {
+            stack = Arrays.copyOf(stack, depth * 2);
+          }
+          stack[depth++] = b.index;
+        }
+        case "%elif", "%elifarch", "%elifnarch", "%elifos", "%elifnos", "%else" -> {
+          ensureInnermost(line);
+          directiveInnermost = top();
+          if (depth == 0) {
+            problems.add(new ConditionalProblem(ConditionalProblem.Kind.BRANCH_OUTSIDE_IF, line));
+          } else {
+            Block b = blocks.get(top());
+            if (b.sawElse) {
+              problems.add(new ConditionalProblem(ConditionalProblem.Kind.BRANCH_AFTER_ELSE, line));
+            }
+            b.sawElse |= keyword.equals("%else");
+            b.branches.add(line);
+          }
+        }
+        case "%endif" -> {
+          ensureInnermost(line);
+          if (depth == 0) {
+            problems.add(new ConditionalProblem(ConditionalProblem.Kind.UNMATCHED_ENDIF, line));
+          } else {
+            blocks.get(stack[--depth]).endLine = line;
+          }
+          directiveInnermost = top();
+        }
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void ensureInnermost(int line) {
+      if (innermost == null) {
+        innermost = new int[lineCount];
+        Arrays.fill(innermost, 0, line, -1);
+      }
+    }
+
+    Conditionals build() {
+      for (int d = 0; d < depth; d++) {
+        problems.add(new ConditionalProblem(ConditionalProblem.Kind.UNTERMINATED_IF, blocks.get(stack[d]).ifLine));
+      }
+      problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
+      List<ConditionalBlock> result = new ArrayList<>(blocks.size());
+      for (Block b : blocks) {
+        result.add(new ConditionalBlock(b.index, b.keyword, b.ifLine, b.branches, b.endLine, b.parent, b.depth));
+      }
+      return new Conditionals(result, problems, innermost);
+    }
+
+    private static final class Block {
+      final int index;
+      final String keyword;
+      final int ifLine;
+      final int parent;
+      final int depth;
+      final List<Integer> branches = new ArrayList<>(1);
+      int endLine = -1;
+      boolean sawElse;
+
+      Block(int index, String keyword, int ifLine, int parent, int depth) {
+        this.index = index;
+        this.keyword = keyword;
+        this.ifLine = ifLine;
+        this.parent = parent;
+        this.depth = depth;
+      }
+    }
+  }
+}

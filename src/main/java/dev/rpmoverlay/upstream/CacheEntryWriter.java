@@ -1,0 +1,184 @@
+package dev.rpmoverlay.upstream;
+
+import com.google.common.hash.Hashing;
+import com.google.common.hash.HashingOutputStream;
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
+import dev.rpmoverlay.upstream.CacheMetadata.FileRecord;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Writes cache entries atomically: the whole entry is built in a staging directory next to the
+ * target and then renamed into place, so a failure at any point leaves the previous entry intact.
+ * Gitlinks (submodules) are not copied, as azldev strips them too.
+ */
+public final class CacheEntryWriter {
+
+  private final UpstreamCache cache;
+  private final Optional<HistoryFactsExtractor> history;
+
+  public CacheEntryWriter(UpstreamCache cache, Optional<HistoryFactsExtractor> history) {
+    this.cache = cache;
+    this.history = history;
+  }
+
+  /** The metadata an entry for {@code resolved} would carry, without its file list. */
+  public CacheMetadata describe(UpstreamCoordinates c, ResolvedCommit resolved) {
+    return new CacheMetadata(CacheMetadata.FORMAT, c.component(), c.upstreamName(), c.url(), c.branch(), resolved.commit(),
+        resolved.commitTime(), c.snapshot(), history.map(HistoryFactsExtractor::fileName), List.of());
+  }
+
+  /** Whether the existing entry already holds exactly this commit from this source. */
+  public boolean isCurrent(UpstreamCoordinates c, ResolvedCommit resolved) {
+    try {
+      return cache.metadata(c.component()).map(m -> m.sameSourceAs(describe(c, resolved))).orElse(false);
+    } catch (UpstreamException e) {
+      return false; // unreadable metadata: rewrite the entry
+    }
+  }
+
+  /** Writes (or replaces) {@code c.component()}'s entry with the tree of {@code resolved}. */
+  public CacheMetadata write(Repository repo, UpstreamCoordinates c, ResolvedCommit resolved) throws IOException {
+    Path target = cache.entryDir(c.component());
+    Files.createDirectories(cache.root());
+    Path staging = cache.root().resolve(".staging-" + c.component() + "-" + UUID.randomUUID());
+    try {
+      Files.createDirectories(staging.resolve(UpstreamCache.FILES_DIR));
+      CacheMetadata meta;
+      try (RevWalk walk = new RevWalk(repo)) {
+        RevCommit commit = walk.parseCommit(ObjectId.fromString(resolved.commit()));
+        List<FileRecord> files = writeTree(repo, commit, staging.resolve(UpstreamCache.FILES_DIR));
+        if (history.isPresent()) {
+          byte[] facts = history.get().extract(repo, commit, c.upstreamName() + ".spec");
+          Files.write(staging.resolve(history.get().fileName()), facts);
+        }
+        CacheMetadata d = describe(c, resolved);
+        meta = new CacheMetadata(d.format(), d.component(), d.upstreamName(), d.url(), d.branch(), d.commit(), d.commitTime(),
+            d.snapshot(), d.historyFile(), files);
+      }
+      Files.writeString(staging.resolve(CacheMetadataToml.FILE_NAME), CacheMetadataToml.write(meta), StandardCharsets.UTF_8);
+      swapIn(staging, target);
+      return meta;
+    } finally {
+      if (Files.exists(staging)) {
+        MoreFiles.deleteRecursively(staging, RecursiveDeleteOption.ALLOW_INSECURE);
+      }
+    }
+  }
+
+  private static List<FileRecord> writeTree(Repository repo, RevCommit commit, Path filesDir) throws IOException {
+    List<FileRecord> files = new ArrayList<>();
+    try (TreeWalk tw = new TreeWalk(repo)) {
+      tw.addTree(commit.getTree());
+      tw.setRecursive(true);
+      while (tw.next()) {
+        FileMode mode = tw.getFileMode(0);
+        String path = tw.getPathString();
+        if (mode == FileMode.GITLINK) {
+          continue;
+        }
+        if (mode == FileMode.SYMLINK) {
+          String target = new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+          files.add(new FileRecord(path, FileKind.SYMLINK, Hashing.sha256().hashString(target, StandardCharsets.UTF_8).toString(), target));
+          continue;
+        }
+        boolean exec = mode == FileMode.EXECUTABLE_FILE;
+        Path out = ComponentNames.safeRelative(filesDir, path, () -> new UpstreamException("unsafe path in upstream tree: " + path));
+        Files.createDirectories(out.getParent());
+        HashingOutputStream hashing;
+        try (OutputStream os = Files.newOutputStream(out)) {
+          hashing = new HashingOutputStream(Hashing.sha256(), os);
+          repo.open(tw.getObjectId(0)).copyTo(hashing);
+        }
+        if (exec) {
+          makeExecutable(out);
+        }
+        files.add(new FileRecord(path, exec ? FileKind.EXECUTABLE : FileKind.REGULAR, hashing.hash().toString(), ""));
+      }
+    }
+    return files;
+  }
+
+  private static void makeExecutable(Path p) throws IOException {
+    try {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: the mode in upstream.toml stays authoritative.
+    }
+  }
+
+  /**
+   * Moves the finished staging dir into place. A directory cannot atomically replace a non-empty
+   * one, so the old entry is first renamed aside and removed only after the new one is in place;
+   * if the second rename fails, the old entry is moved back.
+   */
+  private static void swapIn(Path staging, Path target) throws IOException {
+    if (!Files.exists(target)) {
+      move(staging, target);
+      return;
+    }
+    Path old = target.resolveSibling(".old-" + target.getFileName() + "-" + UUID.randomUUID());
+    move(target, old);
+    try {
+      move(staging, target);
+    } catch (IOException e) {
+      move(old, target);
+      throw e;
+    }
+    MoreFiles.deleteRecursively(old, RecursiveDeleteOption.ALLOW_INSECURE);
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  /**
+   * Cleans up after a process that died mid-write: staging dirs are removed; an entry that was
+   * renamed aside but never replaced is moved back.
+   */
+  public void cleanLeftovers() throws IOException {
+    if (!Files.isDirectory(cache.root())) {
+      return;
+    }
+    List<Path> leftovers;
+    try (Stream<Path> s = Files.list(cache.root())) {
+      leftovers = s.filter(p -> p.getFileName().toString().startsWith(".")).sorted().toList();
+    }
+    for (Path p : leftovers) {
+      String name = p.getFileName().toString();
+      int uuidLength = 37; // "-" + UUID
+      if (name.startsWith(".old-") && name.length() > ".old-".length() + uuidLength) {
+        Path target = p.resolveSibling(name.substring(".old-".length(), name.length() - uuidLength));
+        if (!Files.exists(target)) {
+          move(p, target);
+          continue;
+        }
+      }
+      if (name.startsWith(".staging-") || name.startsWith(".old-")) {
+        MoreFiles.deleteRecursively(p, RecursiveDeleteOption.ALLOW_INSECURE);
+      }
+    }
+  }
+}

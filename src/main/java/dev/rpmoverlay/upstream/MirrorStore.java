@@ -1,0 +1,173 @@
+package dev.rpmoverlay.upstream;
+
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.errors.NoRemoteRepositoryException;
+import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.internal.JGitText;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * Bare mirrors of dist-git repositories, one per URL, kept in a local cache directory outside the
+ * project (they are a download cache, not project content).
+ *
+ * <p>Each fetch asks for exactly one branch ({@code +refs/heads/B:refs/heads/B}, no tags) with
+ * <b>full history</b>: rpmautospec numbers a release by walking back to the last Version change and
+ * builds the changelog back to the last change of the {@code changelog} file, which can be any
+ * depth; a shallow history silently produces wrong numbers (rpmautospec #210). Because the mirror
+ * persists, the full history is transferred once and every later fetch only brings new objects.
+ *
+ * <p>Fetches of the same mirror are serialized within this process; different mirrors fetch in
+ * parallel.
+ */
+public final class MirrorStore {
+
+  private final Path root;
+  private final RetryPolicy retry;
+  private final int timeoutSeconds;
+  private final Map<Path, Object> locks = new ConcurrentHashMap<>();
+
+  public MirrorStore(Path root, RetryPolicy retry) {
+    this(root, retry, 120);
+  }
+
+  public MirrorStore(Path root, RetryPolicy retry, int timeoutSeconds) {
+    this.root = root.toAbsolutePath().normalize();
+    this.retry = retry;
+    this.timeoutSeconds = timeoutSeconds;
+  }
+
+  /**
+   * The default mirror directory: {@code $RPMOVERLAY_MIRROR_DIR}, else
+   * {@code $XDG_CACHE_HOME/rpmoverlay/mirrors}, else {@code ~/.cache/rpmoverlay/mirrors}.
+   */
+  public static Path defaultRoot(Map<String, String> env) {
+    String explicit = env.get("RPMOVERLAY_MIRROR_DIR");
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
+    }
+    String xdg = env.get("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("rpmoverlay").resolve("mirrors");
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * The mirror directory of {@code url}: a readable name from the URL's last path segment plus 16
+   * hex digits of the URL's SHA-256, so different servers never share a mirror.
+   */
+  public Path pathFor(String url) {
+    String trimmed = url.replaceAll("/+$", "");
+    String last = trimmed.substring(trimmed.lastIndexOf('/') + 1).replaceAll("\\.git$", "");
+    String readable = last.replaceAll("[^A-Za-z0-9._+-]", "_").toLowerCase(Locale.ROOT);
+    String hash = Hashing.sha256().hashString(url, StandardCharsets.UTF_8).toString().substring(0, 16);
+    return root.resolve(readable + "-" + hash + ".git");
+  }
+
+  /** Opens the mirror of {@code c.url()}, creating an empty one when there is none yet. */
+  public Repository open(UpstreamCoordinates c) throws IOException {
+    Path dir = pathFor(c.url());
+    Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
+    if (!Files.exists(dir.resolve("objects"))) {
+      Files.createDirectories(dir.getParent());
+      repo.create(true);
+    }
+    return repo;
+  }
+
+  /**
+   * Brings the mirror's copy of {@code c.branch()} up to date with the server, retrying transient
+   * failures. A failed fetch leaves the mirror as it was (refs are only updated once the pack is
+   * complete).
+   *
+   * @throws UpstreamException when the repository or branch does not exist, or the server stayed
+   *     unreachable after all retries
+   */
+  public void fetch(Repository repo, UpstreamCoordinates c) {
+    Object lock = locks.computeIfAbsent(repo.getDirectory().toPath(), k -> new Object());
+    synchronized (lock) {
+      String ref = "refs/heads/" + c.branch();
+      try {
+        retry.run(() -> fetchOnce(repo, c.url(), ref), e -> isTransient(e, ref));
+      } catch (NoRemoteRepositoryException e) {
+        if (isDroppedConnection(e)) {
+          throw new UpstreamException(c.describe() + ": the server closed the connection without listing any refs after "
+              + (retry.retries() + 1) + " attempt(s): the dist-git repository may not exist (check spec.upstream-name and the"
+              + " distro's dist-git-base-uri), or the server failed (retry later or raise --network-retries)", e);
+        }
+        throw new UpstreamException(c.describe() + ": the dist-git repository does not exist"
+            + " (check spec.upstream-name and the distro's dist-git-base-uri)", e);
+      } catch (TransportException e) {
+        if (isMissingBranch(e, ref)) {
+          throw new UpstreamException(c.describe() + ": the repository has no branch '" + c.branch()
+              + "' (check the distro version's dist-git-branch)", e);
+        }
+        throw new UpstreamException(c.describe() + ": fetch failed after " + (retry.retries() + 1)
+            + " attempt(s): " + e.getMessage() + " (the previous cache entry is unchanged; retry later or raise --network-retries)", e);
+      } catch (java.net.URISyntaxException e) {
+        throw new UpstreamException(c.describe() + ": not a valid git URL: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UpstreamException(c.describe() + ": fetch interrupted", e);
+      } catch (Exception e) {
+        throw new UpstreamException(c.describe() + ": fetch failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private Void fetchOnce(Repository repo, String url, String ref) throws Exception {
+    try (Transport transport = Transport.open(repo, new URIish(url))) {
+      transport.setTagOpt(TagOpt.NO_TAGS);
+      transport.setTimeout(timeoutSeconds);
+      transport.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + ref + ":" + ref)));
+    }
+    return null;
+  }
+
+  /**
+   * Over git:// JGit reports a connection that closed before the ref advertisement as "not found",
+   * exactly as for a missing repository (the daemon just hangs up). The two cannot be told apart,
+   * so this case is retried like any dropped connection and reported as either.
+   */
+  private static boolean isDroppedConnection(Exception e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isMissingBranch(TransportException e, String ref) {
+    String expected = MessageFormat.format(JGitText.get().remoteDoesNotHaveSpec, ref);
+    return e.getMessage() != null && e.getMessage().contains(expected);
+  }
+
+  /** Connection trouble is worth retrying; a missing repository or branch is not. */
+  private static boolean isTransient(Exception e, String ref) {
+    if (e instanceof NoRemoteRepositoryException) {
+      return isDroppedConnection(e);
+    }
+    if (e instanceof TransportException t) {
+      return !isMissingBranch(t, ref);
+    }
+    return e instanceof IOException;
+  }
+}

@@ -1,0 +1,166 @@
+package dev.rpmoverlay.upstream;
+
+import com.google.common.hash.Hashing;
+import dev.rpmoverlay.upstream.CacheMetadata.FileRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads the committed upstream cache ({@code upstream-cache/}, format in docs/upstream-cache.md).
+ * Render reads upstream content only through this class, so it needs neither network nor git.
+ *
+ * <p>Every entry is verified when read: each listed file must exist with the listed SHA-256, and
+ * {@code files/} must hold nothing else. The executable bit comes from the listed mode, not from
+ * the file system, so an entry checked out on a system without POSIX modes still reads the same.
+ */
+public final class UpstreamCache {
+
+  public static final String FILES_DIR = "files";
+
+  private final Path root;
+
+  private UpstreamCache(Path root) {
+    this.root = root;
+  }
+
+  /** The cache rooted at {@code dir} (it need not exist yet). */
+  public static UpstreamCache open(Path dir) {
+    return new UpstreamCache(dir);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The directory of {@code component}'s entry. */
+  public Path entryDir(String component) {
+    return root.resolve(ComponentNames.checked(component));
+  }
+
+  /** Components that have an entry, sorted. Staging and backup directories (dot names) are skipped. */
+  public List<String> components() throws IOException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> s = Files.list(root)) {
+      s.filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> Files.isRegularFile(p.resolve(CacheMetadataToml.FILE_NAME)))
+          .forEach(p -> names.add(p.getFileName().toString()));
+    }
+    Collections.sort(names);
+    return names;
+  }
+
+  /** Only the metadata of an entry, without reading or verifying its files; empty when absent. */
+  public Optional<CacheMetadata> metadata(String component) {
+    Path file = entryDir(component).resolve(CacheMetadataToml.FILE_NAME);
+    try {
+      return Optional.of(CacheMetadataToml.read(file));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads and verifies {@code component}'s entry.
+   *
+   * @throws UpstreamException when the entry is missing (suggesting {@code fetch}) or corrupt
+   *     (naming the file and what is wrong)
+   */
+  public CacheEntry entry(String component) {
+    Path dir = entryDir(component);
+    Path metaFile = dir.resolve(CacheMetadataToml.FILE_NAME);
+    if (!Files.isRegularFile(metaFile)) {
+      throw new UpstreamException("no upstream cache entry for component '" + component + "' (expected " + metaFile
+          + "); run 'rpmoverlay fetch " + component + "'");
+    }
+    try {
+      CacheMetadata meta;
+      try {
+        meta = CacheMetadataToml.read(metaFile);
+      } catch (UpstreamException e) {
+        throw corrupt(component, e.getMessage());
+      }
+      if (!meta.component().equals(component)) {
+        throw corrupt(component, metaFile + " names component '" + meta.component() + "'");
+      }
+      return load(component, dir, meta);
+    } catch (IOException e) {
+      throw corrupt(component, e.toString());
+    }
+  }
+
+  private CacheEntry load(String component, Path dir, CacheMetadata meta) throws IOException {
+    Path filesDir = dir.resolve(FILES_DIR);
+    SortedMap<String, CachedFile> files = new TreeMap<>();
+    SortedMap<String, String> links = new TreeMap<>();
+    Set<String> listed = new HashSet<>();
+    for (FileRecord f : meta.files()) {
+      Path p = ComponentNames.safeRelative(filesDir, f.path(), () -> corrupt(component, "unsafe path '" + f.path() + "'"));
+      if (!listed.add(f.path())) {
+        throw corrupt(component, "'" + f.path() + "' is listed twice");
+      }
+      if (f.kind() == FileKind.SYMLINK) {
+        checkHash(component, f, f.symlinkTarget().getBytes(StandardCharsets.UTF_8));
+        links.put(f.path(), f.symlinkTarget());
+        continue;
+      }
+      if (!Files.isRegularFile(p)) {
+        throw corrupt(component, "listed file " + FILES_DIR + "/" + f.path() + " is missing");
+      }
+      byte[] bytes = Files.readAllBytes(p);
+      checkHash(component, f, bytes);
+      files.put(f.path(), new CachedFile(f.path(), bytes, f.kind() == FileKind.EXECUTABLE));
+    }
+    if (Files.isDirectory(filesDir)) {
+      try (Stream<Path> s = Files.walk(filesDir)) {
+        Optional<String> extra = s.filter(Files::isRegularFile)
+            .map(p -> filesDir.relativize(p).toString().replace('\\', '/'))
+            .filter(rel -> !listed.contains(rel))
+            .sorted()
+            .findFirst();
+        if (extra.isPresent()) {
+          throw corrupt(component, FILES_DIR + "/" + extra.get() + " is not listed in " + CacheMetadataToml.FILE_NAME);
+        }
+      }
+    }
+    Optional<byte[]> history = Optional.empty();
+    if (meta.historyFile().isPresent()) {
+      Path h = ComponentNames.safeRelative(dir, meta.historyFile().get(), () -> corrupt(component, "unsafe history file name"));
+      if (!Files.isRegularFile(h)) {
+        throw corrupt(component, "history file " + meta.historyFile().get() + " is missing");
+      }
+      history = Optional.of(Files.readAllBytes(h));
+    }
+    return new CacheEntry(dir, meta, Collections.unmodifiableSortedMap(files), Collections.unmodifiableSortedMap(links), history);
+  }
+
+  private static void checkHash(String component, FileRecord f, byte[] bytes) {
+    String actual = Hashing.sha256().hashBytes(bytes).toString();
+    if (!actual.equalsIgnoreCase(f.sha256())) {
+      throw corrupt(component, FILES_DIR + "/" + f.path() + " has SHA-256 " + actual + " but " + CacheMetadataToml.FILE_NAME
+          + " lists " + f.sha256());
+    }
+  }
+
+  private static UpstreamException corrupt(String component, String detail) {
+    return new UpstreamException("upstream cache entry for component '" + component + "' is corrupt: " + detail
+        + "; run 'rpmoverlay fetch " + component + "' to rewrite it");
+  }
+}

@@ -1,0 +1,48 @@
+package dev.rpmoverlay.cli;
+
+import dev.rpmoverlay.config.ConfigException;
+import dev.rpmoverlay.config.ConfigProblem;
+import dev.rpmoverlay.config.LoadOptions;
+import dev.rpmoverlay.config.Project;
+import dev.rpmoverlay.config.ProjectLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Loads the project named by the global options ({@code -C}, {@code --config-file}, {@code
+ * --permissive-config}) once per command run. Configuration errors become a {@link
+ * UserException} listing every problem; warnings go to stderr unless {@code -q}.
+ */
+public final class ProjectContext {
+  private final RootCommand global;
+  private final PrintWriter err;
+  private Project project;
+
+  public ProjectContext(RootCommand global, PrintWriter err) {
+    this.global = global;
+    this.err = err;
+  }
+
+  public LoadOptions options() {
+    return new LoadOptions(
+        Optional.ofNullable(global.projectDir()), Path.of("").toAbsolutePath(), global.extraConfigFiles(), global.permissiveConfig());
+  }
+
+  /** The project, loaded on first use. */
+  public Project project() {
+    if (project == null) {
+      try {
+        project = ProjectLoader.load(options());
+      } catch (ConfigException e) {
+        throw new UserException(e.getMessage(), e);
+      }
+      if (!global.quiet()) {
+        for (ConfigProblem warning : project.warnings()) {
+          err.println(warning.format(project.dir()));
+        }
+      }
+    }
+    return project;
+  }
+}

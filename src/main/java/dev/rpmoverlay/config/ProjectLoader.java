@@ -1,0 +1,35 @@
+package dev.rpmoverlay.config;
+
+import dev.rpmoverlay.config.model.SourcePosition;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Finds, parses, merges and validates a project (azldev-semantics.md 1.1 to 1.3, 1.11). Every
+ * error of the run is collected and thrown together as one {@link ConfigException}.
+ */
+public final class ProjectLoader {
+  private ProjectLoader() {}
+
+  public static Project load(LoadOptions options) {
+    Path projectFile = ProjectFinder.find(options.projectDir().orElse(options.workingDir()));
+    Path projectDir = projectFile.getParent();
+    Problems problems = new Problems(options.permissive());
+    ConfigFiles files = new ConfigFiles(problems);
+    files.load(projectFile, SourcePosition.of(projectFile));
+    for (Path extra : options.extraConfigFiles()) {
+      Path abs = options.workingDir().resolve(extra).toAbsolutePath().normalize();
+      if (!java.nio.file.Files.isRegularFile(abs)) {
+        problems.error(SourcePosition.of(abs), Problems.Context.NONE, "--config-file " + extra + " does not exist", "pass an existing TOML file");
+        continue;
+      }
+      files.load(abs, SourcePosition.of(abs));
+    }
+    ProjectAssembler assembler = new ProjectAssembler(projectDir, problems);
+    for (TomlFile file : files.loaded()) {
+      assembler.add(file);
+    }
+    List<Path> paths = files.loaded().stream().map(TomlFile::path).toList();
+    return assembler.build(projectFile, paths, options.permissive());
+  }
+}

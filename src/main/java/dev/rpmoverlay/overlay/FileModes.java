@@ -1,0 +1,24 @@
+package dev.rpmoverlay.overlay;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/** Normalized file modes: git only records the executable bit, so output is 0755 or 0644. */
+public final class FileModes {
+  private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
+  private static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
+
+  private FileModes() {}
+
+  public static void apply(Path file, boolean executable) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, executable ? EXECUTABLE : REGULAR);
+    } catch (UnsupportedOperationException e) {
+      file.toFile().setExecutable(executable, false);
+    }
+  }
+}

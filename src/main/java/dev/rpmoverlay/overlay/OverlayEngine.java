@@ -1,0 +1,164 @@
+package dev.rpmoverlay.overlay;
+
+import dev.rpmoverlay.config.DoublestarGlob;
+import dev.rpmoverlay.config.model.Compat;
+import dev.rpmoverlay.config.model.Overlay;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Applies overlays to a {@link Workspace} with azldev's semantics, one at a time and in place
+ * (azldev-semantics.md 2.1): a failure leaves earlier overlays' edits in place and throws an
+ * {@link OverlayFailure}; the caller decides that the component failed. After every spec edit the
+ * spec is re-split into lines, so text with {@code \n} inserted by one overlay is several lines for
+ * the next. Every line an overlay writes is attributed to it.
+ */
+public final class OverlayEngine {
+  private final Compat compat;
+
+  public OverlayEngine(Compat compat) {
+    this.compat = compat;
+  }
+
+  public Compat compat() {
+    return compat;
+  }
+
+  /** Applies one user overlay. */
+  public void apply(Workspace ws, Overlay overlay) {
+    String label = OverlayFailure.label(overlay.info(), overlay.type());
+    LineOrigin origin = new LineOrigin.ByOverlay(overlay.info().index(), overlay.type(), overlay.info().description());
+    SpecEditor spec = new SpecEditor(ws.spec(), origin);
+    FileOverlayApplier files = new FileOverlayApplier(ws.files(), detail -> new OverlayFailure(ws.component(), label, detail));
+    try {
+      applyTo(spec, files, overlay);
+    } catch (SpecEditException e) {
+      throw new OverlayFailure(ws.component(), label, e.getMessage());
+    } finally {
+      ws.spec().splitEmbeddedNewlines();
+    }
+  }
+
+  private void applyTo(SpecEditor spec, FileOverlayApplier files, Overlay overlay) throws SpecEditException {
+    if (overlay instanceof Overlay.SpecAddTag o) {
+      spec.addTag(o.pkg(), o.tag(), o.value());
+    } else if (overlay instanceof Overlay.SpecInsertTag o) {
+      spec.insertTag(o.pkg(), o.tag(), o.value());
+    } else if (overlay instanceof Overlay.SpecSetTag o) {
+      spec.setTag(o.pkg(), o.tag(), o.value());
+    } else if (overlay instanceof Overlay.SpecUpdateTag o) {
+      spec.updateTag(o.pkg(), o.tag(), o.value());
+    } else if (overlay instanceof Overlay.SpecRemoveTag o) {
+      spec.removeTag(o.pkg(), o.tag(), o.value());
+    } else if (overlay instanceof Overlay.SpecPrependLines o) {
+      spec.prependLines(o.section(), o.pkg(), o.lines());
+    } else if (overlay instanceof Overlay.SpecAppendLines o) {
+      appendLines(spec, o);
+    } else if (overlay instanceof Overlay.SpecSearchReplace o) {
+      spec.searchReplace(o.section(), o.pkg(), regex(o.regex()), o.regex(), o.replacement());
+    } else if (overlay instanceof Overlay.SpecRemoveSection o) {
+      spec.removeSection(o.section(), o.pkg(), compat.balanceConditionalsOnRemove());
+    } else if (overlay instanceof Overlay.SpecRemoveSubpackage o) {
+      spec.removeSubpackage(o.pkg(), compat.balanceConditionalsOnRemove());
+    } else if (overlay instanceof Overlay.PatchAdd o) {
+      String dest = o.file().isEmpty() ? Path.of(o.source()).getFileName().toString() : o.file();
+      if (dest.endsWith(".spec")) {
+        throw new SpecEditException("destination '" + dest + "' is a spec file; patch-add only adds patches");
+      }
+      if (files.matches(globFor(dest)).contains(dest)) {
+        throw new SpecEditException("destination '" + dest + "' already exists");
+      }
+      spec.addPatch(o.pkg(), dest);
+      files.add(o.info(), dest, o.source());
+    } else if (overlay instanceof Overlay.PatchRemove o) {
+      DoublestarGlob glob = glob(o.file());
+      if (spec.removePatches(glob) == 0) {
+        throw new SpecEditException("no Patch tag or %patchlist entry matches '" + o.file() + "'");
+      }
+      files.removePatchFiles(o.file());
+    } else if (overlay instanceof Overlay.FileSearchReplace o && o.archive().isPresent()) {
+      throw new SpecEditException("archive overlays are not supported by render (archive '" + o.archive().get() + "')");
+    } else if (overlay instanceof Overlay.FileRemove o && o.archive().isPresent()) {
+      throw new SpecEditException("archive overlays are not supported by render (archive '" + o.archive().get() + "')");
+    } else {
+      files.apply(overlay);
+    }
+  }
+
+  private void appendLines(SpecEditor spec, Overlay.SpecAppendLines o) throws SpecEditException {
+    if (o.section().isEmpty() && o.pkg().isEmpty() && !compat.sectionlessAppendEndsPreamble()) {
+      spec.appendLinesAtEnd(o.lines());
+    } else {
+      spec.appendLines(o.section(), o.pkg(), o.lines());
+    }
+  }
+
+  private static String globFor(String literalPath) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : literalPath.toCharArray()) {
+      if ("*?[]{}\\,".indexOf(c) >= 0) {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  private static Re2 regex(String regex) throws SpecEditException {
+    try {
+      return Re2.compile(regex);
+    } catch (IllegalArgumentException e) {
+      throw new SpecEditException(e.getMessage());
+    }
+  }
+
+  private static DoublestarGlob glob(String glob) throws SpecEditException {
+    try {
+      return DoublestarGlob.compile(glob);
+    } catch (IllegalArgumentException e) {
+      throw new SpecEditException(e.getMessage());
+    }
+  }
+
+  // --- edits render makes on its own (azldev-semantics.md 2.7) ---
+
+  /** Prepends lines to a section ({@code ""} = top of file), attributed to {@code edit}. */
+  public void synthesizePrepend(Workspace ws, SynthesizedEdit edit, String section, List<String> lines) {
+    synthesize(ws, edit, spec -> spec.prependLines(section, "", lines));
+  }
+
+  /** Inserts a main-package tag after its family, attributed to {@code edit}. */
+  public void synthesizeInsertTag(Workspace ws, SynthesizedEdit edit, String tag, String value) {
+    synthesize(ws, edit, spec -> spec.insertTag("", tag, value));
+  }
+
+  /** Rewrites every main-package {@code tag} line, attributed to {@code edit}. */
+  public void synthesizeUpdateTag(Workspace ws, SynthesizedEdit edit, String tag, String value) {
+    synthesize(ws, edit, spec -> spec.updateTag("", tag, value));
+  }
+
+  /** The value of the last main-package {@code tag} line (case-insensitive name), if any. */
+  public static java.util.Optional<String> lastTagValue(SpecLines spec, String tag) {
+    String found = null;
+    for (SpecLayout.TagLine t : SpecLayout.scan(spec.lines()).tagsOf("")) {
+      if (t.tag().equalsIgnoreCase(tag)) {
+        found = t.value();
+      }
+    }
+    return java.util.Optional.ofNullable(found);
+  }
+
+  private interface SpecEdit {
+    void apply(SpecEditor editor) throws SpecEditException;
+  }
+
+  private void synthesize(Workspace ws, SynthesizedEdit edit, SpecEdit change) {
+    try {
+      change.apply(new SpecEditor(ws.spec(), new LineOrigin.Synthesized(edit)));
+    } catch (SpecEditException e) {
+      throw new OverlayFailure(ws.component(), "synthesized " + edit.label(), e.getMessage());
+    } finally {
+      ws.spec().splitEmbeddedNewlines();
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.rpmoverlay.render;
+
+import dev.rpmoverlay.overlay.SourceTree;
+import dev.rpmoverlay.overlay.TreeFile;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Writes one component directory without ever leaving it half-written: the files go to a staging
+ * directory first, and are then moved into place with renames (old dir aside, new dir in, old dir
+ * deleted). A crash before the swap leaves the previous output as it was; the swap itself is two
+ * renames. Leftover staging is removed by the next run.
+ */
+final class ComponentOutput {
+  private ComponentOutput() {}
+
+  /** Whether {@code dir} holds exactly {@code tree} (same paths, bytes and executable bits). */
+  static boolean matches(Path dir, SourceTree tree) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    return SourceTree.readDirectory(dir).files().equals(tree.files()) && !hasSymlinks(dir);
+  }
+
+  private static boolean hasSymlinks(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      return walk.anyMatch(Files::isSymbolicLink);
+    }
+  }
+
+  /** Writes {@code tree} into a fresh directory {@code staged} (which must not exist). */
+  static void stage(Path staged, SourceTree tree, FaultInjector faults) throws IOException {
+    Files.createDirectories(staged);
+    for (var e : tree.files().entrySet()) {
+      faults.beforeWrite(staged.getFileName().toString(), e.getKey());
+      Path target = staged.resolve(e.getKey());
+      Files.createDirectories(target.getParent());
+      TreeFile f = e.getValue();
+      Files.write(target, f.content());
+      dev.rpmoverlay.overlay.FileModes.apply(target, f.executable());
+    }
+  }
+
+  /** Replaces {@code target} with {@code staged}. */
+  static void swapIn(Path staged, Path target) throws IOException {
+    Files.createDirectories(target.getParent());
+    Path old = null;
+    if (Files.exists(target)) {
+      old = staged.resolveSibling(staged.getFileName() + ".old");
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+        if (exc != null) {
+          throw exc;
+        }
+        Files.delete(d);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

@@ -1,0 +1,118 @@
+package dev.rpmoverlay.render;
+
+import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.config.model.Overlay;
+import dev.rpmoverlay.config.model.ReleaseCalculation;
+import dev.rpmoverlay.overlay.OverlayEngine;
+import dev.rpmoverlay.overlay.SourceTree;
+import dev.rpmoverlay.overlay.SynthesizedEdit;
+import dev.rpmoverlay.overlay.TreeFile;
+import dev.rpmoverlay.overlay.Workspace;
+import dev.rpmoverlay.release.StaticReleaseBump;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders one component, in azldev's order (azldev-semantics.md 2.7, 4.1): upstream files →
+ * generated macros file, its load block and {@code Source9999} → user overlays → {@code %check}
+ * skip → banner → {@code sources} update → static Release bump → file filter. Pure: no output is
+ * written here, and the same inputs give the same bytes.
+ */
+public final class ComponentRenderer {
+  private final SourceTreeProvider sources;
+  private final Templates templates;
+  private final OverlayEngine engine;
+
+  public ComponentRenderer(SourceTreeProvider sources, Templates templates, OverlayEngine engine) {
+    this.sources = sources;
+    this.templates = templates;
+    this.engine = engine;
+  }
+
+  /**
+   * Renders {@code component}.
+   *
+   * @param releaseBumps the number of downstream changes (synthetic commits) the static Release
+   *     bump adds
+   * @throws RenderException or {@link dev.rpmoverlay.overlay.OverlayFailure} when the component
+   *     cannot be rendered
+   */
+  public RenderedComponent render(ComponentConfig component, int releaseBumps) {
+    String name = component.name();
+    SourceTree tree;
+    try {
+      tree = sources.sourceTree(component);
+    } catch (IOException e) {
+      throw new RenderException(name, "cannot read upstream sources: " + e.getMessage(), e);
+    }
+    Workspace ws;
+    try {
+      ws = Workspace.fromTree(name, component.upstreamName(), tree);
+    } catch (IllegalArgumentException e) {
+      throw new RenderException(name, e.getMessage());
+    }
+    addMacrosFile(ws, component);
+    for (Overlay overlay : component.overlays()) {
+      engine.apply(ws, overlay);
+    }
+    if (component.build().check().skip()) {
+      engine.synthesizePrepend(ws, SynthesizedEdit.CHECK_SKIP, "%check",
+          templates.renderLines(Templates.CHECK_SKIP, Map.of("reason", component.build().check().skipReason())));
+    }
+    engine.synthesizePrepend(ws, SynthesizedEdit.BANNER, "", templates.renderLines(Templates.BANNER, Map.of()));
+    updateSources(ws, component);
+    bumpRelease(ws, component, releaseBumps);
+    SourceTree out = FileFilter.apply(ws.toTree(), ws.specFileName(), ws.spec().lines(), component.skipFileFilter());
+    return new RenderedComponent(name, ws.specFileName(), out, ws.spec());
+  }
+
+  private void addMacrosFile(Workspace ws, ComponentConfig component) {
+    MacrosFile macros = MacrosFile.of(component.name(), component.build());
+    if (macros.isEmpty()) {
+      return;
+    }
+    if (!MacrosFile.isSafeComponentName(component.name())) {
+      throw new RenderException(component.name(), "a macros file cannot be generated for this component name"
+          + " (only letters, digits, '.', '-', '_' and '+' are allowed)");
+    }
+    byte[] text = templates.render(Templates.MACROS_FILE, macros.scope()).getBytes(StandardCharsets.UTF_8);
+    ws.files().put(macros.fileName(), new TreeFile(text, false));
+    engine.synthesizePrepend(ws, SynthesizedEdit.MACROS_LOAD, "",
+        templates.renderLines(Templates.MACROS_LOAD, Map.of("macrosFile", macros.fileName())));
+    engine.synthesizeInsertTag(ws, SynthesizedEdit.MACROS_SOURCE, "Source9999", macros.fileName());
+  }
+
+  private static void updateSources(Workspace ws, ComponentConfig component) {
+    Optional<TreeFile> existing = ws.files().get("sources");
+    try {
+      SourcesFileUpdate.apply(existing.map(TreeFile::content), component.sourceFiles())
+          .ifPresent(bytes -> ws.files().put("sources", new TreeFile(bytes, existing.map(TreeFile::executable).orElse(false))));
+    } catch (SourcesFileUpdate.SourcesException e) {
+      throw new RenderException(component.name(), e.getMessage());
+    }
+  }
+
+  private void bumpRelease(Workspace ws, ComponentConfig component, int changes) {
+    ReleaseCalculation mode = component.release();
+    if (changes <= 0 || mode == ReleaseCalculation.MANUAL || mode == ReleaseCalculation.AUTORELEASE) {
+      return;
+    }
+    String release = OverlayEngine.lastTagValue(ws.spec(), "Release").orElseThrow(() ->
+        new RenderException(component.name(), "the spec has no Release tag in its main package to bump;"
+            + " set release.calculation = \"manual\""));
+    if (StaticReleaseBump.isAutorelease(release)) {
+      if (mode == ReleaseCalculation.STATIC) {
+        throw new RenderException(component.name(), "release.calculation = \"static\" but the spec uses %autorelease;"
+            + " set release.calculation = \"autorelease\" (or leave it unset)");
+      }
+      return; // %autorelease: rpmautospec semantics own it
+    }
+    try {
+      engine.synthesizeUpdateTag(ws, SynthesizedEdit.RELEASE_BUMP, "Release", StaticReleaseBump.bump(release, changes, engine.compat()));
+    } catch (IllegalArgumentException e) {
+      throw new RenderException(component.name(), e.getMessage());
+    }
+  }
+}

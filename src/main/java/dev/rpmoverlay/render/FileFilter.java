@@ -1,0 +1,45 @@
+package dev.rpmoverlay.render;
+
+import dev.rpmoverlay.overlay.SourceTree;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Drops the files a rendered component does not need (azldev-semantics.md 4.7): everything except
+ * the spec, {@code sources}, and the top-level entries the spec references. When a reference
+ * cannot be resolved without macro expansion this filter cannot do, everything is kept, as azldev
+ * keeps everything when spectool leaves a macro in a name. {@code .git} never survives.
+ */
+final class FileFilter {
+  private FileFilter() {}
+
+  static SourceTree apply(SourceTree tree, String specFileName, List<String> specLines, boolean skip) {
+    SourceTree out = tree.copy();
+    for (String path : tree.files().keySet()) {
+      if (firstComponent(path).equals(".git")) {
+        out.remove(path);
+      }
+    }
+    SpecReferences refs = SpecReferences.of(specLines, name -> tree.get(name)
+        .map(f -> List.of(new String(f.content(), StandardCharsets.UTF_8).split("\n", -1))));
+    if (skip || !refs.resolved()) {
+      return out;
+    }
+    Set<String> keep = new HashSet<>(refs.names());
+    keep.add(specFileName);
+    keep.add("sources");
+    for (String path : tree.files().keySet()) {
+      if (!keep.contains(firstComponent(path))) {
+        out.remove(path);
+      }
+    }
+    return out;
+  }
+
+  private static String firstComponent(String path) {
+    int slash = path.indexOf('/');
+    return slash < 0 ? path : path.substring(0, slash);
+  }
+}

@@ -1,0 +1,209 @@
+package dev.rpmoverlay.render;
+
+import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.overlay.OverlayFailure;
+import dev.rpmoverlay.overlay.SourceTree;
+import dev.rpmoverlay.overlay.TreeFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+
+/**
+ * Renders many components into an output dir (azldev-semantics.md 4.1, 4.8).
+ *
+ * <ol>
+ *   <li>In parallel, each component is rendered in memory and compared with its current dir; a
+ *       changed one is written to staging. A component that fails to render gets a
+ *       {@code RENDER_FAILED} marker as its new content and does not stop the others.
+ *   <li>Then, one component at a time in name order, each staged dir is swapped into place. With
+ *       {@code --check} nothing is swapped; with {@code --fail-on-error} nothing is swapped when any
+ *       component failed, so the previous output stays exactly as it was.
+ * </ol>
+ *
+ * A component whose staging write fails keeps its previous output and is reported as an error.
+ * Output bytes do not depend on the number of jobs: each component is rendered independently and
+ * results are reported in name order.
+ */
+public final class RenderRun {
+  private final ComponentRenderer renderer;
+  private final ToIntFunction<ComponentConfig> releaseBumps;
+  private final Templates templates;
+  private final FaultInjector faults;
+
+  public RenderRun(ComponentRenderer renderer, ToIntFunction<ComponentConfig> releaseBumps, Templates templates, FaultInjector faults) {
+    this.renderer = renderer;
+    this.releaseBumps = releaseBumps;
+    this.templates = templates;
+    this.faults = faults;
+  }
+
+  /** The outcome of phase 1 for one component. */
+  private record Prepared(ComponentResult result, Path staged) {}
+
+  /**
+   * Renders {@code components}.
+   *
+   * @param allComponentNames every component of the project, for {@code --clean-stale}
+   * @param progress called once per component as it finishes (from worker threads)
+   */
+  public RenderSummary run(List<ComponentConfig> components, Set<String> allComponentNames, RenderOptions options,
+      Consumer<ComponentResult> progress) throws IOException {
+    OutputLayout layout = new OutputLayout(options.outDir());
+    Path staging = layout.stagingRoot();
+    ComponentOutput.deleteTree(staging);
+    Files.createDirectories(staging);
+    try {
+      List<ComponentConfig> sorted = new ArrayList<>(components);
+      sorted.sort(Comparator.comparing(ComponentConfig::name));
+      List<Prepared> prepared = prepareAll(sorted, layout, options, progress);
+      boolean anyFailed = prepared.stream().anyMatch(p -> p.result().failed());
+      boolean write = !options.check() && !(options.failOnError() && anyFailed);
+      List<ComponentResult> results = new ArrayList<>();
+      for (Prepared p : prepared) {
+        ComponentResult r = p.result();
+        if (write && p.staged() != null) {
+          try {
+            ComponentOutput.swapIn(p.staged(), layout.componentDir(r.component()));
+          } catch (IOException e) {
+            r = new ComponentResult(r.component(), r.outputDir(), ComponentResult.Status.ERROR,
+                "component " + r.component() + ": cannot move the rendered files into place: " + e.getMessage(), r.changed());
+          }
+        }
+        results.add(r);
+      }
+      List<String> stale = options.cleanStale() ? staleDirs(options.outDir(), allComponentNames) : List.of();
+      if (write) {
+        for (String dir : stale) {
+          ComponentOutput.deleteTree(options.outDir().resolve(dir));
+        }
+      }
+      return new RenderSummary(results, stale, write);
+    } finally {
+      ComponentOutput.deleteTree(staging);
+    }
+  }
+
+  private List<Prepared> prepareAll(List<ComponentConfig> sorted, OutputLayout layout, RenderOptions options,
+      Consumer<ComponentResult> progress) throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, sorted.size())), r -> {
+      Thread t = new Thread(r, "render");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Prepared>> futures = new ArrayList<>();
+      for (ComponentConfig c : sorted) {
+        futures.add(pool.submit(() -> {
+          Prepared p = prepare(c, layout, options);
+          progress.accept(p.result());
+          return p;
+        }));
+      }
+      List<Prepared> out = new ArrayList<>();
+      for (Future<Prepared> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("render interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Prepared prepare(ComponentConfig c, OutputLayout layout, RenderOptions options) {
+    String name = c.name();
+    String relDir = OutputLayout.letter(name) + "/" + name;
+    SourceTree tree;
+    String error = "";
+    try {
+      tree = renderer.render(c, releaseBumps.applyAsInt(c)).files();
+    } catch (OverlayFailure | RenderException e) {
+      error = e.getMessage();
+      tree = failedMarker();
+    } catch (RuntimeException e) {
+      error = "component " + name + ": internal error: " + e;
+      tree = failedMarker();
+    }
+    ComponentResult.Status status = error.isEmpty() ? ComponentResult.Status.OK : ComponentResult.Status.ERROR;
+    Path target = layout.componentDir(name);
+    boolean changed;
+    try {
+      changed = !ComponentOutput.matches(target, tree);
+    } catch (IOException e) {
+      return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR,
+          "component " + name + ": cannot read the current output " + target + ": " + e.getMessage(), true), null);
+    }
+    if (!changed || options.check()) {
+      return new Prepared(new ComponentResult(name, relDir, status, error, changed), null);
+    }
+    Path staged = layout.stagingRoot().resolve(name);
+    try {
+      ComponentOutput.stage(staged, tree, faults);
+    } catch (IOException | RuntimeException e) {
+      try {
+        ComponentOutput.deleteTree(staged);
+      } catch (IOException ignored) {
+        // the staging root is removed at the end of the run anyway
+      }
+      return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR,
+          "component " + name + ": cannot write the rendered files (previous output kept): " + e.getMessage(), true), null);
+    }
+    return new Prepared(new ComponentResult(name, relDir, status, error, true), staged);
+  }
+
+  private SourceTree failedMarker() {
+    SourceTree marker = new SourceTree();
+    marker.put(OutputLayout.FAILED_MARKER,
+        new TreeFile(templates.render(Templates.RENDER_FAILED, Map.of()).getBytes(StandardCharsets.UTF_8), false));
+    return marker;
+  }
+
+  /** {@code <letter>/<dir>} entries under single-character dirs that are no component's dir. */
+  static List<String> staleDirs(Path outDir, Set<String> componentNames) throws IOException {
+    Map<String, Boolean> found = new TreeMap<>();
+    if (!Files.isDirectory(outDir)) {
+      return List.of();
+    }
+    try (DirectoryStream<Path> letters = Files.newDirectoryStream(outDir)) {
+      for (Path letter : letters) {
+        String l = letter.getFileName().toString();
+        if (l.codePointCount(0, l.length()) != 1 || !Files.isDirectory(letter, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(letter)) {
+          for (Path d : dirs) {
+            String name = d.getFileName().toString();
+            if (Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !componentNames.contains(name)) {
+              found.put(l + "/" + name, true);
+            }
+          }
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return List.copyOf(found.keySet());
+  }
+}

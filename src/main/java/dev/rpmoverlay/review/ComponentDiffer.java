@@ -102,12 +102,21 @@ public final class ComponentDiffer {
     if (up.isEmpty() || out.isEmpty()) {
       return Optional.of(new FileDiff(upstreamPath, renderedPath, status, true, List.of(), causes));
     }
-    Cause cause = causes.size() == 1 ? causes.get(0) : OriginAlignment.UNATTRIBUTED;
-    EditScript script = TextAlignment.align(up.get().lines(), out.get().lines(), cause)
-        .withFinalNewlines(up.get().finalNewline(), out.get().finalNewline(), cause);
-    List<Hunk> hunks = HunkBuilder.hunks(script, context).stream()
-        .map(h -> new Hunk(h.upstreamStart(), h.upstreamCount(), h.renderedStart(), h.renderedCount(), h.lines(), causes))
-        .toList();
+    FileOrigins origins = after == null ? null : trace.sidecarOrigins().get(to);
+    List<Hunk> hunks;
+    if (origins != null && origins.lines().equals(out.get().lines())) {
+      AttributedText text = new AttributedText(up.get().lines(), out.get().lines(), origins.sources(), origins.removedBy());
+      Cause lastLine = causes.size() == 1 ? causes.get(0) : OriginAlignment.UNATTRIBUTED;
+      EditScript script = OriginAlignment.align(text).withFinalNewlines(up.get().finalNewline(), out.get().finalNewline(), lastLine);
+      hunks = HunkBuilder.hunks(script, context);
+    } else {
+      Cause cause = causes.size() == 1 ? causes.get(0) : OriginAlignment.UNATTRIBUTED;
+      EditScript script = TextAlignment.align(up.get().lines(), out.get().lines(), cause)
+          .withFinalNewlines(up.get().finalNewline(), out.get().finalNewline(), cause);
+      hunks = HunkBuilder.hunks(script, context).stream()
+          .map(h -> new Hunk(h.upstreamStart(), h.upstreamCount(), h.renderedStart(), h.renderedCount(), h.lines(), causes))
+          .toList();
+    }
     return Optional.of(new FileDiff(upstreamPath, renderedPath, status, false, hunks, causes));
   }
 

@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * @param renderedSpec path of the spec in {@code renderedFiles}
  * @param specSources origin of every rendered spec line
  * @param specRemovedBy 1-based upstream spec line to the cause that removed or replaced it
+ * @param sidecarOrigins line origins of rendered text files other than the spec, by rendered path,
+ *     where they are known
  * @param fileCauses causes of changes to files other than the spec, by rendered path (by upstream
  *     path for files that are gone)
  * @param renames upstream path to rendered path, for files renamed by an overlay
@@ -27,6 +29,7 @@ public record RenderTrace(
     String renderedSpec,
     List<LineSource> specSources,
     Map<Integer, Cause> specRemovedBy,
+    Map<String, FileOrigins> sidecarOrigins,
     Map<String, List<Cause>> fileCauses,
     Map<String, String> renames) {
 
@@ -35,6 +38,7 @@ public record RenderTrace(
     renderedFiles = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(renderedFiles));
     specSources = List.copyOf(specSources);
     specRemovedBy = Map.copyOf(specRemovedBy);
+    sidecarOrigins = Map.copyOf(sidecarOrigins);
     fileCauses = Map.copyOf(fileCauses);
     renames = Map.copyOf(renames);
   }

@@ -62,7 +62,7 @@ class ComponentDifferTest {
     renderedFiles.put("unchanged.txt", text(List.of("same")));
     renderedFiles.put("lumen.conf", text(List.of("a = 1")));
     return new RenderTrace("pkg", upstreamFiles, renderedFiles, "pkg.spec", "pkg.spec", sources,
-        Map.of(5, UPDATE, 13, REMOVE, 14, REMOVE, 15, REMOVE),
+        Map.of(5, UPDATE, 13, REMOVE, 14, REMOVE, 15, REMOVE), Map.of(),
         Map.of("lumen.conf", List.of(ADD_FILE), "new-name", List.of(RENAME)),
         Map.of("old@name", "new-name"));
   }
@@ -116,7 +116,7 @@ class ComponentDifferTest {
     TreeMap<String, byte[]> upstream = new TreeMap<>(t.upstreamFiles());
     upstream.put(".gitignore", text(List.of("/*.tar.gz")));
     RenderTrace withExtra = new RenderTrace(t.component(), upstream, t.renderedFiles(), t.upstreamSpec(), t.renderedSpec(),
-        t.specSources(), t.specRemovedBy(), t.fileCauses(), t.renames());
+        t.specSources(), t.specRemovedBy(), t.sidecarOrigins(), t.fileCauses(), t.renames());
 
     FileDiff removed = new ComponentDiffer().diff(withExtra).files().get(0);
 
@@ -140,7 +140,7 @@ class ComponentDifferTest {
     TreeMap<String, byte[]> up = new TreeMap<>(Map.of("p.spec", "a\nb".getBytes(StandardCharsets.UTF_8)));
     TreeMap<String, byte[]> out = new TreeMap<>(Map.of("p.spec", "a\nb\n".getBytes(StandardCharsets.UTF_8)));
     RenderTrace t = new RenderTrace("p", up, out, "p.spec", "p.spec",
-        List.of(new LineSource.Upstream(1), new LineSource.Upstream(2)), Map.of(), Map.of(), Map.of());
+        List.of(new LineSource.Upstream(1), new LineSource.Upstream(2)), Map.of(), Map.of(), Map.of(), Map.of());
     StringWriter s = new StringWriter();
 
     new UnifiedDiffWriter(new PrintWriter(s, true)).write(new ComponentDiffer().diff(t));

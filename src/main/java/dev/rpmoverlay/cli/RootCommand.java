@@ -41,6 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {
       CommandLine.HelpCommand.class,
       BenchCommand.class,
+      FetchCommand.class,
+      UpdateCommand.class,
       AddCommand.class,
     })
 public final class RootCommand implements Runnable {

@@ -9,12 +9,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlVersion;
 
 /**
  * Parses a config file and, depth first, everything it {@code includes} (azldev-semantics.md
@@ -54,29 +51,24 @@ final class ConfigFiles {
       problems.error(includedFrom, Context.NONE, "circular include detected: " + cycle, "remove one of the includes");
       return;
     }
-    TomlParseResult parsed;
+    Optional<TomlFile> parsed;
     try {
       String text = Files.readString(file);
       if (deferOpaque && OpaqueFiles.onlyOpaqueSections(text)) {
         deferred.add(file);
         return;
       }
-      parsed = Toml.parse(text, TomlVersion.V1_0_0);
+      parsed = TomlFile.parse(file, text, problems, Context.NONE);
     } catch (IOException e) {
       problems.error(includedFrom, Context.NONE, "cannot read config file " + file + ": " + e.getMessage(), "check that the file exists and is readable");
       return;
     }
-    if (parsed.hasErrors()) {
-      for (TomlParseError error : parsed.errors()) {
-        SourcePosition at =
-            error.position() == null ? SourcePosition.of(file) : new SourcePosition(file, error.position().line(), error.position().column());
-        problems.error(at, Context.NONE, "invalid TOML: " + stripPosition(error.getMessage()), "fix the syntax (TOML 1.0)");
-      }
+    if (parsed.isEmpty()) {
       return;
     }
-    TomlFile toml = new TomlFile(file, parsed);
+    TomlFile toml = parsed.get();
     loaded.add(toml);
-    TomlArray includes = parsed.get(List.of("includes")) instanceof TomlArray a ? a : null;
+    TomlArray includes = toml.root().get(List.of("includes")) instanceof TomlArray a ? a : null;
     if (includes == null) {
       return;
     }
@@ -117,9 +109,5 @@ final class ConfigFiles {
       problems.error(at, Context.NONE, "include file " + pattern + why, "fix the path (relative to " + from.path().getFileName() + ") or remove the include");
     }
     return matches;
-  }
-
-  private static String stripPosition(String message) {
-    return message.replaceFirst("\\s*\\(line \\d+, column \\d+\\)$", "");
   }
 }

@@ -41,6 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {
       CommandLine.HelpCommand.class,
       BenchCommand.class,
+      RenderCommand.class,
     })
 public final class RootCommand implements Runnable {
 

@@ -1,0 +1,45 @@
+package dev.rpmoverlay.render;
+
+import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.overlay.SourceTree;
+import dev.rpmoverlay.overlay.TreeFile;
+import dev.rpmoverlay.upstream.CacheEntry;
+import dev.rpmoverlay.upstream.CachedFile;
+import dev.rpmoverlay.upstream.UpstreamCache;
+import dev.rpmoverlay.upstream.UpstreamException;
+import java.io.IOException;
+import java.nio.file.Files;
+
+/**
+ * Upstream files from the committed upstream cache; local components ({@code spec.type = "local"})
+ * from their spec directory. Never touches the network.
+ */
+public final class UpstreamCacheSourceTreeProvider implements SourceTreeProvider {
+  private final UpstreamCache cache;
+
+  public UpstreamCacheSourceTreeProvider(UpstreamCache cache) {
+    this.cache = cache;
+  }
+
+  @Override
+  public SourceTree sourceTree(ComponentConfig component) throws IOException {
+    if (component.spec().isLocal()) {
+      var dir = component.spec().path().orElseThrow(() -> new IOException("local component without spec.path"));
+      if (!Files.isDirectory(dir)) {
+        throw new IOException("spec.path " + dir + " is not a directory");
+      }
+      return SourceTree.readDirectory(dir);
+    }
+    CacheEntry entry;
+    try {
+      entry = cache.entry(component.name());
+    } catch (UpstreamException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    SourceTree tree = new SourceTree();
+    for (CachedFile f : entry.files().values()) {
+      tree.put(f.path(), new TreeFile(f.bytes(), f.executable()));
+    }
+    return tree;
+  }
+}

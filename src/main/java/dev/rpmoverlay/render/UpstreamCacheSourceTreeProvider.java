@@ -8,7 +8,6 @@ import dev.rpmoverlay.upstream.CachedFile;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import dev.rpmoverlay.upstream.UpstreamException;
 import java.io.IOException;
-import java.nio.file.Files;
 
 /**
  * Upstream files from the committed upstream cache; local components ({@code spec.type = "local"})
@@ -24,11 +23,7 @@ public final class UpstreamCacheSourceTreeProvider implements SourceTreeProvider
   @Override
   public SourceTree sourceTree(ComponentConfig component) throws IOException {
     if (component.spec().isLocal()) {
-      var dir = component.spec().path().orElseThrow(() -> new IOException("local component without spec.path"));
-      if (!Files.isDirectory(dir)) {
-        throw new IOException("spec.path " + dir + " is not a directory");
-      }
-      return SourceTree.readDirectory(dir);
+      return DirectorySourceTreeProvider.read(component, DirectorySourceTreeProvider.localSpecDir(component));
     }
     CacheEntry entry;
     try {

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
     hidden = true,
     mixinStandardHelpOptions = true,
     description = "Run a benchmark and print what it measured.",
-    subcommands = {})
+    subcommands = {
+      BenchRoundtripCommand.class,
+    })
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

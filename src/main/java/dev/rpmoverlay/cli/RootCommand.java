@@ -42,6 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
       CommandLine.HelpCommand.class,
       BenchCommand.class,
       RenderCommand.class,
+      FetchCommand.class,
+      UpdateCommand.class,
     })
 public final class RootCommand implements Runnable {
 

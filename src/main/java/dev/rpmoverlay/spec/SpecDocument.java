@@ -18,6 +18,11 @@ public final class SpecDocument {
   private final SpecEncoding encoding;
   private SpecStructure structure;
   private boolean embeddedNewlines;
+  /**
+   * Whether every char fits one byte of the encoding (ASCII for UTF-8, Latin-1 for ISO-8859-1),
+   * so printing can copy chars straight into bytes.
+   */
+  private boolean singleByte;
 
   private SpecDocument(ArrayList<SpecLine> lines, SpecEncoding encoding) {
     this.lines = lines;
@@ -27,13 +32,70 @@ public final class SpecDocument {
 
   /** Parses spec bytes: UTF-8 when valid, otherwise ISO-8859-1, so any bytes round-trip. */
   public static SpecDocument parse(byte[] bytes) {
-    SpecEncoding.Decoded decoded = SpecEncoding.decode(bytes);
-    return new SpecDocument(split(decoded.text(), 1), decoded.encoding());
+    boolean ascii = isAscii(bytes);
+    ArrayList<SpecLine> lines = ascii ? splitBytes(bytes, SpecEncoding.ISO_8859_1) : splitBytes(bytes, SpecEncoding.UTF_8);
+    SpecEncoding encoding = SpecEncoding.UTF_8;
+    if (lines == null) {
+      lines = splitBytes(bytes, SpecEncoding.ISO_8859_1);
+      encoding = SpecEncoding.ISO_8859_1;
+    }
+    SpecDocument doc = new SpecDocument(lines, encoding);
+    doc.singleByte = ascii || encoding == SpecEncoding.ISO_8859_1;
+    return doc;
   }
 
   /** Parses spec text (printed back as UTF-8). */
   public static SpecDocument parse(String text) {
-    return new SpecDocument(split(text, 1), SpecEncoding.UTF_8);
+    SpecDocument doc = new SpecDocument(split(text, 1), SpecEncoding.UTF_8);
+    doc.singleByte = fits(text, 0x7F);
+    return doc;
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Splits bytes into lines and decodes each line on its own (a {@code \n} byte never occurs
+   * inside a UTF-8 sequence, so the file is valid UTF-8 exactly when every line is). Returns null
+   * when decoding as UTF-8 and some line is not valid UTF-8.
+   */
+  private static ArrayList<SpecLine> splitBytes(byte[] bytes, SpecEncoding encoding) {
+    ArrayList<SpecLine> out = new ArrayList<>(Math.max(16, bytes.length / 32));
+    int n = bytes.length;
+    int start = 0;
+    int number = 1;
+    while (start < n) {
+      int nl = start;
+      while (nl < n && bytes[nl] != '\n') {
+        nl++;
+      }
+      String terminator;
+      int end;
+      if (nl == n) {
+        terminator = SpecLine.NONE;
+        end = n;
+      } else if (nl > start && bytes[nl - 1] == '\r') {
+        terminator = SpecLine.CRLF;
+        end = nl - 1;
+      } else {
+        terminator = SpecLine.LF;
+        end = nl;
+      }
+      String text = encoding.decodeLine(bytes, start, end - start);
+      if (text == null) {
+        return null;
+      }
+      out.add(new SpecLine(text, terminator, number, SpecLine.UNCHANGED));
+      start = nl + 1;
+      number++;
+    }
+    return out;
   }
 
   /**
@@ -80,8 +142,26 @@ public final class SpecDocument {
   }
 
   /** The document's bytes: unchanged input comes back byte for byte. */
+  @SuppressWarnings("deprecation")
   public byte[] toBytes() {
-    return encoding.encode(lines);
+    if (!singleByte) {
+      return encoding.encode(lines);
+    }
+    int length = 0;
+    for (SpecLine line : lines) {
+      length += line.text().length() + line.terminator().length();
+    }
+    byte[] out = new byte[length];
+    int pos = 0;
+    for (SpecLine line : lines) {
+      String text = line.text();
+      text.getBytes(0, text.length(), out, pos);
+      pos += text.length();
+      String terminator = line.terminator();
+      terminator.getBytes(0, terminator.length(), out, pos);
+      pos += terminator.length();
+    }
+    return out;
   }
 
   /** The document's text. */
@@ -113,6 +193,7 @@ public final class SpecDocument {
     SpecDocument copy = new SpecDocument(new ArrayList<>(lines), encoding);
     copy.structure = structure;
     copy.embeddedNewlines = embeddedNewlines;
+    copy.singleByte = singleByte;
     return copy;
   }
 
@@ -208,5 +289,17 @@ public final class SpecDocument {
     if (text.indexOf('\n') >= 0) {
       embeddedNewlines = true;
     }
+    if (singleByte && !fits(text, encoding == SpecEncoding.UTF_8 ? 0x7F : 0xFF)) {
+      singleByte = false;
+    }
+  }
+
+  private static boolean fits(String text, int max) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > max) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * How a spec's bytes map to text. Valid UTF-8 is decoded as UTF-8; anything else as ISO-8859-1,
- * which maps every byte to one char and back, so any input survives a round trip.
+ * which maps every byte to one char and back, so any input survives a round trip. Printing of
+ * documents whose chars all fit one byte is done by {@link SpecDocument} directly.
  */
 public enum SpecEncoding {
   UTF_8(StandardCharsets.UTF_8),
@@ -24,17 +25,24 @@ public enum SpecEncoding {
     return charset;
   }
 
-  /** Decoded text plus the encoding that reproduces the input bytes. */
-  record Decoded(String text, SpecEncoding encoding) {}
-
-  static Decoded decode(byte[] bytes) {
-    // The JDK's lenient decoder is much faster than a reporting CharsetDecoder; it only produces
-    // U+FFFD for malformed input, so a re-encode check is needed only when U+FFFD shows up.
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    if (text.indexOf('\uFFFD') < 0 || Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
-      return new Decoded(text, UTF_8);
+  /**
+   * Decodes one line's bytes, or returns null if they are not valid in this encoding (only UTF-8
+   * can fail). The JDK's lenient UTF-8 decoder is much faster than a reporting CharsetDecoder and
+   * only produces U+FFFD for malformed input, so the re-encode check runs only when U+FFFD shows up.
+   */
+  @SuppressWarnings("deprecation")
+  String decodeLine(byte[] bytes, int offset, int length) {
+    if (this == ISO_8859_1) {
+      return new String(bytes, 0, offset, length);
     }
-    return new Decoded(new String(bytes, StandardCharsets.ISO_8859_1), ISO_8859_1);
+    String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') >= 0) {
+      byte[] again = text.getBytes(StandardCharsets.UTF_8);
+      if (!Arrays.equals(again, 0, again.length, bytes, offset, offset + length)) {
+        return null;
+      }
+    }
+    return text;
   }
 
   /**
@@ -43,22 +51,42 @@ public enum SpecEncoding {
    * keep their original bytes.
    */
   byte[] encode(List<SpecLine> lines) {
-    int length = 0;
+    return this == UTF_8 ? encodeUtf8(lines) : encodeLatin1(lines);
+  }
+
+  /**
+   * UTF-8, line by line: {@link String#getBytes} uses the JDK's intrinsics (a plain copy for
+   * ASCII lines), which beats a hand-written encoder on a whole file.
+   */
+  private static byte[] encodeUtf8(List<SpecLine> lines) {
+    int capacity = 16;
     for (SpecLine line : lines) {
-      length += line.text().length() + line.terminator().length();
+      capacity += line.text().length() + line.terminator().length();
     }
-    StringBuilder all = new StringBuilder(length);
-    boolean beyondLatin1 = false;
+    byte[] out = new byte[capacity + (capacity >> 3)];
+    int pos = 0;
     for (SpecLine line : lines) {
-      all.append(line.text()).append(line.terminator());
-      if (this == ISO_8859_1 && !beyondLatin1 && line.isChanged()) {
-        beyondLatin1 = !fitsLatin1(line.text());
+      byte[] text = line.text().getBytes(StandardCharsets.UTF_8);
+      String terminator = line.terminator();
+      int needed = pos + text.length + terminator.length();
+      if (needed > out.length) {
+        out = Arrays.copyOf(out, Math.max(needed, out.length + (out.length >> 1)));
+      }
+      System.arraycopy(text, 0, out, pos, text.length);
+      pos += text.length;
+      for (int i = 0; i < terminator.length(); i++) {
+        out[pos++] = (byte) terminator.charAt(i);
       }
     }
-    if (!beyondLatin1) {
-      return all.toString().getBytes(charset);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(length + 64);
+    return pos == out.length ? out : Arrays.copyOf(out, pos);
+  }
+
+  /**
+   * ISO-8859-1. A changed line holding characters beyond Latin-1 (an overlay's UTF-8 text) is
+   * written as UTF-8 rather than with '?' for them; all other lines keep their original bytes.
+   */
+  private byte[] encodeLatin1(List<SpecLine> lines) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (SpecLine line : lines) {
       Charset lineCharset = fitsLatin1(line.text()) ? charset : StandardCharsets.UTF_8;
       out.writeBytes(line.text().getBytes(lineCharset));

@@ -1,0 +1,195 @@
+package dev.rpmoverlay.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpmoverlay.config.Project;
+import dev.rpmoverlay.upstream.CacheEntryWriter;
+import dev.rpmoverlay.upstream.CacheMetadata;
+import dev.rpmoverlay.upstream.FetchOutcome;
+import dev.rpmoverlay.upstream.FetchRequest;
+import dev.rpmoverlay.upstream.Fingerprints;
+import dev.rpmoverlay.upstream.LockFile;
+import dev.rpmoverlay.upstream.LockStore;
+import dev.rpmoverlay.upstream.LockSubject;
+import dev.rpmoverlay.upstream.LockValidator;
+import dev.rpmoverlay.upstream.UpstreamCache;
+import dev.rpmoverlay.upstream.UpstreamException;
+import dev.rpmoverlay.upstream.UpstreamFetcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rpmoverlay update}: re-resolve upstream commits, refresh the cache, rewrite the locks. */
+@Command(
+    name = "update",
+    header = "Re-resolve upstream commits, refresh the upstream cache and write lock files.",
+    description = {
+      "",
+      "For each selected component: if its upstream selection (snapshot, distro, branch, URL, upstream-commit pin, "
+          + "upstream name) changed since its lock was written, or --force-recalculate is given, or it has no lock, "
+          + "fetch from dist-git and resolve the commit again (upstream-commit pin, else the last first-parent commit "
+          + "at or before the snapshot, else the branch tip); otherwise keep the locked commit. Then refresh "
+          + "upstream-cache/<component>/ and write <lock-dir>/<component>.lock with the commit and the input "
+          + "fingerprint (a SHA-256 of everything that affects the rendered output).",
+      "",
+      "With --check, nothing is fetched or written: exit 1 if any selected lock is missing or stale, or a cache "
+          + "entry does not hold the locked commit (a CI gate).",
+      ""
+    })
+public final class UpdateCommand extends BaseCommand {
+
+  @Mixin ComponentFilterOptions filter;
+  @Mixin UpstreamOptions upstream;
+
+  @Option(names = "--check", description = "Only check that locks and cache entries are current; exit 1 if not.")
+  boolean check;
+
+  @Option(names = "--force-recalculate", description = "Re-resolve every selected component's commit, even when its inputs did not change.")
+  boolean forceRecalculate;
+
+  @Option(names = "--compat", paramLabel = "MODE",
+      description = "Render compatibility mode recorded in the input fingerprint (default: ${DEFAULT-VALUE}).")
+  String compat = UpstreamComponents.DEFAULT_COMPAT;
+
+  /** What update did for one component. */
+  record Row(String component, String status, String oldCommit, String newCommit, String detail) {}
+
+  @Override
+  protected int execute() throws Exception {
+    Project project = new ProjectContext(global(), err()).project();
+    List<UpstreamComponents.Selected> selected = UpstreamComponents.of(project, filter.select(project));
+    LockStore locks = new LockStore(project.info().lockDir());
+    LockValidator validator = new LockValidator(locks);
+    UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir());
+    return check ? check(selected, locks, validator, cache) : update(selected, locks, validator, cache);
+  }
+
+  private int check(List<UpstreamComponents.Selected> selected, LockStore locks, LockValidator validator, UpstreamCache cache)
+      throws Exception {
+    List<Row> rows = new ArrayList<>();
+    for (UpstreamComponents.Selected s : selected) {
+      LockSubject subject = UpstreamComponents.lockSubject(s, compat);
+      Optional<LockValidator.Problem> problem = guarded(() -> validator.problem(subject));
+      String locked = FetchCommand.readLock(locks, s.name()).map(LockFile::upstreamCommit).orElse("");
+      if (problem.isEmpty() && s.upstream().isPresent()) {
+        Optional<CacheMetadata> meta = guarded(() -> cache.metadata(s.name()));
+        if (meta.isEmpty() || !meta.get().commit().equals(locked)) {
+          problem = Optional.of(new LockValidator.Problem(s.name(), "component '" + s.name() + "': the upstream cache "
+              + (meta.isEmpty() ? "has no entry" : "holds " + meta.get().commit()) + " but the lock says " + locked
+              + "; run 'rpmoverlay fetch " + s.name() + "'"));
+        }
+      }
+      rows.add(new Row(s.name(), problem.isPresent() ? "stale" : "ok", locked, locked, problem.map(LockValidator.Problem::message).orElse("")));
+    }
+    print(rows);
+    rows.stream().filter(r -> r.status().equals("stale")).forEach(r -> err().println(ErrorReporter.prefix(r.detail())));
+    return rows.stream().anyMatch(r -> r.status().equals("stale")) ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  private int update(List<UpstreamComponents.Selected> selected, LockStore locks, LockValidator validator, UpstreamCache cache)
+      throws Exception {
+    List<FetchRequest> keep = new ArrayList<>();
+    List<FetchRequest> resolve = new ArrayList<>();
+    Map<String, Optional<LockFile>> previous = new TreeMap<>();
+    for (UpstreamComponents.Selected s : selected) {
+      Optional<LockFile> old = FetchCommand.readLock(locks, s.name());
+      previous.put(s.name(), old);
+      if (s.upstream().isEmpty()) {
+        continue;
+      }
+      String resolution = Fingerprints.resolution(s.upstream().get(), s.ref().distro(), s.ref().version());
+      boolean unchanged = old.isPresent() && !old.get().upstreamCommit().isEmpty() && old.get().resolutionInputHash().equals(resolution);
+      if (unchanged && !forceRecalculate) {
+        keep.add(new FetchRequest(s.upstream().get(), Optional.of(old.get().upstreamCommit())));
+      } else {
+        resolve.add(new FetchRequest(s.upstream().get(), Optional.empty()));
+      }
+    }
+    CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor());
+    List<FetchOutcome> outcomes = new ArrayList<>();
+    outcomes.addAll(new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false).fetchAll(keep, o -> {}));
+    outcomes.addAll(new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), true).fetchAll(resolve, o -> {}));
+    Map<String, FetchOutcome> byName = new TreeMap<>();
+    outcomes.forEach(o -> byName.put(o.component(), o));
+
+    List<Row> rows = new ArrayList<>();
+    for (UpstreamComponents.Selected s : selected) {
+      Optional<LockFile> old = previous.get(s.name());
+      String oldCommit = old.map(LockFile::upstreamCommit).orElse("");
+      String commit = "";
+      if (s.upstream().isPresent()) {
+        FetchOutcome o = byName.get(s.name());
+        if (o.status() == FetchOutcome.Status.FAILED) {
+          rows.add(new Row(s.name(), "failed", oldCommit, "", o.error()));
+          continue;
+        }
+        commit = o.resolved().orElseThrow().commit();
+      }
+      LockSubject subject = UpstreamComponents.lockSubject(s, compat);
+      try {
+        LockFile lock = validator.expected(subject, commit, old);
+        boolean written = locks.write(s.name(), lock);
+        // TODO(render): dry-run the overlays against the new upstream and list the ones that no longer
+        // apply, once the render engine is on main.
+        rows.add(new Row(s.name(), written ? "updated" : "unchanged", oldCommit, commit, ""));
+      } catch (UpstreamException e) {
+        rows.add(new Row(s.name(), "failed", oldCommit, commit, e.getMessage()));
+      }
+    }
+    print(rows);
+    rows.stream().filter(r -> r.status().equals("failed")).forEach(r -> err().println(ErrorReporter.prefix(r.detail())));
+    long failed = rows.stream().filter(r -> r.status().equals("failed")).count();
+    long updated = rows.stream().filter(r -> r.status().equals("updated")).count();
+    info(String.format(Locale.ROOT, "update: %d component(s): %d lock(s) written, %d unchanged, %d failed",
+        rows.size(), updated, rows.size() - updated - failed, failed));
+    return failed > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  private interface IoSupplier<T> {
+    T get() throws Exception;
+  }
+
+  private static <T> T guarded(IoSupplier<T> s) throws Exception {
+    try {
+      return s.get();
+    } catch (UpstreamException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
+  private void print(List<Row> rows) throws Exception {
+    if (global().outputFormat() == OutputFormat.JSON) {
+      ObjectMapper mapper = new ObjectMapper();
+      ArrayNode arr = mapper.createArrayNode();
+      for (Row r : rows) {
+        ObjectNode n = arr.addObject();
+        n.put("component", r.component());
+        n.put("status", r.status());
+        n.put("previousCommit", r.oldCommit());
+        n.put("commit", r.newCommit());
+        if (!r.detail().isEmpty()) {
+          n.put("error", r.detail());
+        }
+      }
+      out().println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+      return;
+    }
+    List<String[]> table = new ArrayList<>();
+    table.add(new String[] {"COMPONENT", "STATUS", "COMMIT", "PREVIOUS"});
+    for (Row r : rows) {
+      table.add(new String[] {r.component(), r.status(), abbrev(r.newCommit()), abbrev(r.oldCommit())});
+    }
+    Table.print(out(), table);
+  }
+
+  private static String abbrev(String commit) {
+    return commit.isEmpty() ? "-" : commit.substring(0, Math.min(12, commit.length()));
+  }
+}

@@ -1,0 +1,68 @@
+package dev.rpmoverlay.cli;
+
+import dev.rpmoverlay.config.ConfigException;
+import dev.rpmoverlay.config.Project;
+import dev.rpmoverlay.config.UpstreamRef;
+import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.upstream.LockSubject;
+import dev.rpmoverlay.upstream.UpstreamCoordinates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns selected components of a loaded project into what the upstream package works with:
+ * coordinates for upstream components and lock subjects for all. Shared by {@code fetch},
+ * {@code update} and (for lock validation) {@code render}, so they all agree on the inputs.
+ */
+public final class UpstreamComponents {
+
+  /** The render compatibility mode assumed when none is given. */
+  public static final String DEFAULT_COMPAT = "current";
+
+  /**
+   * One selected component.
+   *
+   * @param ref the resolved upstream reference (distro, version, branch, templates)
+   */
+  public record Selected(ComponentConfig config, UpstreamRef ref, Optional<UpstreamCoordinates> upstream) {
+    public String name() {
+      return config.name();
+    }
+  }
+
+  private UpstreamComponents() {}
+
+  public static List<Selected> of(Project project, List<String> names) {
+    List<Selected> out = new ArrayList<>();
+    for (String name : names) {
+      ComponentConfig c = project.resolve(name);
+      UpstreamRef ref;
+      try {
+        ref = project.upstreamOf(c);
+      } catch (ConfigException e) {
+        throw new UserException("component '" + name + "': " + e.getMessage(), e);
+      }
+      if (c.spec().isLocal()) {
+        out.add(new Selected(c, ref, Optional.empty()));
+        continue;
+      }
+      if (ref.distGitUri().isEmpty() || ref.distGitBranch().isEmpty()) {
+        throw new UserException("component '" + name + "': distro '" + ref.distro() + "' version '" + ref.version()
+            + "' needs dist-git-base-uri and dist-git-branch to fetch upstream sources");
+      }
+      out.add(new Selected(c, ref, Optional.of(new UpstreamCoordinates(
+          name, ref.upstreamName(), ref.distGitUri(), ref.distGitBranch(), ref.upstreamCommit(), ref.snapshot()))));
+    }
+    return out;
+  }
+
+  public static LockSubject lockSubject(Selected s, String compat) {
+    return new LockSubject(s.config(), s.upstream(), s.config().spec().path(), s.ref().distro(), s.ref().version(),
+        s.ref().releaseVer(), compat);
+  }
+
+  public static List<LockSubject> lockSubjects(List<Selected> selected, String compat) {
+    return selected.stream().map(s -> lockSubject(s, compat)).toList();
+  }
+}

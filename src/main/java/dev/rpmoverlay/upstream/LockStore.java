@@ -1,0 +1,112 @@
+package dev.rpmoverlay.upstream;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import org.tomlj.Toml;
+import org.tomlj.TomlInvalidTypeException;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlVersion;
+
+/** Reads and writes the lock files in a project's lock directory. */
+public final class LockStore {
+
+  private final Path lockDir;
+
+  public LockStore(Path lockDir) {
+    this.lockDir = lockDir;
+  }
+
+  public Path lockDir() {
+    return lockDir;
+  }
+
+  public Path path(String component) {
+    return lockDir.resolve(ComponentNames.checked(component) + ".lock");
+  }
+
+  /** The component's lock, or empty when it has none. */
+  public Optional<LockFile> read(String component) {
+    Path file = path(component);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+    } catch (IOException e) {
+      throw new UpstreamException(file + ": cannot read lock file: " + e.getMessage());
+    }
+  }
+
+  /** Parses lock-file text; {@code where} names it in errors. */
+  public static LockFile parse(String text, String where) {
+    TomlParseResult toml = Toml.parse(text, TomlVersion.V1_0_0);
+    if (toml.hasErrors()) {
+      var e = toml.errors().get(0);
+      throw new UpstreamException(where + ":" + e.position().line() + ":" + e.position().column() + ": " + e.getMessage()
+          + " (lock files are written by 'rpmoverlay update'; run it to rewrite this one)");
+    }
+    try {
+      long version = toml.getLong("version", () -> 0L);
+      if (version != LockFile.VERSION) {
+        throw new UpstreamException(where + ": unsupported lock file version " + version + "; run 'rpmoverlay update' to rewrite it");
+      }
+      return new LockFile(
+          (int) version,
+          toml.getString("import-commit", () -> ""),
+          toml.getString("upstream-commit", () -> ""),
+          (int) toml.getLong("manual-bump", () -> 0L),
+          toml.getString("input-fingerprint", () -> ""),
+          toml.getString("resolution-input-hash", () -> ""));
+    } catch (TomlInvalidTypeException e) {
+      throw new UpstreamException(where + ": " + e.getMessage());
+    }
+  }
+
+  /** The lock file's text: fixed key order, empty values omitted, {@code \n} line ends. */
+  public static String format(LockFile lock) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Managed by rpmoverlay update. Do not edit manually.\n");
+    sb.append("version = ").append(lock.version()).append('\n');
+    kv(sb, "import-commit", lock.importCommit());
+    kv(sb, "upstream-commit", lock.upstreamCommit());
+    if (lock.manualBump() != 0) {
+      sb.append("manual-bump = ").append(lock.manualBump()).append('\n');
+    }
+    kv(sb, "input-fingerprint", lock.inputFingerprint());
+    kv(sb, "resolution-input-hash", lock.resolutionInputHash());
+    return sb.toString();
+  }
+
+  private static void kv(StringBuilder sb, String key, String value) {
+    if (!value.isEmpty()) {
+      sb.append(key).append(" = ").append(TomlStrings.quote(value)).append('\n');
+    }
+  }
+
+  /** Writes the lock atomically; returns false (and writes nothing) when the text is unchanged. */
+  public boolean write(String component, LockFile lock) throws IOException {
+    Path file = path(component);
+    String text = format(lock);
+    if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+      return false;
+    }
+    Files.createDirectories(lockDir);
+    Path tmp = Files.createTempFile(lockDir, "." + component, ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.rpmoverlay.upstream;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Computes the lock a component should have, and says when its lock is missing or stale. Render
+ * calls {@link #problems} and refuses to run when it returns anything, unless the user passes
+ * {@code --skip-lock-validation}; {@code update --check} uses the same check as a CI gate.
+ */
+public final class LockValidator {
+
+  private final LockStore locks;
+
+  public LockValidator(LockStore locks) {
+    this.locks = locks;
+  }
+
+  /** One stale or missing lock. */
+  public record Problem(String component, String message) {}
+
+  /** Problems for every subject, sorted by component name. */
+  public List<Problem> problems(List<LockSubject> subjects) throws IOException {
+    List<Problem> out = new ArrayList<>();
+    for (LockSubject s : subjects) {
+      problem(s).ifPresent(out::add);
+    }
+    out.sort(Comparator.comparing(Problem::component));
+    return out;
+  }
+
+  /** The problem with one component's lock, if any. Reads no network and no upstream git. */
+  public Optional<Problem> problem(LockSubject s) throws IOException {
+    String c = s.component();
+    String fix = "; run 'rpmoverlay update " + c + "' (or pass --skip-lock-validation)";
+    Optional<LockFile> lock = locks.read(c);
+    if (lock.isEmpty()) {
+      return Optional.of(new Problem(c, "component '" + c + "' has no lock file " + locks.path(c) + fix));
+    }
+    LockFile l = lock.get();
+    if (s.upstream().isPresent()) {
+      UpstreamCoordinates u = s.upstream().get();
+      if (l.upstreamCommit().isEmpty()) {
+        return Optional.of(new Problem(c, "component '" + c + "': lock file " + locks.path(c) + " has no upstream-commit" + fix));
+      }
+      if (!u.pinnedCommit().isEmpty() && !l.upstreamCommit().startsWith(u.pinnedCommit().toLowerCase(java.util.Locale.ROOT))) {
+        return Optional.of(new Problem(c, "component '" + c + "': the lock's upstream-commit " + l.upstreamCommit()
+            + " differs from the upstream-commit pin " + u.pinnedCommit() + fix));
+      }
+      if (!l.resolutionInputHash().equals(Fingerprints.resolution(u, s.distroName(), s.distroVersion()))) {
+        return Optional.of(new Problem(c, "component '" + c + "': the upstream selection (snapshot, distro, branch, URL, pin or"
+            + " upstream name) changed since the lock was written" + fix));
+      }
+    }
+    if (!l.inputFingerprint().equals(fingerprint(s, l))) {
+      return Optional.of(new Problem(c, "component '" + c + "': its configuration or overlay files changed since the lock was"
+          + " written (input fingerprint differs)" + fix));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The lock {@code update} writes for {@code s} at {@code upstreamCommit} (empty for a local
+   * component), keeping the import commit and manual bump of {@code previous}.
+   */
+  public LockFile expected(LockSubject s, String upstreamCommit, Optional<LockFile> previous) throws IOException {
+    int bump = previous.map(LockFile::manualBump).orElse(0);
+    String importCommit = s.upstream().isEmpty() ? ""
+        : previous.map(LockFile::importCommit).filter(x -> !x.isEmpty()).orElse(upstreamCommit);
+    String resolution = s.upstream().map(u -> Fingerprints.resolution(u, s.distroName(), s.distroVersion())).orElse("");
+    LockFile draft = new LockFile(LockFile.VERSION, importCommit, upstreamCommit, bump, "", resolution);
+    return new LockFile(LockFile.VERSION, importCommit, upstreamCommit, bump, fingerprint(s, draft), resolution);
+  }
+
+  private static String fingerprint(LockSubject s, LockFile lock) throws IOException {
+    String identity;
+    if (s.upstream().isPresent()) {
+      identity = lock.upstreamCommit();
+    } else if (s.localSpecDir().isPresent()) {
+      identity = Fingerprints.localSourceIdentity(s.localSpecDir().get());
+    } else {
+      identity = "";
+    }
+    return Fingerprints.input(s.config(), identity, lock.manualBump(), s.releaseVer(), s.compatMode());
+  }
+}

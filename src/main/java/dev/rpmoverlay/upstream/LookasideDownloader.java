@@ -1,0 +1,176 @@
+package dev.rpmoverlay.upstream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Downloads the lookaside files a {@code sources} file lists (like {@code fedpkg sources} or azldev
+ * {@code prepare-sources}), verifying each against its hash. A file is written under a temporary
+ * name and renamed into place only after its hash matched, so a failed or interrupted download never
+ * leaves a partial or wrong file under the real name. Files already present with the right hash are
+ * not downloaded again.
+ */
+public final class LookasideDownloader {
+
+  private final String template;
+  private final RetryPolicy retry;
+  private final HttpClient http;
+
+  /** What happened to one file. */
+  public enum Result {
+    DOWNLOADED,
+    ALREADY_PRESENT
+  }
+
+  public LookasideDownloader(String lookasideTemplate, RetryPolicy retry) {
+    this.template = lookasideTemplate;
+    this.retry = retry;
+    this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build();
+  }
+
+  /**
+   * Downloads every entry of {@code sources} into {@code dir}.
+   *
+   * @throws UpstreamException naming the component, file and URL on a failed download or a hash
+   *     mismatch (after the retries)
+   */
+  public java.util.Map<String, Result> downloadAll(String component, String upstreamName, SourcesFile sources, Path dir)
+      throws IOException {
+    Files.createDirectories(dir);
+    java.util.Map<String, Result> results = new java.util.TreeMap<>();
+    for (SourcesFile.Entry e : sources.entries()) {
+      results.put(e.filename(), download(component, upstreamName, e, dir));
+    }
+    return results;
+  }
+
+  public Result download(String component, String upstreamName, SourcesFile.Entry e, Path dir) throws IOException {
+    Path target = ComponentNames.safeRelative(dir, e.filename(),
+        () -> new UpstreamException("component '" + component + "': unsafe file name '" + e.filename() + "' in sources"));
+    if (Files.isRegularFile(target) && hashOf(target, e.hashType()).equalsIgnoreCase(e.hash())) {
+      return Result.ALREADY_PRESENT;
+    }
+    String url = DistGitTemplates.lookasideUrl(template, upstreamName, e.filename(), e.hashType(), e.hash());
+    String where = "component '" + component + "': lookaside file " + e.filename() + " (" + url + ")";
+    try {
+      retry.run(() -> {
+        fetchVerified(url, e, target, where);
+        return null;
+      }, ex -> ex instanceof IOException || ex instanceof TransientHttpStatus || ex instanceof HashMismatch);
+    } catch (UpstreamException | IOException ex) {
+      throw ex instanceof UpstreamException u ? u
+          : new UpstreamException(where + ": download failed after " + (retry.retries() + 1) + " attempt(s): " + ex.getMessage(), ex);
+    } catch (HashMismatch ex) {
+      throw new UpstreamException(where + ": " + ex.getMessage() + " (after " + (retry.retries() + 1)
+          + " attempt(s); nothing was written under the file's name)");
+    } catch (TransientHttpStatus ex) {
+      throw new UpstreamException(where + ": " + ex.getMessage() + " after " + (retry.retries() + 1) + " attempt(s)");
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new UpstreamException(where + ": interrupted");
+    } catch (Exception ex) {
+      throw new UpstreamException(where + ": " + ex.getMessage(), ex);
+    }
+    return Result.DOWNLOADED;
+  }
+
+  private void fetchVerified(String url, SourcesFile.Entry e, Path target, String where) throws Exception {
+    Path part = target.resolveSibling("." + target.getFileName() + ".part-" + UUID.randomUUID());
+    try {
+      MessageDigest digest = digest(e.hashType());
+      try (InputStream body = open(url); InputStream in = new DigestInputStream(body, digest); OutputStream out = Files.newOutputStream(part)) {
+        in.transferTo(out);
+      }
+      String actual = HexFormat.of().formatHex(digest.digest());
+      if (!actual.equalsIgnoreCase(e.hash())) {
+        // Retried like azldev does: a cut connection can end a body early without an error.
+        throw new HashMismatch(e.hashType() + " mismatch: expected " + e.hash() + ", got " + actual);
+      }
+      try {
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException ex) {
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(part);
+    }
+  }
+
+  private InputStream open(String url) throws Exception {
+    URI uri = URI.create(url);
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      return uri.toURL().openStream(); // file:// mirrors
+    }
+    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    int status = r.statusCode();
+    if (status == 200) {
+      return r.body();
+    }
+    r.body().close();
+    if (status >= 500 || status == 429 || status == 408) {
+      throw new TransientHttpStatus("HTTP " + status);
+    }
+    throw new UpstreamException("lookaside " + url + " answered HTTP " + status + " (is the file uploaded, and the hash right?)");
+  }
+
+  private static String hashOf(Path file, String hashType) throws IOException {
+    MessageDigest d = digest(hashType);
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), d)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  private static MessageDigest digest(String hashType) {
+    String algorithm = switch (hashType.toUpperCase(Locale.ROOT)) {
+      case "MD5" -> "MD5";
+      case "SHA1" -> "SHA-1";
+      case "SHA224" -> "SHA-224";
+      case "SHA256" -> "SHA-256";
+      case "SHA384" -> "SHA-384";
+      case "SHA512" -> "SHA-512";
+      default -> throw new UpstreamException("unsupported hash type '" + hashType + "' in sources file");
+    };
+    try {
+      return MessageDigest.getInstance(algorithm);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Downloaded bytes whose hash is not the one the sources file lists. */
+  static final class HashMismatch extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    HashMismatch(String message) {
+      super(message);
+    }
+  }
+
+  /** A server error worth retrying (5xx, 408, 429). */
+  static final class TransientHttpStatus extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    TransientHttpStatus(String message) {
+      super(message);
+    }
+  }
+}

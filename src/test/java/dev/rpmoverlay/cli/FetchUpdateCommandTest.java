@@ -1,0 +1,179 @@
+package dev.rpmoverlay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.hash.Hashing;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fetch} and {@code update} end to end on a project whose distro points at file:// repos. */
+class FetchUpdateCommandTest {
+
+  @TempDir Path tmp;
+  Path project;
+  Path server;
+  HttpServer lookaside;
+  AtomicInteger lookasideHits = new AtomicInteger();
+  static final byte[] TARBALL = "pretend this is curl-8.11.tar.xz".getBytes();
+  RevCommit curlOld;
+  RevCommit curlNew;
+
+  RevCommit commit(Git git, String when, String msg, String path, String content) throws Exception {
+    Path p = git.getRepository().getWorkTree().toPath().resolve(path);
+    Files.writeString(p, content);
+    git.add().addFilepattern(path).call();
+    PersonIdent who = new PersonIdent("Packager", "p@example.org", Instant.parse(when), ZoneOffset.UTC);
+    return git.commit().setMessage(msg).setAuthor(who).setCommitter(who).call();
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server = Files.createDirectories(tmp.resolve("dist-git"));
+    String sha = Hashing.sha512().hashBytes(TARBALL).toString();
+    try (Git curl = Git.init().setDirectory(server.resolve("curl").toFile()).setInitialBranch("f43").call()) {
+      curlOld = commit(curl, "2026-01-01T00:00:00Z", "Import", "curl.spec", "Name: curl\nVersion: 8.11\n");
+      commit(curl, "2026-01-02T00:00:00Z", "Sources", "sources", "SHA512 (curl-8.11.tar.xz) = " + sha + "\n");
+      curlNew = commit(curl, "2026-03-01T00:00:00Z", "After the snapshot", "curl.spec", "Name: curl\nVersion: 8.12\n");
+    }
+    try (Git bash = Git.init().setDirectory(server.resolve("bash").toFile()).setInitialBranch("f43").call()) {
+      commit(bash, "2026-01-01T00:00:00Z", "Import", "bash.spec", "Name: bash\n");
+    }
+    lookaside = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    lookaside.createContext("/repo/", ex -> {
+      lookasideHits.incrementAndGet();
+      boolean ok = ex.getRequestURI().getPath().equals("/repo/curl/curl-8.11.tar.xz/sha512/" + sha + "/curl-8.11.tar.xz");
+      ex.sendResponseHeaders(ok ? 200 : 404, ok ? TARBALL.length : -1);
+      if (ok) {
+        ex.getResponseBody().write(TARBALL);
+      }
+      ex.close();
+    });
+    lookaside.start();
+    project = Files.createDirectories(tmp.resolve("project"));
+    writeProject("zlib-devel", "2026-02-24T00:00:00-08:00");
+  }
+
+  void writeProject(String buildRequires, String snapshot) throws Exception {
+    Files.writeString(project.resolve("azldev.toml"), """
+        [project]
+        default-distro = { name = "downstream" }
+
+        [distros.fedora]
+        default-version = "43"
+        dist-git-base-uri = "%s$pkg"
+        lookaside-base-uri = "http://127.0.0.1:%d/repo/$pkg/$filename/$hashtype/$hash/$filename"
+        [distros.fedora.versions.43]
+        release-ver = "43"
+        dist-git-branch = "f43"
+
+        [distros.downstream]
+        default-version = "1"
+        [distros.downstream.versions.1]
+        release-ver = "1"
+        default-component-config.spec = { type = "upstream", upstream-distro = { name = "fedora", version = "43", snapshot = "%s" } }
+
+        [components.curl]
+        overlays = [ { type = "spec-add-tag", tag = "BuildRequires", value = "%s" } ]
+
+        [components.bash]
+        """.formatted(server.toUri(), lookaside.getAddress().getPort(), snapshot, buildRequires));
+  }
+
+  @AfterEach
+  void tearDown() {
+    lookaside.stop(0);
+  }
+
+  CliRun run(String... args) {
+    // --mirror-dir belongs to the subcommand, so the subcommand name comes first
+    String[] ordered = new String[args.length + 4];
+    ordered[0] = args[0];
+    ordered[1] = "-C";
+    ordered[2] = project.toString();
+    ordered[3] = "--mirror-dir";
+    ordered[4] = tmp.resolve("mirrors").toString();
+    System.arraycopy(args, 1, ordered, 5, args.length - 1);
+    return CliRun.of(ordered);
+  }
+
+  @Test
+  void fetchFillsTheCacheAtTheSnapshotAndAReFetchIsUnchanged() throws Exception {
+    CliRun first = run("fetch", "-a");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("curl       written", "bash       written");
+    assertThat(Files.readString(project.resolve("upstream-cache/curl/files/curl.spec"))).isEqualTo("Name: curl\nVersion: 8.11\n");
+    CliRun again = run("fetch", "-a");
+    assertThat(again.out()).contains("curl       unchanged", "bash       unchanged");
+  }
+
+  @Test
+  void updateWritesLocksAndCheckPassesUntilTheConfigChanges() throws Exception {
+    CliRun update = run("update", "-a");
+    assertThat(update.exitCode()).as(update.err()).isZero();
+    assertThat(update.out()).contains("curl       updated");
+    String lock = Files.readString(project.resolve("locks/curl.lock"));
+    assertThat(lock).contains("upstream-commit = \"").contains("input-fingerprint = \"sha256:");
+    assertThat(run("update", "--check", "-a").exitCode()).isZero();
+
+    writeProject("zstd-devel", "2026-02-24T00:00:00-08:00");
+    CliRun stale = run("update", "--check", "-a");
+    assertThat(stale.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(stale.out()).contains("curl       stale", "bash       ok");
+    assertThat(stale.err()).contains("component 'curl'", "input fingerprint differs", "rpmoverlay update curl");
+  }
+
+  @Test
+  void aNewSnapshotIsReResolvedByUpdateAndTheLockIsHonouredByFetch() throws Exception {
+    run("update", "-a");
+    assertThat(Files.readString(project.resolve("locks/curl.lock"))).doesNotContain(curlNew.name());
+    writeProject("zlib-devel", "2026-04-01T00:00:00Z");
+    CliRun update = run("update", "curl");
+    assertThat(update.exitCode()).as(update.err()).isZero();
+    assertThat(Files.readString(project.resolve("locks/curl.lock"))).contains("upstream-commit = \"" + curlNew.name() + "\"");
+    assertThat(Files.readString(project.resolve("upstream-cache/curl/files/curl.spec"))).contains("Version: 8.12");
+    assertThat(Files.readString(project.resolve("locks/curl.lock"))).contains("import-commit = \"");
+  }
+
+  @Test
+  void checkReportsACacheEntryThatDoesNotHoldTheLockedCommit() throws Exception {
+    run("update", "-a");
+    com.google.common.io.MoreFiles.deleteRecursively(project.resolve("upstream-cache/bash"));
+    CliRun check = run("update", "--check", "-a");
+    assertThat(check.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(check.err()).contains("component 'bash': the upstream cache has no entry", "rpmoverlay fetch bash");
+  }
+
+  @Test
+  void fetchWithSourcesDownloadsVerifiedLookasideFilesOnce() throws Exception {
+    CliRun r = run("fetch", "curl", "--with-sources", "--sources-dir", tmp.resolve("src").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Files.readAllBytes(tmp.resolve("src/curl/curl-8.11.tar.xz"))).isEqualTo(TARBALL);
+    int hits = lookasideHits.get();
+    run("fetch", "curl", "--with-sources", "--sources-dir", tmp.resolve("src").toString());
+    assertThat(lookasideHits.get()).isEqualTo(hits);
+  }
+
+  @Test
+  void aMissingBranchFailsOnlyThatComponentWithExitCode1() throws Exception {
+    try (Git git = Git.open(server.resolve("bash").toFile())) {
+      git.branchRename().setOldName("f43").setNewName("rawhide").call();
+    }
+    CliRun r = run("fetch", "-a");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.out()).contains("bash       failed", "curl       written");
+    assertThat(r.err()).contains("rpmoverlay: error: component 'bash'", "no branch 'f43'");
+  }
+}

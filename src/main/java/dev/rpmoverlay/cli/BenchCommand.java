@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Run a benchmark and print what it measured.",
     subcommands = {
+      BenchAutoreleaseCommand.class,
       BenchRoundtripCommand.class,
     })
 public final class BenchCommand implements Runnable {

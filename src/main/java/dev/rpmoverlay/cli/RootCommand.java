@@ -42,6 +42,11 @@ import picocli.CommandLine.Model.CommandSpec;
       CommandLine.HelpCommand.class,
       BenchCommand.class,
       RenderCommand.class,
+      ListCommand.class,
+      ShowCommand.class,
+      ValidateCommand.class,
+      ConfigCommand.class,
+      SchemaCommand.class,
       FetchCommand.class,
       UpdateCommand.class,
     })

@@ -9,17 +9,33 @@ import java.util.function.Function;
 
 /**
  * Reads a component's files from the directory a function picks: a conformance case's
- * {@code upstream/}, an unpacked dist-git checkout, a test fixture.
+ * {@code upstream/}, an unpacked dist-git checkout, a test fixture. {@link #localOr} reads local
+ * components from their own spec directory instead.
  */
 public final class DirectorySourceTreeProvider implements SourceTreeProvider {
   private final Function<ComponentConfig, Path> dirOf;
+  private final boolean localFromSpecPath;
 
+  /** Every component from {@code dirOf}, local or not. */
   public DirectorySourceTreeProvider(Function<ComponentConfig, Path> dirOf) {
+    this(dirOf, false);
+  }
+
+  private DirectorySourceTreeProvider(Function<ComponentConfig, Path> dirOf, boolean localFromSpecPath) {
     this.dirOf = dirOf;
+    this.localFromSpecPath = localFromSpecPath;
+  }
+
+  /** Local components from their {@code spec.path}; upstream components from {@code root/<upstream-name>/}. */
+  public static DirectorySourceTreeProvider localOr(Path upstreamRoot) {
+    return new DirectorySourceTreeProvider(c -> upstreamRoot.resolve(c.upstreamName()), true);
   }
 
   @Override
   public SourceTree sourceTree(ComponentConfig component) throws IOException {
+    if (localFromSpecPath && component.spec().isLocal()) {
+      return read(component, localSpecDir(component));
+    }
     return read(component, dirOf.apply(component));
   }
 

@@ -89,7 +89,13 @@ public final class RenderRun {
       List<String> stale = options.cleanStale() ? staleDirs(options.outDir(), allComponentNames) : List.of();
       if (write) {
         for (String dir : stale) {
-          ComponentOutput.deleteTree(options.outDir().resolve(dir));
+          Path d = options.outDir().resolve(dir);
+          ComponentOutput.deleteTree(d);
+          try (var rest = Files.list(d.getParent())) {
+            if (rest.findAny().isEmpty()) {
+              Files.delete(d.getParent());
+            }
+          }
         }
       }
       return new RenderSummary(results, stale, write);

@@ -140,6 +140,9 @@ public final class SpecVersionReader {
     if (mode == Mode.INACTIVE) {
       return;
     }
+    if (trimmed.isEmpty() || !Character.isLetter(trimmed.charAt(0)) || trimmed.indexOf(':') < 0) {
+      return;
+    }
     Matcher tag = TAG.matcher(trimmed);
     if (!tag.matches()) {
       return;

@@ -11,6 +11,7 @@ import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.render.ComponentRenderer;
 import dev.rpmoverlay.render.ComponentResult;
 import dev.rpmoverlay.render.FaultInjector;
+import dev.rpmoverlay.render.LockHistoryBumps;
 import dev.rpmoverlay.render.RenderOptions;
 import dev.rpmoverlay.render.RenderRun;
 import dev.rpmoverlay.render.RenderSummary;
@@ -99,7 +100,7 @@ public final class RenderCommand extends BaseCommand {
     ComponentRenderer renderer = new ComponentRenderer(
         new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir())),
         Templates.bundled(), new OverlayEngine(mode));
-    RenderRun run = new RenderRun(renderer, c -> 0, Templates.bundled(), FaultInjector.NONE);
+    RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir()), Templates.bundled(), FaultInjector.NONE);
     RenderOptions options = new RenderOptions(out, parallelism, check, failOnError, cleanStale);
     RenderSummary summary;
     try (Progress progress = Progress.start(this, components.size())) {

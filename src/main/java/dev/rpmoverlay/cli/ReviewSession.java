@@ -6,6 +6,7 @@ import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.overlay.OverlayFailure;
 import dev.rpmoverlay.overlay.SourceTree;
+import dev.rpmoverlay.release.DownstreamCommit;
 import dev.rpmoverlay.render.ComponentRenderer;
 import dev.rpmoverlay.render.LockHistoryBumps;
 import dev.rpmoverlay.render.RenderException;
@@ -17,7 +18,8 @@ import dev.rpmoverlay.review.RenderTrace;
 import dev.rpmoverlay.review.TraceBuilder;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import java.io.IOException;
-import java.util.function.ToIntFunction;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * What {@code diff} and {@code explain} look at: a component rendered in memory exactly as {@code
@@ -28,9 +30,9 @@ final class ReviewSession {
   private final SourceTreeProvider sources;
   private final ComponentRenderer renderer;
   private final TraceBuilder tracer;
-  private final ToIntFunction<ComponentConfig> releaseBumps;
+  private final Function<ComponentConfig, List<DownstreamCommit>> releaseBumps;
 
-  private ReviewSession(SourceTreeProvider sources, OverlayEngine engine, ToIntFunction<ComponentConfig> releaseBumps) {
+  private ReviewSession(SourceTreeProvider sources, OverlayEngine engine, Function<ComponentConfig, List<DownstreamCommit>> releaseBumps) {
     this.sources = sources;
     this.renderer = new ComponentRenderer(sources, Templates.bundled(), engine);
     this.tracer = new TraceBuilder(engine);
@@ -50,7 +52,7 @@ final class ReviewSession {
   RenderTrace trace(ComponentConfig component) {
     try {
       SourceTree upstream = sources.sourceTree(component);
-      RenderedComponent rendered = renderer.render(component, releaseBumps.applyAsInt(component));
+      RenderedComponent rendered = renderer.render(component, releaseBumps.apply(component));
       return tracer.build(component, upstream, rendered.files(), rendered.specFileName(), rendered.spec());
     } catch (IOException e) {
       throw new UserException("component " + component.name() + ": " + e.getMessage()

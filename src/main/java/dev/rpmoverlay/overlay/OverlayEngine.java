@@ -130,6 +130,26 @@ public final class OverlayEngine {
     synthesize(ws, edit, spec -> spec.updateTag("", tag, value));
   }
 
+  /**
+   * Makes the spec read {@code newLines}: lines that differ are replaced and attributed to {@code
+   * edit}, the others keep their origin (so an rpmautospec expansion attributes only its blocks).
+   */
+  public void synthesizeRewrite(Workspace ws, SynthesizedEdit edit, List<String> newLines) {
+    SpecLines spec = ws.spec();
+    List<com.github.difflib.patch.AbstractDelta<String>> deltas =
+        com.github.difflib.DiffUtils.diff(new java.util.ArrayList<>(spec.lines()), newLines).getDeltas();
+    LineOrigin origin = new LineOrigin.Synthesized(edit);
+    // from the end, so earlier positions stay valid
+    for (int i = deltas.size() - 1; i >= 0; i--) {
+      var delta = deltas.get(i);
+      int at = delta.getSource().getPosition();
+      spec.removeRange(at, at + delta.getSource().size());
+      if (!delta.getTarget().getLines().isEmpty()) {
+        spec.insert(at, delta.getTarget().getLines(), origin);
+      }
+    }
+  }
+
   /** The value of the last main-package {@code tag} line (case-insensitive name), if any. */
   public static java.util.Optional<String> lastTagValue(SpecLines spec, String tag) {
     String found = null;

@@ -6,7 +6,9 @@ public enum SynthesizedEdit {
   MACROS_SOURCE("macros-source"),
   CHECK_SKIP("check-skip"),
   BANNER("banner"),
-  RELEASE_BUMP("release-bump");
+  RELEASE_BUMP("release-bump"),
+  /** The rpmautospec block and generated changelog of %autorelease / %autochangelog expansion. */
+  AUTORELEASE("autorelease");
 
   private final String label;
 

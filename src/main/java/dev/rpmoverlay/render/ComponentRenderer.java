@@ -8,38 +8,59 @@ import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.SynthesizedEdit;
 import dev.rpmoverlay.overlay.TreeFile;
 import dev.rpmoverlay.overlay.Workspace;
+import dev.rpmoverlay.release.Autospec;
+import dev.rpmoverlay.release.DownstreamCommit;
 import dev.rpmoverlay.release.StaticReleaseBump;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Renders one component, in azldev's order (azldev-semantics.md 2.7, 4.1): upstream files →
  * generated macros file, its load block and {@code Source9999} → user overlays → {@code %check}
- * skip → banner → {@code sources} update → static Release bump → file filter. Pure: no output is
+ * skip → banner → {@code sources} update → static Release bump, or {@code %autorelease}/{@code
+ * %autochangelog} expansion when the cache holds the upstream history facts → file filter. Pure: no output is
  * written here, and the same inputs give the same bytes.
  */
 public final class ComponentRenderer {
   private final SourceTreeProvider sources;
   private final Templates templates;
   private final OverlayEngine engine;
+  private final AutospecExpansion autospec;
 
   public ComponentRenderer(SourceTreeProvider sources, Templates templates, OverlayEngine engine) {
     this.sources = sources;
     this.templates = templates;
     this.engine = engine;
+    this.autospec = new AutospecExpansion(new Autospec(), engine);
   }
 
   /**
-   * Renders {@code component}.
-   *
+   * Renders {@code component} knowing only how many downstream changes it has: the static bump
+   * counts them, but an {@code %autorelease} expansion sees none (use {@link #render(ComponentConfig,
+   * List)} when the changes themselves are known).
+   */
+  public RenderedComponent render(ComponentConfig component, int releaseBumps) {
+    return render(component, releaseBumps, List.of());
+  }
+
+  /**
+   * Renders {@code component} with its downstream changes (oldest first): each bumps a static
+   * Release once and, for a spec using rpmautospec, is one more commit with its own changelog entry.
+   */
+  public RenderedComponent render(ComponentConfig component, List<DownstreamCommit> downstream) {
+    return render(component, downstream.size(), downstream);
+  }
+
+  /**
    * @param releaseBumps the number of downstream changes (synthetic commits) the static Release
    *     bump adds
    * @throws RenderException or {@link dev.rpmoverlay.overlay.OverlayFailure} when the component
    *     cannot be rendered
    */
-  public RenderedComponent render(ComponentConfig component, int releaseBumps) {
+  private RenderedComponent render(ComponentConfig component, int releaseBumps, List<DownstreamCommit> downstream) {
     String name = component.name();
     SourceTree tree;
     try {
@@ -64,6 +85,7 @@ public final class ComponentRenderer {
     engine.synthesizePrepend(ws, SynthesizedEdit.BANNER, "", templates.renderLines(Templates.BANNER, Map.of()));
     updateSources(ws, component);
     bumpRelease(ws, component, releaseBumps);
+    expandAutospec(ws, component, downstream);
     SourceTree out = FileFilter.apply(ws.toTree(), ws.specFileName(), ws.spec().lines(), component.skipFileFilter());
     return new RenderedComponent(name, ws.specFileName(), out, ws.spec());
   }
@@ -92,6 +114,19 @@ public final class ComponentRenderer {
     } catch (SourcesFileUpdate.SourcesException e) {
       throw new RenderException(component.name(), e.getMessage());
     }
+  }
+
+  private void expandAutospec(Workspace ws, ComponentConfig component, List<DownstreamCommit> downstream) {
+    if (component.release() == ReleaseCalculation.MANUAL || component.release() == ReleaseCalculation.STATIC) {
+      return;
+    }
+    Optional<byte[]> history;
+    try {
+      history = sources.historyFacts(component);
+    } catch (IOException e) {
+      throw new RenderException(component.name(), "cannot read the upstream history facts: " + e.getMessage(), e);
+    }
+    history.ifPresent(json -> autospec.apply(ws, json, downstream));
   }
 
   private void bumpRelease(Workspace ws, ComponentConfig component, int changes) {

@@ -1,19 +1,25 @@
 package dev.rpmoverlay.render;
 
 import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.release.DownstreamCommit;
+import dev.rpmoverlay.upstream.DownstreamChange;
 import dev.rpmoverlay.upstream.DownstreamHistory;
 import dev.rpmoverlay.upstream.UpstreamException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
- * The number of downstream changes of a component, for the static Release bump: the commits of
- * the project's own history at which {@code <lock-dir>/<name>.lock} changed its input fingerprint
- * (azldev-semantics.md 4.5). No lock file, or a project outside git, means 0.
+ * The downstream changes of a component: the commits of the project's own history at which
+ * {@code <lock-dir>/<name>.lock} changed its input fingerprint (azldev-semantics.md 4.5). Their
+ * number is the static Release bump; as {@link DownstreamCommit}s (message {@code <subject>\n\nProject
+ * commit: <hash>}, as azldev's synthetic commits) they are added on top of the upstream history
+ * for {@code %autorelease}/{@code %autochangelog}. No lock file, or a project outside git, means none.
  */
-public final class LockHistoryBumps implements ToIntFunction<ComponentConfig> {
+public final class LockHistoryBumps implements ToIntFunction<ComponentConfig>, Function<ComponentConfig, List<DownstreamCommit>> {
   private final Path lockDir;
 
   public LockHistoryBumps(Path lockDir) {
@@ -22,12 +28,27 @@ public final class LockHistoryBumps implements ToIntFunction<ComponentConfig> {
 
   @Override
   public int applyAsInt(ComponentConfig component) {
+    return changes(component).size();
+  }
+
+  /** The downstream changes as commits on top of the upstream history, oldest first. */
+  @Override
+  public List<DownstreamCommit> apply(ComponentConfig component) {
+    return changes(component).stream().map(LockHistoryBumps::commit).toList();
+  }
+
+  static DownstreamCommit commit(DownstreamChange change) {
+    return new DownstreamCommit(change.subject() + "\n\nProject commit: " + change.commit(),
+        change.authorName(), change.authorEmail(), change.authorTime());
+  }
+
+  private List<DownstreamChange> changes(ComponentConfig component) {
     Path lock = lockDir.resolve(component.name() + ".lock");
     if (!Files.isRegularFile(lock)) {
-      return 0;
+      return List.of();
     }
     try {
-      return DownstreamHistory.changes(lock).size();
+      return DownstreamHistory.changes(lock);
     } catch (IOException | UpstreamException e) {
       throw new RenderException(component.name(), "cannot count downstream changes for the Release bump: " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.overlay.OverlayFailure;
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.TreeFile;
+import dev.rpmoverlay.release.DownstreamCommit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
  * Renders many components into an output dir (azldev-semantics.md 4.1, 4.8).
@@ -41,13 +42,14 @@ import java.util.function.ToIntFunction;
  */
 public final class RenderRun {
   private final ComponentRenderer renderer;
-  private final ToIntFunction<ComponentConfig> releaseBumps;
+  private final Function<ComponentConfig, List<DownstreamCommit>> downstream;
   private final Templates templates;
   private final FaultInjector faults;
 
-  public RenderRun(ComponentRenderer renderer, ToIntFunction<ComponentConfig> releaseBumps, Templates templates, FaultInjector faults) {
+  /** @param downstream each component's downstream changes, oldest first (see {@link LockHistoryBumps}) */
+  public RenderRun(ComponentRenderer renderer, Function<ComponentConfig, List<DownstreamCommit>> downstream, Templates templates, FaultInjector faults) {
     this.renderer = renderer;
-    this.releaseBumps = releaseBumps;
+    this.downstream = downstream;
     this.templates = templates;
     this.faults = faults;
   }
@@ -144,7 +146,7 @@ public final class RenderRun {
     SourceTree tree;
     String error = "";
     try {
-      tree = renderer.render(c, releaseBumps.applyAsInt(c)).files();
+      tree = renderer.render(c, downstream.apply(c)).files();
     } catch (OverlayFailure | RenderException e) {
       error = e.getMessage();
       tree = failedMarker();

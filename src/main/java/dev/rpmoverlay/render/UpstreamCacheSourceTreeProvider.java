@@ -8,6 +8,7 @@ import dev.rpmoverlay.upstream.CachedFile;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import dev.rpmoverlay.upstream.UpstreamException;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Upstream files from the committed upstream cache; local components ({@code spec.type = "local"})
@@ -36,5 +37,17 @@ public final class UpstreamCacheSourceTreeProvider implements SourceTreeProvider
       tree.put(f.path(), new TreeFile(f.bytes(), f.executable()));
     }
     return tree;
+  }
+
+  @Override
+  public Optional<byte[]> historyFacts(ComponentConfig component) throws IOException {
+    if (component.spec().isLocal()) {
+      return Optional.empty();
+    }
+    try {
+      return cache.entry(component.name()).historyFacts();
+    } catch (UpstreamException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 }

@@ -49,7 +49,7 @@ class RenderRunTest {
 
   RenderSummary run(List<ComponentConfig> cs, RenderOptions options, FaultInjector faults) throws IOException {
     ComponentRenderer renderer = new ComponentRenderer(new DirectorySourceTreeProvider(c -> c.spec().path().orElseThrow()), Templates.bundled(), new OverlayEngine(Compat.CURRENT));
-    return new RenderRun(renderer, c -> 1, Templates.bundled(), faults)
+    return new RenderRun(renderer, c -> List.of(new dev.rpmoverlay.release.DownstreamCommit("Lock import", "A", "a@example.org", java.time.Instant.EPOCH)), Templates.bundled(), faults)
         .run(cs, cs.stream().map(ComponentConfig::name).collect(Collectors.toSet()), options, r -> {});
   }
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Run a benchmark and print what it measured.",
     subcommands = {
       BenchRoundtripCommand.class,
+      BenchDistroSetupCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

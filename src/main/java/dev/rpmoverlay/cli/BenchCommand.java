@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Run a benchmark and print what it measured.",
     subcommands = {
+      BenchConfigCommand.class,
+      BenchAutoreleaseCommand.class,
       BenchRoundtripCommand.class,
       BenchDistroSetupCommand.class,
     })

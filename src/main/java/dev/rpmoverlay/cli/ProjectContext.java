@@ -29,11 +29,20 @@ public final class ProjectContext {
         Optional.ofNullable(global.projectDir()), Path.of("").toAbsolutePath(), global.extraConfigFiles(), global.permissiveConfig());
   }
 
-  /** The project, loaded on first use. */
+  /** The project, loaded on first use (files holding only uninterpreted sections are not parsed). */
   public Project project() {
+    return load(options());
+  }
+
+  /** The project with every file parsed, including package-groups, images and the like. */
+  public Project fullProject() {
+    return load(options().parsingEverything());
+  }
+
+  private Project load(LoadOptions options) {
     if (project == null) {
       try {
-        project = ProjectLoader.load(options());
+        project = ProjectLoader.load(options);
       } catch (ConfigException e) {
         throw new UserException(e.getMessage(), e);
       }

@@ -41,6 +41,11 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {
       CommandLine.HelpCommand.class,
       BenchCommand.class,
+      ListCommand.class,
+      ShowCommand.class,
+      ValidateCommand.class,
+      ConfigCommand.class,
+      SchemaCommand.class,
       FetchCommand.class,
       UpdateCommand.class,
     })

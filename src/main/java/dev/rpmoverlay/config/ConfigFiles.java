@@ -24,10 +24,18 @@ import org.tomlj.TomlVersion;
  */
 final class ConfigFiles {
   private final Problems problems;
+  private final boolean deferOpaque;
   private final List<TomlFile> loaded = new ArrayList<>();
+  private final List<Path> deferred = new ArrayList<>();
 
-  ConfigFiles(Problems problems) {
+  ConfigFiles(Problems problems, boolean deferOpaque) {
     this.problems = problems;
+    this.deferOpaque = deferOpaque;
+  }
+
+  /** Files not parsed because they only hold uninterpreted sections ({@link OpaqueFiles}). */
+  List<Path> deferred() {
+    return deferred;
   }
 
   /** Files in merge order. */
@@ -48,7 +56,12 @@ final class ConfigFiles {
     }
     TomlParseResult parsed;
     try {
-      parsed = Toml.parse(file, TomlVersion.V1_0_0);
+      String text = Files.readString(file);
+      if (deferOpaque && OpaqueFiles.onlyOpaqueSections(text)) {
+        deferred.add(file);
+        return;
+      }
+      parsed = Toml.parse(text, TomlVersion.V1_0_0);
     } catch (IOException e) {
       problems.error(includedFrom, Context.NONE, "cannot read config file " + file + ": " + e.getMessage(), "check that the file exists and is readable");
       return;

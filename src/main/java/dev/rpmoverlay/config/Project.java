@@ -27,6 +27,7 @@ public final class Project {
   private final SortedMap<String, DeclaredComponent> components;
   private final ComponentLayer defaultComponentConfig;
   private final SortedMap<String, Object> extras;
+  private final List<Path> deferredFiles;
   private final List<ConfigProblem> warnings;
   private final Map<String, List<String>> membership;
   private final List<String> componentNames;
@@ -44,6 +45,7 @@ public final class Project {
       Map<String, DeclaredComponent> components,
       ComponentLayer defaultComponentConfig,
       Map<String, Object> extras,
+      List<Path> deferredFiles,
       List<ConfigProblem> warnings,
       boolean permissive) {
     this.dir = dir;
@@ -55,6 +57,7 @@ public final class Project {
     this.components = Collections.unmodifiableSortedMap(new TreeMap<>(components));
     this.defaultComponentConfig = defaultComponentConfig;
     this.extras = Collections.unmodifiableSortedMap(new TreeMap<>(extras));
+    this.deferredFiles = List.copyOf(deferredFiles);
     this.warnings = List.copyOf(warnings);
     this.permissive = permissive;
     Map<String, List<String>> members = new TreeMap<>();
@@ -193,6 +196,14 @@ public final class Project {
   /** {@code <rendered-specs-dir>/<lower-case first character>/<name>}. */
   public Path renderedDirOf(String component) {
     return info.renderedSpecsDir().resolve(component.substring(0, 1).toLowerCase(Locale.ROOT)).resolve(component);
+  }
+
+  /**
+   * Files that were not parsed because they only hold uninterpreted sections (see {@link
+   * LoadOptions#deferOpaqueFiles()}); their content is missing from {@link #extras()}.
+   */
+  public List<Path> deferredFiles() {
+    return deferredFiles;
   }
 
   /** Opaque sections kept for {@code config dump} (images, package-groups, tools, ...). */

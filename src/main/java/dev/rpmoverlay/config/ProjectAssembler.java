@@ -260,7 +260,7 @@ final class ProjectAssembler {
     }
   }
 
-  Project build(Path projectFile, List<Path> files, boolean permissive) {
+  Project build(Path projectFile, List<Path> files, List<Path> deferred, boolean permissive) {
     checkReferences();
     problems.throwIfErrors(projectDir);
     ProjectInfo info =
@@ -274,7 +274,7 @@ final class ProjectAssembler {
             dir("upstream-cache-dir", "upstream-cache"),
             defaultDistro,
             projectFields.getOrDefault("default-author-email", "azurelinux@microsoft.com"));
-    return new Project(projectDir, projectFile, files, info, distros, groups, components, defaults, extras, problems.warnings(), permissive);
+    return new Project(projectDir, projectFile, files, info, distros, groups, components, defaults, extras, deferred, problems.warnings(), permissive);
   }
 
   private Path dir(String key, String fallback) {

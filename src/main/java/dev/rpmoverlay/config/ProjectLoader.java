@@ -15,7 +15,7 @@ public final class ProjectLoader {
     Path projectFile = ProjectFinder.find(options.projectDir().orElse(options.workingDir()));
     Path projectDir = projectFile.getParent();
     Problems problems = new Problems(options.permissive());
-    ConfigFiles files = new ConfigFiles(problems);
+    ConfigFiles files = new ConfigFiles(problems, options.deferOpaqueFiles());
     files.load(projectFile, SourcePosition.of(projectFile));
     for (Path extra : options.extraConfigFiles()) {
       Path abs = options.workingDir().resolve(extra).toAbsolutePath().normalize();
@@ -30,6 +30,6 @@ public final class ProjectLoader {
       assembler.add(file);
     }
     List<Path> paths = files.loaded().stream().map(TomlFile::path).toList();
-    return assembler.build(projectFile, paths, options.permissive());
+    return assembler.build(projectFile, paths, files.deferred(), options.permissive());
   }
 }

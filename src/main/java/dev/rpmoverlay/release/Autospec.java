@@ -54,11 +54,17 @@ public final class Autospec {
    * does not use rpmautospec, or was processed already).
    */
   public Optional<String> process(AutospecInput input) throws IncompleteHistoryException {
+    return run(input).processedSpec();
+  }
+
+  /** Computes the release and changelog once and, when there is anything to do, the processed spec. */
+  public AutospecOutcome run(AutospecInput input) throws IncompleteHistoryException {
+    AutospecResult result = compute(input);
     SpecFeatures features = SpecFeatures.detect(input.specText());
     if (!features.needsProcessing()) {
-      return Optional.empty();
+      return new AutospecOutcome(result, Optional.empty());
     }
-    return Optional.of(ProcessedSpecWriter.write(input.specText(), features, compute(input), toolVersion));
+    return new AutospecOutcome(result, Optional.of(ProcessedSpecWriter.write(input.specText(), features, result, toolVersion)));
   }
 
   /** Adds the downstream commits as a linear chain on top; returns the new head's id. */

@@ -21,6 +21,7 @@ import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 /**
  * Reads {@link HistoryFacts} from a git repository with JGit: it walks the history from a commit
@@ -36,6 +37,7 @@ public final class HistoryReader {
   private final String specPath;
   private final String packageDir;
   private final Map<ObjectId, SpecVersionProbe> versionsBySpecBlob = new HashMap<>();
+  private final Map<ObjectId, ObjectId[]> blobsByTree = new HashMap<>();
 
   private HistoryReader(Repository repo, String specPath) {
     this.repo = repo;
@@ -83,20 +85,22 @@ public final class HistoryReader {
             };
         Map<String, HistoryWalk.Top> walked =
             HistoryWalk.firstPass(order, id -> parentIds(commits.get(id)), head.name(), lookup);
-        checkNotShallow(walked, commits);
+        Set<ObjectId> shallow = repo.getObjectDatabase().getShallowCommits();
         List<CommitFact> out = new ArrayList<>();
         Set<String> emitted = new HashSet<>();
         for (String id : order) {
           if (walked.containsKey(id)) {
-            out.add(lookup.get(id));
+            CommitFact fact = lookup.get(id);
+            // Beyond a shallow boundary the parents are unknown: keep only what is certain.
+            out.add(shallow.contains(commits.get(id).getId()) ? fact.asBoundary() : fact);
             emitted.add(id);
           }
         }
-        for (String id : order) {
-          if (!walked.containsKey(id)) {
+        for (CommitFact walkedFact : List.copyOf(out)) {
+          if (walkedFact.boundary()) {
             continue;
           }
-          for (String p : lookup.get(id).parents()) {
+          for (String p : walkedFact.parents()) {
             if (emitted.add(p)) {
               out.add(lookup.get(p).asBoundary());
             }
@@ -107,34 +111,35 @@ public final class HistoryReader {
           position.put(order.get(i), i);
         }
         out.sort(Comparator.comparingInt(c -> position.get(c.id())));
-        return new HistoryFacts(HistoryFacts.FORMAT, specPath, head.name(), out);
+        HistoryFacts result = new HistoryFacts(HistoryFacts.FORMAT, specPath, head.name(), out);
+        if (!shallow.isEmpty()) {
+          checkComplete(result);
+        }
+        return result;
       }
     }
   }
 
-  private void checkNotShallow(Map<String, HistoryWalk.Top> walked, Map<String, RevCommit> commits)
-      throws IOException, IncompleteHistoryException {
-    Set<ObjectId> shallow = repo.getObjectDatabase().getShallowCommits();
-    if (shallow.isEmpty()) {
-      return;
-    }
-    for (Map.Entry<String, HistoryWalk.Top> e : walked.entrySet()) {
-      RevCommit c = commits.get(e.getKey());
-      if (shallow.contains(c.getId())) {
-        String what =
-            e.getValue().neededForRelease
-                ? "the last version change (needed for %autorelease)"
-                : "the start of the generated changelog (the last change of the changelog file, or the first commit)";
-        throw new IncompleteHistoryException(
-            "the history of "
-                + specPath
-                + " is shallow and does not reach "
-                + what
-                + ": commit "
-                + HistoryWalk.shortId(c.name())
-                + " is the oldest fetched, but rpmautospec's walk continues past it. Fetch more history"
-                + " (git fetch --unshallow, or --deepen=N) and read it again.");
-      }
+  /** Refuses facts from a shallow clone whose result depends on commits that were not fetched. */
+  private void checkComplete(HistoryFacts facts) throws IncompleteHistoryException {
+    try {
+      HistoryWalk.run(facts.commits(), facts.head());
+    } catch (IncompleteHistoryException e) {
+      String what =
+          switch (e.need()) {
+            case LAST_VERSION_CHANGE -> "the last version change (needed for %autorelease)";
+            case CHANGELOG_START -> "the start of the generated changelog (the last change of the changelog file, or the first commit)";
+            case OTHER -> "as far back as rpmautospec's walk goes";
+          };
+      throw new IncompleteHistoryException(
+          e.need(),
+          e.endsAt(),
+          "the history of "
+              + specPath
+              + " is shallow and does not reach "
+              + what
+              + (e.endsAt() == null ? "" : ": commit " + HistoryWalk.shortId(e.endsAt()) + " is the oldest fetched")
+              + ". Fetch more history (git fetch --unshallow, or --deepen=N) and read it again.");
     }
   }
 
@@ -149,8 +154,9 @@ public final class HistoryReader {
   private CommitFact fact(RevCommit c, ObjectReader reader) throws IncompleteHistoryException {
     try {
       RevTree tree = c.getTree();
-      ObjectId specBlob = blobAt(reader, tree, specPath);
-      ObjectId changelogBlob = blobAt(reader, tree, packageDir + "changelog");
+      ObjectId[] blobs = specAndChangelog(reader, tree);
+      ObjectId specBlob = blobs[0];
+      ObjectId changelogBlob = blobs[1];
       SpecVersionProbe probe = specBlob == null ? SpecVersionProbe.unknown(null) : version(reader, tree, specBlob);
       String changelogText = null;
       if (changelogBlob != null && changelogDiffersFromParents(reader, c, changelogBlob)) {
@@ -183,7 +189,7 @@ public final class HistoryReader {
     for (RevCommit p : c.getParents()) {
       try (RevWalk w = new RevWalk(reader)) {
         RevCommit parsed = w.parseCommit(p);
-        if (blob.equals(blobAt(reader, parsed.getTree(), packageDir + "changelog"))) {
+        if (blob.equals(specAndChangelog(reader, parsed.getTree())[1])) {
           return false;
         }
       } catch (MissingObjectException shallowParent) {
@@ -215,6 +221,33 @@ public final class HistoryReader {
       versionsBySpecBlob.put(specBlob, probe);
     }
     return probe;
+  }
+
+  /** The blob ids of the spec and of the changelog file in {@code tree} (null when absent), read in one walk. */
+  private ObjectId[] specAndChangelog(ObjectReader reader, RevTree tree) throws IOException {
+    ObjectId[] cached = blobsByTree.get(tree.getId());
+    if (cached != null) {
+      return cached;
+    }
+    ObjectId[] found = new ObjectId[2];
+    String changelogPath = packageDir + "changelog";
+    try (TreeWalk tw = new TreeWalk(reader)) {
+      tw.addTree(tree);
+      tw.setRecursive(true);
+      tw.setFilter(PathFilterGroup.createFromStrings(specPath, changelogPath));
+      while (tw.next()) {
+        if ((tw.getRawMode(0) & 0170000) != 0100000) {
+          continue;
+        }
+        if (tw.getPathString().equals(specPath)) {
+          found[0] = tw.getObjectId(0);
+        } else if (tw.getPathString().equals(changelogPath)) {
+          found[1] = tw.getObjectId(0);
+        }
+      }
+    }
+    blobsByTree.put(tree.getId().copy(), found);
+    return found;
   }
 
   private static ObjectId blobAt(ObjectReader reader, RevTree tree, String path) throws IOException {

@@ -25,7 +25,8 @@ final class HistoryWalk {
 
   /** First-pass decisions for one walked commit. */
   static final class Top {
-    boolean neededForRelease;
+    /** The facts end here (a boundary or shallow commit): nothing is known of its parents. */
+    boolean opaque;
     boolean releaseContinues;
     boolean changelogContinues;
     boolean changelogRemoved;
@@ -36,7 +37,17 @@ final class HistoryWalk {
   }
 
   /** Second-pass results for one walked commit. */
-  private record Bottom(String id, String epochVersion, int releaseNumber, String release, Chain changelog) {}
+  /**
+   * Second-pass results for one walked commit. {@code releaseGap} / {@code changelogGap} name an
+   * opaque commit whose unknown result this one's number / changelog depends on (null if none).
+   */
+  private record Bottom(
+      String id, String epochVersion, int releaseNumber, String release, Chain changelog, String releaseGap, String changelogGap) {
+    static Bottom opaque(CommitFact c, String id) {
+      String ev = c == null ? null : HistoryWalk.epochVersion(c);
+      return new Bottom(id, ev, 0, "", null, id, id);
+    }
+  }
 
   /** An immutable list that shares its tail with the parent commit's changelog. */
   private record Chain(ChangelogEntry entry, Chain rest) {}
@@ -78,10 +89,25 @@ final class HistoryWalk {
       CommitFact c = order.get(i);
       Top top = walked.get(c.id());
       if (top != null) {
-        results.put(c.id(), bottom(c, top, results));
+        results.put(c.id(), top.opaque ? Bottom.opaque(c, c.id()) : bottom(c, top, results));
       }
     }
     Bottom result = results.get(head);
+    if (result.releaseGap() != null) {
+      throw new IncompleteHistoryException(
+          IncompleteHistoryException.Need.LAST_VERSION_CHANGE,
+          result.releaseGap(),
+          "the history does not reach the last version change (needed for %autorelease): it ends at commit "
+              + shortId(result.releaseGap()));
+    }
+    if (result.changelogGap() != null) {
+      throw new IncompleteHistoryException(
+          IncompleteHistoryException.Need.CHANGELOG_START,
+          result.changelogGap(),
+          "the history does not reach the start of the generated changelog (the last change of the changelog file,"
+              + " or the first commit): it ends at commit "
+              + shortId(result.changelogGap()));
+    }
     List<ChangelogEntry> changelog = new ArrayList<>();
     for (Chain ch = result.changelog(); ch != null; ch = ch.rest()) {
       changelog.add(ch.entry());
@@ -134,11 +160,27 @@ final class HistoryWalk {
         }
       }
       CommitFact c = facts.get(id);
-      Top t = top(c, inChangelog, Boolean.TRUE.equals(inRemoved), facts);
-      t.neededForRelease = inRelease;
-      walked.put(id, t);
+      walked.put(id, isOpaque(c, facts) ? opaqueTop() : top(c, inChangelog, Boolean.TRUE.equals(inRemoved), facts));
     }
     return walked;
+  }
+
+  private static boolean isOpaque(CommitFact c, FactLookup facts) throws IncompleteHistoryException {
+    if (c == null || c.boundary()) {
+      return true;
+    }
+    for (String p : c.parents()) {
+      if (facts.get(p) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Top opaqueTop() {
+    Top t = new Top();
+    t.opaque = true;
+    return t;
   }
 
   private List<String> notes(Set<String> walked) {
@@ -154,18 +196,9 @@ final class HistoryWalk {
 
   private static Top top(CommitFact c, boolean inChangelog, boolean childRemoved, FactLookup facts)
       throws IncompleteHistoryException {
-    if (c.boundary()) {
-      throw new IncompleteHistoryException(
-          "the history facts end at commit " + shortId(c.id()) + ", but rpmautospec's walk needs that commit's details");
-    }
     List<CommitFact> parents = new ArrayList<>(c.parents().size());
     for (String p : c.parents()) {
-      CommitFact parent = facts.get(p);
-      if (parent == null) {
-        throw new IncompleteHistoryException(
-            "the history ends at commit " + shortId(c.id()) + ", but rpmautospec's walk needs its parent " + shortId(p));
-      }
-      parents.add(parent);
+      parents.add(facts.get(p));
     }
     Top t = new Top();
     String ev = epochVersion(c);
@@ -225,9 +258,11 @@ final class HistoryWalk {
       parentResults.add(results.get(p));
     }
     int number = 0;
+    String releaseGap = null;
     for (Bottom pr : parentResults) {
       if (pr != null && (ev == null || pr.epochVersion() == null || ev.equals(pr.epochVersion()))) {
         number = Math.max(number, pr.releaseNumber());
+        releaseGap = releaseGap != null ? releaseGap : pr.releaseGap();
       }
     }
     if (c.specPresent()) {
@@ -242,8 +277,10 @@ final class HistoryWalk {
         v == null ? SpecVersion.completeRelease(number, false, 1, null, null) : v.releaseFor(number);
 
     Chain changelog;
+    String changelogGap = null;
     if (top.mergeUnresolvable) {
       changelog = new Chain(entry(c, ev, release, UNRESOLVABLE_MERGE), null);
+      changelogGap = releaseGap;
     } else if (top.changelogChanged && c.changelogBlob() != null) {
       if (top.childChangelogRemoved) {
         changelog = null;
@@ -255,21 +292,28 @@ final class HistoryWalk {
       }
     } else {
       boolean skip = magic.skipChangelog() || !c.specPresent();
-      Chain previous = null;
+      Bottom followed = null;
       if (c.parents().size() == 1) {
-        previous = parentResults.get(0) == null ? null : parentResults.get(0).changelog();
+        followed = parentResults.get(0);
       } else if (top.parentToFollow != null) {
         for (Bottom candidate : parentResults) {
           if (candidate != null && candidate.id().equals(top.parentToFollow.id())) {
-            previous = candidate.changelog();
+            followed = candidate;
             skip = true;
             break;
           }
         }
       }
-      changelog = skip ? previous : new Chain(entry(c, ev, release, null), previous);
+      Chain previous = followed == null ? null : followed.changelog();
+      changelogGap = followed == null ? null : followed.changelogGap();
+      if (!skip) {
+        changelog = new Chain(entry(c, ev, release, null), previous);
+        changelogGap = changelogGap != null ? changelogGap : releaseGap;
+      } else {
+        changelog = previous;
+      }
     }
-    return new Bottom(c.id(), ev, number, release, changelog);
+    return new Bottom(c.id(), ev, number, release, changelog, releaseGap, changelogGap);
   }
 
   private static ChangelogEntry entry(CommitFact c, String ev, String release, String error) {

@@ -6,7 +6,6 @@ import dev.rpmoverlay.release.macro.MacroExpander;
 import dev.rpmoverlay.release.macro.MacroTable;
 import dev.rpmoverlay.release.macro.Undetermined;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -90,8 +89,8 @@ public final class SpecVersionReader {
   }
 
   private void process(String text, int includeDepth) {
-    List<String> lines = logicalLines(SpecLines.split(text));
-    for (String line : lines) {
+    LogicalLines lines = new LogicalLines(text);
+    for (String line = lines.next(); line != null; line = lines.next()) {
       if (preambleEnded || fatal != null) {
         return;
       }
@@ -410,35 +409,55 @@ public final class SpecVersionReader {
   }
 
   /**
-   * Joins physical lines the way rpm reads them: a line ending in a backslash, or one with an
-   * unclosed {@code %{} or {@code %(}, continues on the next.
+   * Logical lines, read on demand (so reading stops with the preamble): a line ending in a
+   * backslash, or one with an unclosed {@code %{} or {@code %(}, continues on the next, as rpm
+   * reads them.
    */
-  static List<String> logicalLines(List<String> physical) {
-    List<String> out = new ArrayList<>();
-    StringBuilder pending = null;
-    int depth = 0;
-    for (String line : physical) {
-      if (pending == null) {
-        pending = new StringBuilder(line);
-        depth = 0;
-      } else {
-        pending.append('\n').append(line);
+  static final class LogicalLines {
+    private final String text;
+    private int pos;
+
+    LogicalLines(String text) {
+      this.text = text;
+    }
+
+    String next() {
+      if (pos >= text.length()) {
+        return null;
       }
-      depth = openDepth(line, depth);
-      boolean backslash = line.endsWith("\\");
-      if (depth > 0 || backslash) {
-        if (backslash) {
-          pending.setLength(pending.length() - 1);
+      StringBuilder pending = null;
+      int depth = 0;
+      while (pos < text.length()) {
+        String line = physicalLine();
+        depth = openDepth(line, depth);
+        boolean backslash = line.endsWith("\\");
+        if (depth > 0 || backslash) {
+          if (pending == null) {
+            pending = new StringBuilder();
+          }
+          pending.append(backslash ? line.substring(0, line.length() - 1) : line).append('\n');
+          continue;
         }
-        continue;
+        return pending == null ? line : pending.append(line).toString();
       }
-      out.add(pending.toString());
-      pending = null;
+      return pending == null ? null : pending.toString();
     }
-    if (pending != null) {
-      out.add(pending.toString());
+
+    /** The next line without its terminator ({@code \n}, {@code \r\n} or {@code \r}). */
+    private String physicalLine() {
+      int start = pos;
+      int n = text.length();
+      while (pos < n) {
+        char c = text.charAt(pos);
+        if (c == '\n' || c == '\r') {
+          String line = text.substring(start, pos);
+          pos += (c == '\r' && pos + 1 < n && text.charAt(pos + 1) == '\n') ? 2 : 1;
+          return line;
+        }
+        pos++;
+      }
+      return text.substring(start);
     }
-    return out;
   }
 
   private static int openDepth(String line, int depth) {

@@ -13,8 +13,9 @@ public enum LineKind {
   /** A line starting with {@code #} at column 0. */
   COMMENT,
   /**
-   * A later physical line of a logical line that RPM joins (backslash continuation, or an open
-   * {@code %{...}}, {@code %(...)} or {@code %[...]}): never a header, tag or conditional.
+   * A later physical line of a {@code %define}/{@code %global}, or of an
+   * <code>%{expand:...}</code>/<code>%{lua:...}</code> body that starts a line, as far as RPM joins
+   * them into one logical line: macro body text, never a header, tag or conditional.
    */
   CONTINUATION,
   /** Anything else: script text, file lists, description text, blank lines. */

@@ -85,12 +85,32 @@ public record SectionHeader(String name, SectionType type, List<String> tokens) 
     return new SectionHeader(tokens.get(0), type, tokens);
   }
 
-  /** The section type of the keyword {@code text[start, end)}, or null if it is not one. */
+  /** Keywords grouped by length, so a lookup compares in place instead of building a string. */
+  private static final String[][] BY_LENGTH = byLength();
+
+  private static String[][] byLength() {
+    String[][] table = new String[MAX_KEYWORD + 1][];
+    for (int len = 0; len <= MAX_KEYWORD; len++) {
+      int length = len;
+      table[len] = TYPES.keySet().stream().filter(k -> k.length() == length).sorted().toArray(String[]::new);
+    }
+    return table;
+  }
+
+  /** The section type of the keyword {@code text[start, end)} (any case), or null if it is not one. */
   static SectionType keywordType(String text, int start, int end) {
-    if (end - start > MAX_KEYWORD || end - start < 4) {
+    int length = end - start;
+    if (length > MAX_KEYWORD) {
       return null;
     }
-    return TYPES.get(text.substring(start, end).toLowerCase(Locale.ROOT));
+    for (String keyword : BY_LENGTH[length]) {
+      if (text.regionMatches(true, start, keyword, 0, length)) {
+        // regionMatches also folds via upper case; confirm with azldev's lower-casing.
+        String token = text.substring(start, end).toLowerCase(Locale.ROOT);
+        return TYPES.get(token);
+      }
+    }
+    return null;
   }
 
   /** The package this header's section belongs to, by azldev HEAD's rules. */

@@ -18,6 +18,7 @@ public final class SpecDocument {
   private final SpecEncoding encoding;
   private SpecStructure structure;
   private boolean embeddedNewlines;
+  private QualifierRules qualifierRules = QualifierRules.HEAD;
   /**
    * Whether every char fits one byte of the encoding (ASCII for UTF-8, Latin-1 for ISO-8859-1),
    * so printing can copy chars straight into bytes.
@@ -182,10 +183,25 @@ public final class SpecDocument {
   public SpecStructure structure() {
     SpecStructure s = structure;
     if (s == null) {
-      s = StructureScanner.scan(lines, encoding);
+      s = StructureScanner.scan(lines, encoding, qualifierRules);
       structure = s;
     }
     return s;
+  }
+
+  /**
+   * Which azldev version's rules assign sections to packages (default {@link QualifierRules#HEAD}).
+   * Changing it recomputes the structure.
+   */
+  public void useQualifierRules(QualifierRules rules) {
+    if (rules != qualifierRules) {
+      qualifierRules = Objects.requireNonNull(rules);
+      structure = null;
+    }
+  }
+
+  public QualifierRules qualifierRules() {
+    return qualifierRules;
   }
 
   /** An independent copy (same lines, same provenance). */
@@ -194,6 +210,7 @@ public final class SpecDocument {
     copy.structure = structure;
     copy.embeddedNewlines = embeddedNewlines;
     copy.singleByte = singleByte;
+    copy.qualifierRules = qualifierRules;
     return copy;
   }
 

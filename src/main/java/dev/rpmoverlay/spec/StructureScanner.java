@@ -14,9 +14,12 @@ import java.util.Locale;
  */
 final class StructureScanner {
   private static final LineKind[] KINDS = LineKind.values();
+  /** Longer than any keyword the scanner looks for ({@code %transfiletriggerpostun}). */
+  private static final int MAX_KEYWORD = 23;
 
   private final List<SpecLine> lines;
   private final boolean latin1;
+  private final QualifierRules rules;
   private final byte[] kinds;
   private final List<Section> sections = new ArrayList<>();
   private final List<TagLine> tags = new ArrayList<>();
@@ -30,16 +33,17 @@ final class StructureScanner {
   /** End of the definition or expand/lua body that the line being classified starts. */
   private int opaqueEnd;
 
-  private StructureScanner(List<SpecLine> lines, boolean latin1) {
+  private StructureScanner(List<SpecLine> lines, boolean latin1, QualifierRules rules) {
     this.lines = lines;
+    this.rules = rules;
     this.latin1 = latin1;
     this.kinds = new byte[lines.size()];
     this.conditionals = new ConditionalsBuilder(lines.size());
     this.logicalLines = new LogicalLines(lines);
   }
 
-  static SpecStructure scan(List<SpecLine> lines, SpecEncoding encoding) {
-    return new StructureScanner(lines, encoding == SpecEncoding.ISO_8859_1).run();
+  static SpecStructure scan(List<SpecLine> lines, SpecEncoding encoding, QualifierRules rules) {
+    return new StructureScanner(lines, encoding == SpecEncoding.ISO_8859_1, rules).run();
   }
 
   private SpecStructure run() {
@@ -75,24 +79,22 @@ final class StructureScanner {
       return LineKind.COMMENT;
     }
     int start = GoWhitespace.skipSpace(text, 0, len, latin1);
-    if (start < len && text.charAt(start) == '%') {
-      int tokenEnd = GoWhitespace.skipNonSpace(text, start, len, latin1);
-      SectionType type = SectionHeader.keywordType(text, start, tokenEnd);
-      if (type != null) {
-        closeSection(i);
-        currentHeader = SectionHeader.parse(text, latin1);
-        currentPackage = currentHeader.qualifier();
-        currentHeaderLine = i;
-        return LineKind.HEADER;
-      }
-      if (conditionals.directive(text, start, tokenEnd, i)) {
-        return LineKind.CONDITIONAL;
-      }
-      if (isDefineKeyword(text, start, tokenEnd) && macroDefinition(i, text, tokenEnd)) {
-        return LineKind.MACRO_DEFINITION;
-      }
-      if (text.startsWith("%{expand:", start) || text.startsWith("%{lua:", start)) {
-        opaqueEnd = logicalLines.end(i);
+    if (start + 1 < len && text.charAt(start) == '%') {
+      char second = text.charAt(start + 1);
+      if (second == '{') {
+        if (text.startsWith("%{expand:", start) || text.startsWith("%{lua:", start)) {
+          opaqueEnd = logicalLines.end(i);
+        }
+      } else if ((second | 0x20) >= 'a' && (second | 0x20) <= 'z') {
+        // Every keyword is short: a longer first token (a path in %files) needs no lookup.
+        int limit = Math.min(len, start + MAX_KEYWORD + 1);
+        int tokenEnd = GoWhitespace.skipNonSpace(text, start, limit, latin1);
+        if (tokenEnd < limit || limit == len) {
+          LineKind kind = keywordLine(i, text, start, tokenEnd);
+          if (kind != null) {
+            return kind;
+          }
+        }
       }
     }
     if (currentHeader == null || currentHeader.type() == SectionType.PACKAGE) {
@@ -101,6 +103,25 @@ final class StructureScanner {
       }
     }
     return LineKind.OTHER;
+  }
+
+  /** Handles a line whose first token {@code text[start, tokenEnd)} may be a keyword. */
+  private LineKind keywordLine(int i, String text, int start, int tokenEnd) {
+    SectionType type = SectionHeader.keywordType(text, start, tokenEnd);
+    if (type != null) {
+      closeSection(i);
+      currentHeader = SectionHeader.parse(text, latin1);
+      currentPackage = currentHeader.qualifier(rules);
+      currentHeaderLine = i;
+      return LineKind.HEADER;
+    }
+    if (conditionals.directive(text, start, tokenEnd, i)) {
+      return LineKind.CONDITIONAL;
+    }
+    if (isDefineKeyword(text, start, tokenEnd) && macroDefinition(i, text, tokenEnd)) {
+      return LineKind.MACRO_DEFINITION;
+    }
+    return null;
   }
 
   private void closeSection(int end) {

@@ -85,6 +85,10 @@ class RpmautospecConformanceTest {
       ObjectId head = repo.resolve("HEAD");
       facts = HistoryReader.read(repo, head, name + ".spec");
     }
+    // Compute from the facts as stored, to prove the text form carries everything needed.
+    HistoryFacts stored = HistoryFactsJson.read(HistoryFactsJson.write(facts));
+    assertThat(stored).isEqualTo(facts);
+    facts = stored;
     AutospecInput input = AutospecInput.of(facts, specText);
     Autospec autospec = new Autospec();
 

@@ -117,6 +117,32 @@ class SpecRoundTripTest {
   }
 
   @Test
+  void randomSpecFragmentsRoundTripAndNeverThrow() {
+    String[] pieces = {
+      "%global x ", "%define f() ", "%{expand:", "%{lua:", "%{?with_x:", "}", "{", "%(", ")", "%[", "]",
+      "\\", "\n", "\r\n", "\r", "%if 1", "%ifarch x", "%else", "%elif 0", "%endif", "%package -n x",
+      "%files devel", "%description", "%changelog", "Name: ", "BuildRequires:\t", "#", "%%", " ", "\t",
+      "\u0000", "\u00e9", "\u2713", "--", "-n", "\uFFFD"
+    };
+    Random random = new Random(7);
+    for (int round = 0; round < 2000; round++) {
+      StringBuilder sb = new StringBuilder();
+      int count = random.nextInt(60);
+      for (int k = 0; k < count; k++) {
+        sb.append(pieces[random.nextInt(pieces.length)]);
+      }
+      byte[] input = utf8(sb.toString());
+      SpecDocument doc = SpecDocument.parse(input);
+      SpecStructure structure = doc.structure();
+      for (int line = 0; line < doc.size(); line++) {
+        structure.conditionals().enclosing(line);
+        structure.sectionAt(line);
+      }
+      assertThat(doc.toBytes()).isEqualTo(input);
+    }
+  }
+
+  @Test
   void linesRecordTheirUpstreamLineNumber() {
     SpecDocument doc = SpecDocument.parse("a\nb\nc\n");
     assertThat(doc.lines()).extracting(SpecLine::upstreamLine).containsExactly(1, 2, 3);

@@ -115,6 +115,20 @@ class SpecSectionsTest {
   }
 
   @Test
+  void documentCanAssignPackagesByAprilRules() {
+    SpecDocument d = SpecDocument.parse("Name: x\n%triggerin -- pkg\necho\n");
+    assertThat(d.structure().sections().get(1).packageName()).isEmpty();
+    d.useQualifierRules(QualifierRules.APRIL_2026);
+    assertThat(d.structure().sections().get(1).packageName()).isEqualTo("pkg");
+  }
+
+  @Test
+  void headerKeywordsMatchInAnyCase() {
+    assertThat(SectionHeader.parse("%DESCRIPTION devel").type()).isEqualTo(SectionType.DESCRIPTION);
+    assertThat(SectionHeader.parse("\t%Changelog").name()).isEqualTo("%Changelog");
+  }
+
+  @Test
   void unknownPercentWordsAndEndAreNotHeaders() {
     assertThat(SectionHeader.parse("%end")).isNull();
     assertThat(SectionHeader.parse("%files_devel")).isNull();

@@ -127,7 +127,12 @@ public final class MacroExpander {
       if (builtin.name().equals("lua")) {
         throw new Undetermined("%{lua:...} needs a real rpm");
       }
-      return Builtins.apply(builtin.name(), expand(arg, table, depth + 1));
+      String expandedArg = expand(arg, table, depth + 1);
+      if (builtin.name().equals("expand")) {
+        // %{expand:...} expands its argument, then expands the result once more.
+        return expand(expandedArg, table, depth + 1);
+      }
+      return Builtins.apply(builtin.name(), expandedArg);
     }
     if (def.isPresent() && def.get() instanceof MacroDefinition.Body b && b.parametric()) {
       String args = rest.isEmpty() ? "" : rest.substring(1);

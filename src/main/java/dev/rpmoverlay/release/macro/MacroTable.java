@@ -10,6 +10,9 @@ import java.util.Optional;
  * the arguments of one parametric call and falls back to its parent.
  */
 public final class MacroTable {
+  /** Marks a name undefined in this table even though a parent defines it. */
+  private static final MacroDefinition UNDEFINED = new MacroDefinition.Unknown("undefined");
+
   private final MacroTable parent;
   private final Map<String, MacroDefinition> definitions = new HashMap<>();
 
@@ -29,6 +32,22 @@ public final class MacroTable {
    * as on the host rpmautospec ran on for the conformance data.
    */
   public static MacroTable rpmautospecDefaults(String sourceDir) {
+    return defaults(sourceDir).child();
+  }
+
+  private static MacroTable sharedDefaults;
+  private static String sharedSourceDir;
+
+  /** The defaults are the same for every spec: build them once, never change them (callers get a child). */
+  private static synchronized MacroTable defaults(String sourceDir) {
+    if (sharedDefaults == null || !sharedSourceDir.equals(sourceDir)) {
+      sharedDefaults = buildDefaults(sourceDir);
+      sharedSourceDir = sourceDir;
+    }
+    return sharedDefaults;
+  }
+
+  private static MacroTable buildDefaults(String sourceDir) {
     MacroTable table = empty();
     table.define(
         "autorelease",
@@ -52,8 +71,8 @@ public final class MacroTable {
     return table;
   }
 
-  /** A scope for the arguments of one parametric macro call. */
-  MacroTable child() {
+  /** A table whose definitions shadow this one's, leaving this one unchanged. */
+  public MacroTable child() {
     return new MacroTable(this);
   }
 
@@ -63,14 +82,19 @@ public final class MacroTable {
 
   /** {@code %undefine}: forget the innermost definition. */
   public void undefine(String name) {
-    if (definitions.remove(name) == null && parent != null) {
-      parent.undefine(name);
+    if (parent != null && parent.lookup(name).isPresent()) {
+      definitions.put(name, UNDEFINED);
+    } else {
+      definitions.remove(name);
     }
   }
 
   public Optional<MacroDefinition> lookup(String name) {
     for (MacroTable t = this; t != null; t = t.parent) {
       MacroDefinition d = t.definitions.get(name);
+      if (d == UNDEFINED) {
+        return Optional.empty();
+      }
       if (d != null) {
         return Optional.of(d);
       }

@@ -64,6 +64,7 @@ public final class BenchDistroSetupCommand extends BaseCommand {
     deleteTree(project);
     copyTree(sourceProject, project);
     Project p = ProjectLoader.load(LoadOptions.of(project).withPermissive(true));
+    info(String.format(Locale.ROOT, "copied and loaded the project in %.1f s", (System.nanoTime() - t0) / 1e9));
     UpstreamCache cache = UpstreamCache.open(p.info().upstreamCacheDir());
     CacheEntryWriter writer = new CacheEntryWriter(cache, Optional.empty());
     List<UpstreamComponents.Selected> selected = UpstreamComponents.of(p, p.componentNames());
@@ -117,7 +118,8 @@ public final class BenchDistroSetupCommand extends BaseCommand {
           : o instanceof Overlay.FileRemove f && f.archive().isEmpty() ? f.file()
           : o instanceof Overlay.FileRename f ? f.file()
           : "";
-      if (!target.isEmpty() && !target.matches(".*[*?\\[{].*") && !target.endsWith(".spec") && !files.containsKey(target)) {
+      if (!target.isEmpty() && !target.matches(".*[*?\\[{].*") && !target.endsWith(".spec") && !target.contains("\\")
+          && !files.containsKey(target)) {
         String stub = o instanceof Overlay.FileSearchReplace f ? f.regex() : "";
         files.put(target, (stub + "\n").getBytes(StandardCharsets.UTF_8));
         added++;

@@ -48,6 +48,8 @@ import picocli.CommandLine.Model.CommandSpec;
       SchemaCommand.class,
       FetchCommand.class,
       UpdateCommand.class,
+      AutospecCommand.class,
+      AddCommand.class,
     })
 public final class RootCommand implements Runnable {
 

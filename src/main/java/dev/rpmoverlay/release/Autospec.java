@@ -40,7 +40,8 @@ public final class Autospec {
     } else if (commits.isEmpty()) {
       throw new IncompleteHistoryException("there is no history: no upstream commits and no downstream changes");
     }
-    AutospecResult r = HistoryWalk.run(commits, head);
+    boolean withChangelog = input.history().changelog() || input.history().commits().isEmpty();
+    AutospecResult r = HistoryWalk.run(commits, head, withChangelog);
     if (extraNotes.isEmpty()) {
       return r;
     }
@@ -59,8 +60,16 @@ public final class Autospec {
 
   /** Computes the release and changelog once and, when there is anything to do, the processed spec. */
   public AutospecOutcome run(AutospecInput input) throws IncompleteHistoryException {
-    AutospecResult result = compute(input);
     SpecFeatures features = SpecFeatures.detect(input.specText());
+    if (features.needsProcessing()
+        && features.needsAutochangelog()
+        && !input.history().changelog()
+        && !input.history().commits().isEmpty()) {
+      throw new IncompleteHistoryException(
+          "the history facts were captured for the release number only (the upstream spec has its own"
+              + " %changelog), but this spec generates its changelog; fetch the component again");
+    }
+    AutospecResult result = compute(input);
     if (!features.needsProcessing()) {
       return new AutospecOutcome(result, Optional.empty());
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * @param release the complete release without dist tag, as {@code calculate-release} prints it
  *     ({@code 0.} for {@code -p}, base from {@code -b}, {@code .extraver}, {@code .snapinfo})
  * @param epochVersion {@code [epoch:]version} of the newest commit, null when unknown
- * @param changelog entries, newest first (may end with the {@code changelog} file's text)
+ * @param changelog entries, newest first (may end with the {@code changelog} file's text); empty
+ *     when the history facts were captured for the release number only
  * @param notes things verbose output should mention (versions that could not be determined)
  */
 public record AutospecResult(int releaseNumber, String release, String epochVersion, List<ChangelogEntry> changelog, List<String> notes) {

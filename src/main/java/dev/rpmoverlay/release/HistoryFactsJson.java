@@ -22,6 +22,7 @@ import java.util.List;
  *   "format" : 1,
  *   "spec" : "bash.spec",
  *   "head" : "<commit id>",
+ *   "changelog" : true,
  *   "commits" : [ {
  *     "id" : "<commit id>", "parents" : [ "<id>" ], "tree" : "<tree id>",
  *     "spec-present" : true,
@@ -45,6 +46,7 @@ public final class HistoryFactsJson {
     root.put("format", facts.format());
     root.put("spec", facts.specFile());
     root.put("head", facts.head());
+    root.put("changelog", facts.changelog());
     ArrayNode commits = root.putArray("commits");
     for (CommitFact c : facts.commits()) {
       ObjectNode o = commits.addObject();
@@ -156,7 +158,12 @@ public final class HistoryFactsJson {
         throw new IllegalArgumentException(where + e.getMessage() + " is missing (required unless boundary)");
       }
     }
-    return new HistoryFacts(format, required(root, "spec", "").asText(), required(root, "head", "").asText(), commits);
+    return new HistoryFacts(
+        format,
+        required(root, "spec", "").asText(),
+        required(root, "head", "").asText(),
+        root.path("changelog").asBoolean(true),
+        commits);
   }
 
   private static void putIfPresent(ObjectNode o, String key, String value) {

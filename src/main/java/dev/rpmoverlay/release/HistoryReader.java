@@ -35,12 +35,14 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 public final class HistoryReader {
   private final Repository repo;
   private final String specPath;
+  private final boolean withChangelog;
   private final String packageDir;
   private final Map<ObjectId, SpecVersionProbe> versionsBySpecBlob = new HashMap<>();
   private final Map<ObjectId, ObjectId[]> blobsByTree = new HashMap<>();
 
-  private HistoryReader(Repository repo, String specPath) {
+  private HistoryReader(Repository repo, String specPath, boolean withChangelog) {
     this.repo = repo;
+    this.withChangelog = withChangelog;
     this.specPath = specPath;
     int slash = specPath.lastIndexOf('/');
     this.packageDir = slash < 0 ? "" : specPath.substring(0, slash + 1);
@@ -53,7 +55,27 @@ public final class HistoryReader {
    *     {@code changelog} file and {@code %include}d files are looked up next to it
    */
   public static HistoryFacts read(Repository repo, ObjectId head, String specPath) throws IOException, IncompleteHistoryException {
-    return new HistoryReader(repo, specPath).read(head);
+    return new HistoryReader(repo, specPath, true).read(head);
+  }
+
+  /**
+   * Reads facts for what the spec at {@code head} uses: the changelog walk only when the spec
+   * generates its changelog ({@code %autochangelog}, or no {@code %changelog} at all), otherwise
+   * only the release walk, which stays short for packages with long histories.
+   */
+  public static HistoryFacts readForSpec(Repository repo, ObjectId head, String specPath)
+      throws IOException, IncompleteHistoryException {
+    boolean changelog = true;
+    try (RevWalk walk = new RevWalk(repo)) {
+      RevCommit commit = walk.parseCommit(head);
+      try (ObjectReader reader = repo.newObjectReader()) {
+        ObjectId spec = blobAt(reader, commit.getTree(), specPath);
+        if (spec != null) {
+          changelog = SpecFeatures.detect(text(reader, spec)).needsAutochangelog();
+        }
+      }
+    }
+    return new HistoryReader(repo, specPath, changelog).read(head);
   }
 
   private HistoryFacts read(ObjectId headId) throws IOException, IncompleteHistoryException {
@@ -84,7 +106,7 @@ public final class HistoryReader {
               return known;
             };
         Map<String, HistoryWalk.Top> walked =
-            HistoryWalk.firstPass(order, id -> parentIds(commits.get(id)), head.name(), lookup);
+            HistoryWalk.firstPass(order, id -> parentIds(commits.get(id)), head.name(), lookup, withChangelog);
         Set<ObjectId> shallow = repo.getObjectDatabase().getShallowCommits();
         List<CommitFact> out = new ArrayList<>();
         Set<String> emitted = new HashSet<>();
@@ -111,7 +133,7 @@ public final class HistoryReader {
           position.put(order.get(i), i);
         }
         out.sort(Comparator.comparingInt(c -> position.get(c.id())));
-        HistoryFacts result = new HistoryFacts(HistoryFacts.FORMAT, specPath, head.name(), out);
+        HistoryFacts result = new HistoryFacts(HistoryFacts.FORMAT, specPath, head.name(), withChangelog, out);
         if (!shallow.isEmpty()) {
           checkComplete(result);
         }
@@ -123,7 +145,7 @@ public final class HistoryReader {
   /** Refuses facts from a shallow clone whose result depends on commits that were not fetched. */
   private void checkComplete(HistoryFacts facts) throws IncompleteHistoryException {
     try {
-      HistoryWalk.run(facts.commits(), facts.head());
+      HistoryWalk.run(facts.commits(), facts.head(), facts.changelog());
     } catch (IncompleteHistoryException e) {
       String what =
           switch (e.need()) {

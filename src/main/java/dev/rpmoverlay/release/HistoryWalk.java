@@ -54,17 +54,19 @@ final class HistoryWalk {
 
   private final Map<String, CommitFact> byId;
   private final String head;
+  private final boolean withChangelog;
 
-  private HistoryWalk(Map<String, CommitFact> byId, String head) {
+  private HistoryWalk(Map<String, CommitFact> byId, String head, boolean withChangelog) {
     this.byId = byId;
     this.head = head;
+    this.withChangelog = withChangelog;
   }
 
   /**
    * Computes the head's release and changelog. {@code commits} must contain every commit the walk
    * reaches and the parents of those (children-first order is not required).
    */
-  static AutospecResult run(List<CommitFact> commits, String head) throws IncompleteHistoryException {
+  static AutospecResult run(List<CommitFact> commits, String head, boolean withChangelog) throws IncompleteHistoryException {
     Map<String, CommitFact> byId = new LinkedHashMap<>();
     for (CommitFact c : commits) {
       byId.put(c.id(), c);
@@ -72,7 +74,7 @@ final class HistoryWalk {
     if (!byId.containsKey(head)) {
       throw new IncompleteHistoryException("the history facts do not contain their head commit " + head);
     }
-    return new HistoryWalk(byId, head).run();
+    return new HistoryWalk(byId, head, withChangelog).run();
   }
 
   private AutospecResult run() throws IncompleteHistoryException {
@@ -82,7 +84,7 @@ final class HistoryWalk {
       ids.add(c.id());
     }
     Map<String, Top> walked =
-        firstPass(ids, id -> byId.get(id).boundary() ? List.of() : byId.get(id).parents(), head, byId::get);
+        firstPass(ids, id -> byId.get(id).boundary() ? List.of() : byId.get(id).parents(), head, byId::get, withChangelog);
 
     Map<String, Bottom> results = new HashMap<>();
     for (int i = order.size() - 1; i >= 0; i--) {
@@ -100,7 +102,7 @@ final class HistoryWalk {
           "the history does not reach the last version change (needed for %autorelease): it ends at commit "
               + shortId(result.releaseGap()));
     }
-    if (result.changelogGap() != null) {
+    if (withChangelog && result.changelogGap() != null) {
       throw new IncompleteHistoryException(
           IncompleteHistoryException.Need.CHANGELOG_START,
           result.changelogGap(),
@@ -109,7 +111,7 @@ final class HistoryWalk {
               + shortId(result.changelogGap()));
     }
     List<ChangelogEntry> changelog = new ArrayList<>();
-    for (Chain ch = result.changelog(); ch != null; ch = ch.rest()) {
+    for (Chain ch = withChangelog ? result.changelog() : null; ch != null; ch = ch.rest()) {
       changelog.add(ch.entry());
     }
     return new AutospecResult(result.releaseNumber(), result.release(), result.epochVersion(), changelog, notes(walked.keySet()));
@@ -127,7 +129,7 @@ final class HistoryWalk {
    * The result iterates in that order.
    */
   static Map<String, Top> firstPass(
-      List<String> order, Function<String, List<String>> parentsOf, String head, FactLookup facts)
+      List<String> order, Function<String, List<String>> parentsOf, String head, FactLookup facts, boolean withChangelog)
       throws IncompleteHistoryException {
     Map<String, List<String>> children = new HashMap<>();
     for (String id : order) {
@@ -142,7 +144,7 @@ final class HistoryWalk {
       Boolean inRemoved = null;
       if (id.equals(head)) {
         inRelease = true;
-        inChangelog = true;
+        inChangelog = withChangelog;
       } else {
         inRelease = false;
         inChangelog = false;

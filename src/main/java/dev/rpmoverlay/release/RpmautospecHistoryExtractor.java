@@ -22,7 +22,7 @@ public final class RpmautospecHistoryExtractor implements HistoryFactsExtractor 
   @Override
   public byte[] extract(Repository repo, RevCommit commit, String specFileName) throws IOException {
     try {
-      return HistoryFactsJson.write(HistoryReader.read(repo, commit, specFileName)).getBytes(StandardCharsets.UTF_8);
+      return HistoryFactsJson.write(HistoryReader.readForSpec(repo, commit, specFileName)).getBytes(StandardCharsets.UTF_8);
     } catch (IncompleteHistoryException e) {
       throw new IOException(e.getMessage(), e);
     }

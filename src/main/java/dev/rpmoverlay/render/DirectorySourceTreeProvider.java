@@ -28,6 +28,9 @@ public final class DirectorySourceTreeProvider implements SourceTreeProvider {
     Path dir = component.spec().isLocal() && component.spec().path().isPresent()
         ? component.spec().path().get()
         : upstreamDir.apply(component);
+    if (Files.isRegularFile(dir)) {
+      dir = dir.getParent(); // azldev's spec.path names the spec file; its directory holds the sources
+    }
     if (!Files.isDirectory(dir)) {
       throw new IOException("no sources for component " + component.name() + ": " + dir + " is not a directory");
     }

@@ -19,6 +19,7 @@ public final class SpecDocument {
   private SpecStructure structure;
   private boolean embeddedNewlines;
   private QualifierRules qualifierRules = QualifierRules.HEAD;
+  private boolean opaqueMacroBodies = true;
   /**
    * Whether every char fits one byte of the encoding (ASCII for UTF-8, Latin-1 for ISO-8859-1),
    * so printing can copy chars straight into bytes.
@@ -183,7 +184,7 @@ public final class SpecDocument {
   public SpecStructure structure() {
     SpecStructure s = structure;
     if (s == null) {
-      s = StructureScanner.scan(lines, encoding, qualifierRules);
+      s = StructureScanner.scan(lines, encoding, qualifierRules, opaqueMacroBodies);
       structure = s;
     }
     return s;
@@ -204,6 +205,23 @@ public final class SpecDocument {
     return qualifierRules;
   }
 
+  /**
+   * Whether the later lines of a {@code %define}/{@code %global} and of a line-leading
+   * <code>%{expand:...}</code>/<code>%{lua:...}</code> body are macro body text (default true), or
+   * are classified line by line exactly as azldev does (false: a header-looking line inside a
+   * {@code %define} template then starts a section). Changing it recomputes the structure.
+   */
+  public void useOpaqueMacroBodies(boolean opaque) {
+    if (opaque != opaqueMacroBodies) {
+      opaqueMacroBodies = opaque;
+      structure = null;
+    }
+  }
+
+  public boolean opaqueMacroBodies() {
+    return opaqueMacroBodies;
+  }
+
   /** An independent copy (same lines, same provenance). */
   public SpecDocument copy() {
     SpecDocument copy = new SpecDocument(new ArrayList<>(lines), encoding);
@@ -211,6 +229,7 @@ public final class SpecDocument {
     copy.embeddedNewlines = embeddedNewlines;
     copy.singleByte = singleByte;
     copy.qualifierRules = qualifierRules;
+    copy.opaqueMacroBodies = opaqueMacroBodies;
     return copy;
   }
 

@@ -20,6 +20,8 @@ final class StructureScanner {
   private final List<SpecLine> lines;
   private final boolean latin1;
   private final QualifierRules rules;
+  /** Whether later lines of macro bodies are skipped (false: every line classified as azldev does). */
+  private final boolean opaqueBodies;
   private final byte[] kinds;
   private final List<Section> sections = new ArrayList<>();
   private final List<TagLine> tags = new ArrayList<>();
@@ -33,8 +35,9 @@ final class StructureScanner {
   /** End of the definition or expand/lua body that the line being classified starts. */
   private int opaqueEnd;
 
-  private StructureScanner(List<SpecLine> lines, boolean latin1, QualifierRules rules) {
+  private StructureScanner(List<SpecLine> lines, boolean latin1, QualifierRules rules, boolean opaqueBodies) {
     this.lines = lines;
+    this.opaqueBodies = opaqueBodies;
     this.rules = rules;
     this.latin1 = latin1;
     this.kinds = new byte[lines.size()];
@@ -42,8 +45,8 @@ final class StructureScanner {
     this.logicalLines = new LogicalLines(lines);
   }
 
-  static SpecStructure scan(List<SpecLine> lines, SpecEncoding encoding, QualifierRules rules) {
-    return new StructureScanner(lines, encoding == SpecEncoding.ISO_8859_1, rules).run();
+  static SpecStructure scan(List<SpecLine> lines, SpecEncoding encoding, QualifierRules rules, boolean opaqueBodies) {
+    return new StructureScanner(lines, encoding == SpecEncoding.ISO_8859_1, rules, opaqueBodies).run();
   }
 
   private SpecStructure run() {
@@ -53,7 +56,7 @@ final class StructureScanner {
       LineKind kind = classify(i);
       kinds[i] = (byte) kind.ordinal();
       conditionals.recordLine(i, kind);
-      int end = opaqueEnd > i ? opaqueEnd : i + 1;
+      int end = opaqueBodies && opaqueEnd > i ? opaqueEnd : i + 1;
       for (int k = i + 1; k < end; k++) {
         kinds[k] = (byte) LineKind.CONTINUATION.ordinal();
         conditionals.recordLine(k, LineKind.CONTINUATION);

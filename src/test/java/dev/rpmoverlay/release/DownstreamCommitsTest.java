@@ -57,7 +57,7 @@ class DownstreamCommitsTest {
 
   @Test
   void withoutUpstreamHistoryTheDownstreamChangesAreTheWholeHistory() throws Exception {
-    HistoryFacts none = new HistoryFacts(HistoryFacts.FORMAT, "pkg.spec", "", List.of());
+    HistoryFacts none = new HistoryFacts(HistoryFacts.FORMAT, "pkg.spec", "", true, List.of());
     AutospecInput input = new AutospecInput(none, List.of(BRANDING, TESTS), TestHistory.specText("2.0", "%autorelease"), null, IncludeResolver.none());
     AutospecResult r = new Autospec().compute(input);
     assertThat(r.release()).isEqualTo("2");
@@ -66,7 +66,7 @@ class DownstreamCommitsTest {
 
   @Test
   void noHistoryAtAllIsAnError() {
-    HistoryFacts none = new HistoryFacts(HistoryFacts.FORMAT, "pkg.spec", "", List.of());
+    HistoryFacts none = new HistoryFacts(HistoryFacts.FORMAT, "pkg.spec", "", true, List.of());
     assertThatThrownBy(() -> new Autospec().compute(AutospecInput.of(none, TestHistory.specText("1", "%autorelease"))))
         .isInstanceOf(IncompleteHistoryException.class)
         .hasMessageContaining("no history");

@@ -62,6 +62,16 @@ class SpecMacrosTest {
   }
 
   @Test
+  void azldevLineRulesSeeHeadersInsideMacroBodies() {
+    doc.useOpaqueMacroBodies(false);
+    SpecStructure azldev = doc.structure();
+    assertThat(azldev.kind(lineOf(doc, "%files this-is-not-a-header\\"))).isEqualTo(LineKind.HEADER);
+    assertThat(azldev.subPackages()).extracting(Section::packageName)
+        .containsExactly("not-a-subpackage", "langpack-%{1}\\", "server");
+    assertThat(azldev.macro("common_desc").end()).isEqualTo(lineOf(doc, "Still the body.") + 1);
+  }
+
+  @Test
   void unclosedBraceDoesNotSwallowTheRestOfTheFile() {
     SpecDocument d = SpecDocument.parse("%global broken %{expand:\nName: x\n%files\n/usr/bin/x\n");
     assertThat(d.structure().sections()).extracting(Section::name).containsExactly("", "%files");

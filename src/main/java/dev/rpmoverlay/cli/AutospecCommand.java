@@ -1,0 +1,122 @@
+package dev.rpmoverlay.cli;
+
+import dev.rpmoverlay.release.Autospec;
+import dev.rpmoverlay.release.AutospecInput;
+import dev.rpmoverlay.release.AutospecOutcome;
+import dev.rpmoverlay.release.AutospecResult;
+import dev.rpmoverlay.release.HistoryFactsJson;
+import dev.rpmoverlay.release.IncompleteHistoryException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code rpmoverlay autospec}: rpmoverlay's rpmautospec implementation on a local dist-git
+ * checkout, so its results can be compared with rpmautospec's own.
+ */
+@Command(
+    name = "autospec",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compute %autorelease / %autochangelog from a local git checkout, like rpmautospec.",
+      "SPEC_OR_DIR is a .spec file, or a directory D holding D.spec, inside a git repository;"
+          + " the history is read from HEAD (uncommitted changes are not counted)."
+    },
+    subcommands = {
+      AutospecCommand.Process.class,
+      AutospecCommand.CalculateRelease.class,
+      AutospecCommand.Facts.class,
+    })
+public final class AutospecCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand (try 'rpmoverlay autospec --help')");
+  }
+
+  /** Shared by the subcommands: open the package, warn about what is not modelled, compute. */
+  abstract static class Base extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "SPEC_OR_DIR", description = "The spec file, or the package directory.")
+    Path specOrDir;
+
+    AutospecOutcome compute(LocalPackageHistory pkg, String toolVersion) {
+      if (pkg.dirty()) {
+        info("rpmoverlay: warning: " + pkg.spec.getParent() + " has uncommitted changes; they are not counted"
+            + " (rpmautospec would add an 'Uncommitted changes' entry dated now)");
+      }
+      AutospecInput input = new AutospecInput(pkg.facts(), List.of(), pkg.specText, null, pkg.includes());
+      try {
+        AutospecOutcome outcome = new Autospec(toolVersion).run(input);
+        if (global().verbose()) {
+          for (String note : outcome.result().notes()) {
+            err().println("rpmoverlay: note: " + note);
+          }
+        }
+        return outcome;
+      } catch (IncompleteHistoryException e) {
+        throw new UserException(pkg.spec + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Command(name = "process", description = "Write the spec as 'rpmautospec process-distgit' does (nothing when there is nothing to do).")
+  static final class Process extends Base {
+    @Parameters(index = "1", paramLabel = "TARGET", description = "Where to write the processed spec ('-' for standard output).")
+    String target;
+
+    @Option(names = "--tool-version", paramLabel = "VERSION",
+        description = "rpmautospec version recorded in the spec (default: ${DEFAULT-VALUE}).")
+    String toolVersion = Autospec.DEFAULT_TOOL_VERSION;
+
+    @Override
+    protected int execute() throws IOException {
+      try (LocalPackageHistory pkg = LocalPackageHistory.open(specOrDir)) {
+        AutospecOutcome outcome = compute(pkg, toolVersion);
+        if (outcome.processedSpec().isEmpty()) {
+          info(pkg.spec + ": nothing to do (the spec does not use rpmautospec, or was processed already)");
+          return ExitCodes.OK;
+        }
+        String text = outcome.processedSpec().get();
+        if (target.equals("-")) {
+          out().print(text);
+        } else {
+          Path out = Path.of(target).toAbsolutePath();
+          Path tmp = Files.createTempFile(out.getParent(), ".autospec-", ".tmp");
+          Files.writeString(tmp, text, StandardCharsets.UTF_8);
+          Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(name = "calculate-release", description = "Print the release as 'rpmautospec calculate-release' does.")
+  static final class CalculateRelease extends Base {
+    @Override
+    protected int execute() {
+      try (LocalPackageHistory pkg = LocalPackageHistory.open(specOrDir)) {
+        AutospecResult result = compute(pkg, Autospec.DEFAULT_TOOL_VERSION).result();
+        out().println("Calculated release number: " + result.release());
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(name = "facts", description = "Print the history facts rpmoverlay stores for this package (JSON).")
+  static final class Facts extends Base {
+    @Override
+    protected int execute() {
+      try (LocalPackageHistory pkg = LocalPackageHistory.open(specOrDir)) {
+        out().print(HistoryFactsJson.write(pkg.facts()));
+        return ExitCodes.OK;
+      }
+    }
+  }
+}

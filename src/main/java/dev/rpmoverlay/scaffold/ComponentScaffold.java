@@ -1,0 +1,188 @@
+package dev.rpmoverlay.scaffold;
+
+import dev.rpmoverlay.config.ConfigException;
+import dev.rpmoverlay.config.DoublestarGlob;
+import dev.rpmoverlay.config.LoadOptions;
+import dev.rpmoverlay.config.Project;
+import dev.rpmoverlay.config.ProjectLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+
+/**
+ * {@code add}: declares a new component in the file where it belongs, and checks that the project
+ * still loads with it. Inline, a bare {@code [components.NAME]} line goes into the config file that
+ * already lists the most bare components (where the project keeps its unmodified imports); with a
+ * dedicated file, {@code NAME/NAME.comp.toml} is created under the directory of the file whose
+ * {@code includes} picks up such files.
+ */
+public final class ComponentScaffold {
+  /** Names rpmoverlay can use for a spec, a directory and a macro file name. */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_+][A-Za-z0-9._+-]*");
+
+  private final LoadOptions options;
+  private final Set<Path> extraConfigFiles;
+
+  /**
+   * @param options how the project was loaded (the result is re-loaded the same way to check it)
+   * @param extraConfigFiles absolute paths of {@code --config-file} files, which are never written
+   */
+  public ComponentScaffold(LoadOptions options, Set<Path> extraConfigFiles) {
+    this.options = options;
+    this.extraConfigFiles = Set.copyOf(extraConfigFiles);
+  }
+
+  /** Adds a bare entry; returns the file written. */
+  public Path addInline(Project project, String name) {
+    check(project, name);
+    Path file = inlineTarget(project);
+    String before = read(file);
+    write(file, InlineEntryInserter.insert(before, name));
+    verify(name, () -> write(file, before));
+    return file;
+  }
+
+  /**
+   * Creates a dedicated comp file; {@code text} gives its content for the TOML key of the name.
+   * Returns the file written.
+   */
+  public Path addDedicated(Project project, String name, Function<String, String> text) {
+    check(project, name);
+    Path file = dedicatedTarget(project, name);
+    if (Files.exists(file)) {
+      throw new ScaffoldException(project.dir().relativize(file) + " already exists; remove it or add the component inline");
+    }
+    boolean dirExisted = Files.isDirectory(file.getParent());
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    write(file, text.apply(TomlKey.of(name)));
+    verify(name, () -> {
+      try {
+        Files.deleteIfExists(file);
+        if (!dirExisted) {
+          Files.deleteIfExists(file.getParent());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    return file;
+  }
+
+  private static void check(Project project, String name) {
+    if (!NAME.matcher(name).matches()) {
+      throw new ScaffoldException("'" + name + "' is not a usable component name: use letters, digits and . _ + - "
+          + "(it names the spec, <name>.spec, and the output directory)");
+    }
+    if (project.hasComponent(name)) {
+      throw new ScaffoldException("component '" + name + "' already exists (declared at "
+          + project.declared(name).map(d -> relative(project, d.declaredAt().file()) + lineSuffix(d.declaredAt().line())).orElse("?")
+          + "); edit that declaration instead");
+    }
+  }
+
+  private Path inlineTarget(Project project) {
+    Path best = project.projectFile();
+    int bestCount = 0;
+    for (Path file : ownFiles(project)) {
+      int count = InlineEntryInserter.countBareEntries(read(file));
+      if (count > bestCount) {
+        best = file;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  private Path dedicatedTarget(Project project, String name) {
+    String relative = name + "/" + name + ".comp.toml";
+    for (Path file : ownFiles(project)) {
+      for (String pattern : includes(file)) {
+        if (!pattern.endsWith(".comp.toml")) {
+          continue;
+        }
+        DoublestarGlob glob;
+        try {
+          glob = DoublestarGlob.compile(pattern);
+        } catch (DoublestarGlob.InvalidGlobException e) {
+          continue;
+        }
+        if (glob.matches(relative)) {
+          return file.getParent().resolve(name).resolve(name + ".comp.toml");
+        }
+      }
+    }
+    throw new ScaffoldException("no config file includes dedicated component files (for example "
+        + "includes = [\"**/*.comp.toml\"] in components/components.toml); add one, or add the component without --dedicated");
+  }
+
+  private List<Path> ownFiles(Project project) {
+    return project.configFiles().stream()
+        .filter(f -> !extraConfigFiles.contains(f.toAbsolutePath().normalize()))
+        .filter(f -> f.toAbsolutePath().normalize().startsWith(project.dir().toAbsolutePath().normalize()))
+        .toList();
+  }
+
+  private static List<String> includes(Path file) {
+    TomlParseResult toml = Toml.parse(read(file));
+    if (toml.hasErrors() || !(toml.get(List.of("includes")) instanceof TomlArray array)) {
+      return List.of();
+    }
+    return array.toList().stream().filter(String.class::isInstance).map(String.class::cast).toList();
+  }
+
+  /** Re-loads the project; if it fails, or lacks the component, undoes the change and reports why. */
+  private void verify(String name, Runnable undo) {
+    Optional<String> problem;
+    try {
+      Project reloaded = ProjectLoader.load(options);
+      problem = reloaded.hasComponent(name) ? Optional.empty()
+          : Optional.of("the project does not pick up the new declaration (is the file included?)");
+    } catch (ConfigException e) {
+      problem = Optional.of(e.getMessage());
+    }
+    if (problem.isPresent()) {
+      undo.run();
+      throw new ScaffoldException("adding '" + name + "' would break the project, so nothing was changed: " + problem.get());
+    }
+  }
+
+  private static String relative(Project project, Path file) {
+    Path dir = project.dir().toAbsolutePath().normalize();
+    Path abs = file.toAbsolutePath().normalize();
+    return abs.startsWith(dir) ? dir.relativize(abs).toString() : abs.toString();
+  }
+
+  private static String lineSuffix(int line) {
+    return line > 0 ? ":" + line : "";
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

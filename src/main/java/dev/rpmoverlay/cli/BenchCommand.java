@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       BenchAutoreleaseCommand.class,
       BenchRoundtripCommand.class,
       BenchDistroSetupCommand.class,
+      BenchFetchCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

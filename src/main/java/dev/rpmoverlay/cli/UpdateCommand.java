@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rpmoverlay.config.Project;
+import dev.rpmoverlay.config.model.Compat;
+import dev.rpmoverlay.overlay.OverlayEngine;
+import dev.rpmoverlay.overlay.SourceTree;
+import dev.rpmoverlay.render.OverlayDryRun;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
 import dev.rpmoverlay.upstream.CacheMetadata;
 import dev.rpmoverlay.upstream.FetchOutcome;
@@ -55,11 +59,20 @@ public final class UpdateCommand extends BaseCommand {
   boolean forceRecalculate;
 
   @Option(names = "--compat", paramLabel = "MODE",
-      description = "Render compatibility mode recorded in the input fingerprint (default: ${DEFAULT-VALUE}).")
+      description = "Render compatibility mode (current or azldev-2026-04), used for the overlay dry run and recorded in the"
+          + " input fingerprint; use the same mode as render (default: ${DEFAULT-VALUE}).")
   String compat = UpstreamComponents.DEFAULT_COMPAT;
 
-  /** What update did for one component. */
-  record Row(String component, String status, String oldCommit, String newCommit, String detail) {}
+  /**
+   * What update did for one component.
+   *
+   * @param overlayFailures overlays that no longer apply to the (new) upstream
+   */
+  record Row(String component, String status, String oldCommit, String newCommit, String detail, List<String> overlayFailures) {
+    Row(String component, String status, String oldCommit, String newCommit, String detail) {
+      this(component, status, oldCommit, newCommit, detail, List.of());
+    }
+  }
 
   @Override
   protected int execute() throws Exception {
@@ -67,6 +80,7 @@ public final class UpdateCommand extends BaseCommand {
     List<UpstreamComponents.Selected> selected = UpstreamComponents.of(project, filter.select(project));
     LockStore locks = new LockStore(project.info().lockDir());
     LockValidator validator = new LockValidator(locks);
+    compatMode();
     UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir());
     return check ? check(selected, locks, validator, cache) : update(selected, locks, validator, cache);
   }
@@ -119,6 +133,7 @@ public final class UpdateCommand extends BaseCommand {
     Map<String, FetchOutcome> byName = new TreeMap<>();
     outcomes.forEach(o -> byName.put(o.component(), o));
 
+    OverlayDryRun dryRun = new OverlayDryRun(new OverlayEngine(compatMode()));
     List<Row> rows = new ArrayList<>();
     for (UpstreamComponents.Selected s : selected) {
       Optional<LockFile> old = previous.get(s.name());
@@ -136,20 +151,34 @@ public final class UpdateCommand extends BaseCommand {
       try {
         LockFile lock = validator.expected(subject, commit, old);
         boolean written = locks.write(s.name(), lock);
-        // TODO(render): dry-run the overlays against the new upstream and list the ones that no longer
-        // apply, once the render engine is on main.
-        rows.add(new Row(s.name(), written ? "updated" : "unchanged", oldCommit, commit, ""));
+        rows.add(new Row(s.name(), written ? "updated" : "unchanged", oldCommit, commit, "", dryRun.failures(s.config(), treeOf(s, cache))));
       } catch (UpstreamException e) {
         rows.add(new Row(s.name(), "failed", oldCommit, commit, e.getMessage()));
       }
     }
     print(rows);
     rows.stream().filter(r -> r.status().equals("failed")).forEach(r -> err().println(ErrorReporter.prefix(r.detail())));
+    rows.forEach(r -> r.overlayFailures().forEach(f -> err().println(ErrorReporter.prefix("overlay no longer applies: " + f))));
     long failed = rows.stream().filter(r -> r.status().equals("failed")).count();
     long updated = rows.stream().filter(r -> r.status().equals("updated")).count();
-    info(String.format(Locale.ROOT, "update: %d component(s): %d lock(s) written, %d unchanged, %d failed",
-        rows.size(), updated, rows.size() - updated - failed, failed));
-    return failed > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    long broken = rows.stream().filter(r -> !r.overlayFailures().isEmpty()).count();
+    info(String.format(Locale.ROOT, "update: %d component(s): %d lock(s) written, %d unchanged, %d failed; %d with overlays that no longer apply",
+        rows.size(), updated, rows.size() - updated - failed, failed, broken));
+    return failed > 0 || broken > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  private static SourceTree treeOf(UpstreamComponents.Selected s, UpstreamCache cache) throws java.io.IOException {
+    if (s.upstream().isPresent()) {
+      return OverlayDryRun.treeOf(cache.entry(s.name()));
+    }
+    java.nio.file.Path dir = s.config().spec().path()
+        .orElseThrow(() -> new UpstreamException("component '" + s.name() + "': local component without spec.path"));
+    return SourceTree.readDirectory(dir);
+  }
+
+  private Compat compatMode() {
+    return Compat.fromConfigName(compat)
+        .orElseThrow(() -> new UserException("unknown --compat mode '" + compat + "' (use 'current' or 'azldev-2026-04')"));
   }
 
   private interface IoSupplier<T> {
@@ -174,6 +203,8 @@ public final class UpdateCommand extends BaseCommand {
         n.put("status", r.status());
         n.put("previousCommit", r.oldCommit());
         n.put("commit", r.newCommit());
+        ArrayNode failures = n.putArray("overlayFailures");
+        r.overlayFailures().forEach(failures::add);
         if (!r.detail().isEmpty()) {
           n.put("error", r.detail());
         }
@@ -182,9 +213,11 @@ public final class UpdateCommand extends BaseCommand {
       return;
     }
     List<String[]> table = new ArrayList<>();
-    table.add(new String[] {"COMPONENT", "STATUS", "COMMIT", "PREVIOUS"});
+    table.add(new String[] {"COMPONENT", "STATUS", "COMMIT", "PREVIOUS", "OVERLAYS"});
     for (Row r : rows) {
-      table.add(new String[] {r.component(), r.status(), abbrev(r.newCommit()), abbrev(r.oldCommit())});
+      String overlays = r.status().equals("failed") || r.status().equals("stale") || r.status().equals("ok") ? "-"
+          : r.overlayFailures().isEmpty() ? "apply" : r.overlayFailures().size() + " fail";
+      table.add(new String[] {r.component(), r.status(), abbrev(r.newCommit()), abbrev(r.oldCommit()), overlays});
     }
     Table.print(out(), table);
   }

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlVersion;
 
 /**
  * Parses a config file and, depth first, everything it {@code includes} (azldev-semantics.md
@@ -22,15 +25,63 @@ import org.tomlj.TomlVersion;
  * in doublestar order. A literal include that is missing is an error; a glob that matches nothing
  * is fine; an include cycle is an error.
  */
-final class ConfigFiles {
+final class ConfigFiles implements AutoCloseable {
+  /** The outcome of reading one file, produced on a worker thread with its own problem list. */
+  private record Parsed(Optional<TomlFile> toml, boolean deferred, Optional<IOException> error, Problems problems) {}
+
   private final Problems problems;
   private final boolean deferOpaque;
   private final List<TomlFile> loaded = new ArrayList<>();
   private final List<Path> deferred = new ArrayList<>();
+  // Files are parsed ahead on all cores as soon as an include names them; merging stays sequential
+  // and depth first. Parsing dominates load time (AZL4: 200+ files, one of 7,400 lines).
+  private final ExecutorService workers;
+  private final Map<Path, Future<Parsed>> parses = new HashMap<>();
 
   ConfigFiles(Problems problems, boolean deferOpaque) {
     this.problems = problems;
     this.deferOpaque = deferOpaque;
+    this.workers =
+        Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            r -> {
+              Thread t = new Thread(r, "config-parse");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+
+  private Future<Parsed> parseAhead(Path file) {
+    return parses.computeIfAbsent(file, f -> workers.submit(() -> parse(f)));
+  }
+
+  private Parsed parse(Path file) {
+    Problems local = new Problems(false);
+    try {
+      String text = Files.readString(file);
+      if (deferOpaque && OpaqueFiles.onlyOpaqueSections(text)) {
+        return new Parsed(Optional.empty(), true, Optional.empty(), local);
+      }
+      return new Parsed(TomlFile.parse(file, text, local, Context.NONE), false, Optional.empty(), local);
+    } catch (IOException e) {
+      return new Parsed(Optional.empty(), false, Optional.of(e), local);
+    }
+  }
+
+  private Parsed await(Path file) {
+    try {
+      return parseAhead(file).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while parsing " + file, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("parsing " + file + " failed", e.getCause());
+    }
   }
 
   /** Files not parsed because they only hold uninterpreted sections ({@link OpaqueFiles}). */
@@ -54,40 +105,41 @@ final class ConfigFiles {
       problems.error(includedFrom, Context.NONE, "circular include detected: " + cycle, "remove one of the includes");
       return;
     }
-    TomlParseResult parsed;
-    try {
-      String text = Files.readString(file);
-      if (deferOpaque && OpaqueFiles.onlyOpaqueSections(text)) {
-        deferred.add(file);
-        return;
-      }
-      parsed = Toml.parse(text, TomlVersion.V1_0_0);
-    } catch (IOException e) {
-      problems.error(includedFrom, Context.NONE, "cannot read config file " + file + ": " + e.getMessage(), "check that the file exists and is readable");
+    Parsed parsed = await(file);
+    problems.addAll(parsed.problems());
+    if (parsed.error().isPresent()) {
+      problems.error(includedFrom, Context.NONE, "cannot read config file " + file + ": " + parsed.error().get().getMessage(), "check that the file exists and is readable");
       return;
     }
-    if (parsed.hasErrors()) {
-      for (TomlParseError error : parsed.errors()) {
-        SourcePosition at =
-            error.position() == null ? SourcePosition.of(file) : new SourcePosition(file, error.position().line(), error.position().column());
-        problems.error(at, Context.NONE, "invalid TOML: " + stripPosition(error.getMessage()), "fix the syntax (TOML 1.0)");
-      }
+    if (parsed.deferred()) {
+      deferred.add(file);
       return;
     }
-    TomlFile toml = new TomlFile(file, parsed);
+    if (parsed.toml().isEmpty()) {
+      return;
+    }
+    TomlFile toml = parsed.toml().get();
     loaded.add(toml);
-    TomlArray includes = parsed.get(List.of("includes")) instanceof TomlArray a ? a : null;
+    TomlArray includes = toml.root().get(List.of("includes")) instanceof TomlArray a ? a : null;
     if (includes == null) {
       return;
     }
-    chain.addLast(file);
+    List<Map.Entry<SourcePosition, Path>> children = new ArrayList<>();
     for (int i = 0; i < includes.size(); i++) {
       if (includes.get(i) instanceof String pattern) {
         SourcePosition at = toml.at(includes, i);
         for (Path match : expand(toml, pattern, at)) {
-          load(match.toAbsolutePath().normalize(), at, chain);
+          Path child = match.toAbsolutePath().normalize();
+          children.add(Map.entry(at, child));
+          if (!chain.contains(child) && !child.equals(file)) {
+            parseAhead(child);
+          }
         }
       }
+    }
+    chain.addLast(file);
+    for (Map.Entry<SourcePosition, Path> child : children) {
+      load(child.getValue(), child.getKey(), chain);
     }
     chain.removeLast();
   }
@@ -117,9 +169,5 @@ final class ConfigFiles {
       problems.error(at, Context.NONE, "include file " + pattern + why, "fix the path (relative to " + from.path().getFileName() + ") or remove the include");
     }
     return matches;
-  }
-
-  private static String stripPosition(String message) {
-    return message.replaceFirst("\\s*\\(line \\d+, column \\d+\\)$", "");
   }
 }

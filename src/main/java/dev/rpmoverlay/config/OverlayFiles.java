@@ -5,6 +5,7 @@ import dev.rpmoverlay.config.model.Overlay;
 import dev.rpmoverlay.config.model.OverlayMetadata;
 import dev.rpmoverlay.config.model.SourcePosition;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,12 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
-import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
-import org.tomlj.TomlVersion;
 
 /**
  * Expands a resolved component's {@code overlay-files} (azldev-semantics.md 1.6.7): relative
@@ -56,21 +53,18 @@ final class OverlayFiles {
   }
 
   private static List<Overlay> read(Path path, Context ctx, Project project, Problems problems) {
-    TomlParseResult parsed;
+    Optional<TomlFile> parsedFile;
     try {
-      parsed = Toml.parse(path, TomlVersion.V1_0_0);
+      parsedFile = TomlFile.parse(path, Files.readString(path), problems, ctx);
     } catch (IOException e) {
       problems.error(SourcePosition.of(path), ctx, "cannot read overlay file: " + e.getMessage(), "");
       return List.of();
     }
-    for (TomlParseError error : parsed.errors()) {
-      SourcePosition at = error.position() == null ? SourcePosition.of(path) : new SourcePosition(path, error.position().line(), error.position().column());
-      problems.error(at, ctx, "invalid TOML: " + error.getMessage().replaceFirst("\\s*\\(line \\d+, column \\d+\\)$", ""), "fix the syntax (TOML 1.0)");
-    }
-    if (parsed.hasErrors()) {
+    if (parsedFile.isEmpty()) {
       return List.of();
     }
-    TomlFile file = new TomlFile(path, parsed);
+    TomlFile file = parsedFile.get();
+    TomlTable parsed = file.root();
     new SchemaChecker(file, problems).check(ConfigSchema.OVERLAY_FILE, ctx);
     new ComponentRules(file, project.dir(), problems).check(parsed, file.start(), ctx, true);
     Optional<TomlTable> metadataTable = TomlValues.optTable(parsed, "metadata");

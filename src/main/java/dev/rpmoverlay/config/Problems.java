@@ -50,6 +50,11 @@ final class Problems {
     problems.add(new ConfigProblem(severity, at, ctx.component(), ctx.overlayNumber(), ctx.overlayDescription(), message, hint));
   }
 
+  /** Adds problems collected elsewhere (e.g. by a parse on another thread), keeping their order. */
+  void addAll(Problems other) {
+    problems.addAll(other.problems);
+  }
+
   boolean hasErrors() {
     return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
   }

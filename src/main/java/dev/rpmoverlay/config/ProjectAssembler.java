@@ -128,16 +128,21 @@ final class ProjectAssembler {
   }
 
   private DistroVersion version(TomlFile file, String name, TomlTable t, SourcePosition at, ComponentRules rules, String distro) {
-    ComponentLayer layer = ComponentLayer.EMPTY;
-    Optional<TomlTable> dcc = TomlValues.optTable(t, "default-component-config");
-    if (dcc.isPresent()) {
-      rules.check(dcc.get(), file.at(t, "default-component-config"), Context.component("(distro " + distro + " " + name + " default-component-config)"), false);
-      layer = ComponentReader.read(file, dcc.get());
-    }
+    ComponentLayer layer = defaults(file, t, rules, "(distro " + distro + " " + name + " default-component-config)");
     return new DistroVersion(
         name, str(t, "description"), str(t, "release-ver"), str(t, "dist-git-branch"),
         path(file, str(t, "mock-config")), path(file, str(t, "mock-config-x86_64")), path(file, str(t, "mock-config-aarch64")),
         layer, at);
+  }
+
+  /** The validated {@code default-component-config} of {@code owner}, or an empty layer. */
+  private static ComponentLayer defaults(TomlFile file, TomlTable owner, ComponentRules rules, String label) {
+    Optional<TomlTable> dcc = TomlValues.optTable(owner, "default-component-config");
+    if (dcc.isEmpty()) {
+      return ComponentLayer.EMPTY;
+    }
+    rules.check(dcc.get(), file.at(owner, "default-component-config"), Context.component(label), false);
+    return ComponentReader.read(file, dcc.get());
   }
 
   private static Optional<Path> path(TomlFile file, String value) {
@@ -155,12 +160,7 @@ final class ProjectAssembler {
         problems.error(at, Context.NONE, "duplicate component group '" + name + "' (first defined at " + relative(existing.declaredAt()) + ")", "define each group once");
         continue;
       }
-      ComponentLayer layer = ComponentLayer.EMPTY;
-      Optional<TomlTable> dcc = TomlValues.optTable(g, "default-component-config");
-      if (dcc.isPresent()) {
-        rules.check(dcc.get(), file.at(g, "default-component-config"), Context.component("(group " + name + " default-component-config)"), false);
-        layer = ComponentReader.read(file, dcc.get());
-      }
+      ComponentLayer layer = defaults(file, g, rules, "(group " + name + " default-component-config)");
       Optional<TomlTable> metadata = TomlValues.optTable(g, "metadata");
       metadata.ifPresent(m -> MetadataRules.check(file, m, file.at(g, "metadata"), Context.NONE, problems));
       if (!strings(g, "specs").isEmpty()) {

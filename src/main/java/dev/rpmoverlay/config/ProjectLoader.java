@@ -15,21 +15,26 @@ public final class ProjectLoader {
     Path projectFile = ProjectFinder.find(options.projectDir().orElse(options.workingDir()));
     Path projectDir = projectFile.getParent();
     Problems problems = new Problems(options.permissive());
-    ConfigFiles files = new ConfigFiles(problems, options.deferOpaqueFiles());
-    files.load(projectFile, SourcePosition.of(projectFile));
-    for (Path extra : options.extraConfigFiles()) {
-      Path abs = options.workingDir().resolve(extra).toAbsolutePath().normalize();
-      if (!java.nio.file.Files.isRegularFile(abs)) {
-        problems.error(SourcePosition.of(abs), Problems.Context.NONE, "--config-file " + extra + " does not exist", "pass an existing TOML file");
-        continue;
+    List<TomlFile> loaded;
+    List<Path> deferred;
+    try (ConfigFiles files = new ConfigFiles(problems, options.deferOpaqueFiles())) {
+      files.load(projectFile, SourcePosition.of(projectFile));
+      for (Path extra : options.extraConfigFiles()) {
+        Path abs = options.workingDir().resolve(extra).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isRegularFile(abs)) {
+          problems.error(SourcePosition.of(abs), Problems.Context.NONE, "--config-file " + extra + " does not exist", "pass an existing TOML file");
+          continue;
+        }
+        files.load(abs, SourcePosition.of(abs));
       }
-      files.load(abs, SourcePosition.of(abs));
+      loaded = files.loaded();
+      deferred = files.deferred();
     }
     ProjectAssembler assembler = new ProjectAssembler(projectDir, problems);
-    for (TomlFile file : files.loaded()) {
+    for (TomlFile file : loaded) {
       assembler.add(file);
     }
-    List<Path> paths = files.loaded().stream().map(TomlFile::path).toList();
-    return assembler.build(projectFile, paths, files.deferred(), options.permissive());
+    List<Path> paths = loaded.stream().map(TomlFile::path).toList();
+    return assembler.build(projectFile, paths, deferred, options.permissive());
   }
 }

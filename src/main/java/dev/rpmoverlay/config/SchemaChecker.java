@@ -42,45 +42,45 @@ final class SchemaChecker {
 
   private void checkValue(Object value, SchemaNode node, String keyPath, SourcePosition at, Context ctx) {
     if (node instanceof Obj obj) {
-        if (value instanceof TomlTable table) {
-          checkObject(table, obj, keyPath, ctx);
-        } else {
-          wrongType(value, "a table", keyPath, at, ctx);
-        }
+      if (value instanceof TomlTable table) {
+        checkObject(table, obj, keyPath, ctx);
+      } else {
+        wrongType(value, "a table", keyPath, at, ctx);
+      }
     } else if (node instanceof MapOf map) {
-        if (value instanceof TomlTable table) {
-          for (String key : new TreeSet<>(table.keySet())) {
-            Context inner = keyPath.equals("components") ? Context.component(key) : ctx;
-            checkValue(table.get(List.of(key)), map.values(), join(keyPath, key), file.at(table, key), inner);
-          }
-        } else {
-          wrongType(value, "a table", keyPath, at, ctx);
+      if (value instanceof TomlTable table) {
+        for (String key : new TreeSet<>(table.keySet())) {
+          Context inner = keyPath.equals("components") ? Context.component(key) : ctx;
+          checkValue(table.get(List.of(key)), map.values(), join(keyPath, key), file.at(table, key), inner);
         }
+      } else {
+        wrongType(value, "a table", keyPath, at, ctx);
+      }
     } else if (node instanceof ArrayOf array) {
-        if (value instanceof TomlArray items) {
-          for (int i = 0; i < items.size(); i++) {
-            Context inner = ctx;
-            Object item = items.get(i);
-            if (keyPath.endsWith("overlays") && !ctx.component().isEmpty()) {
-              String desc = item instanceof TomlTable t && t.isString("description") ? t.getString("description") : "";
-              inner = ctx.overlay(i + 1, desc);
-            }
-            checkValue(item, array.items(), keyPath + "[" + i + "]", file.at(items, i), inner);
+      if (value instanceof TomlArray items) {
+        for (int i = 0; i < items.size(); i++) {
+          Context inner = ctx;
+          Object item = items.get(i);
+          if (keyPath.endsWith("overlays") && !ctx.component().isEmpty()) {
+            String desc = item instanceof TomlTable t && t.isString("description") ? t.getString("description") : "";
+            inner = ctx.overlay(i + 1, desc);
           }
-        } else {
-          wrongType(value, "an array", keyPath, at, ctx);
+          checkValue(item, array.items(), keyPath + "[" + i + "]", file.at(items, i), inner);
         }
+      } else {
+        wrongType(value, "an array", keyPath, at, ctx);
+      }
     } else if (node instanceof Str str) {
-        if (!(value instanceof String s)) {
-          wrongType(value, "a string", keyPath, at, ctx);
-        } else if (!str.allowed().isEmpty() && !str.allowed().contains(s)) {
-          problems.error(
-              at, ctx, "'" + keyPath + "' has invalid value \"" + s + "\"", "use one of: " + String.join(", ", str.allowed()));
-        }
+      if (!(value instanceof String s)) {
+        wrongType(value, "a string", keyPath, at, ctx);
+      } else if (!str.allowed().isEmpty() && !str.allowed().contains(s)) {
+        problems.error(
+            at, ctx, "'" + keyPath + "' has invalid value \"" + s + "\"", "use one of: " + String.join(", ", str.allowed()));
+      }
     } else if (node instanceof Bool) {
-        if (!(value instanceof Boolean)) {
-          wrongType(value, "a boolean (true or false)", keyPath, at, ctx);
-        }
+      if (!(value instanceof Boolean)) {
+        wrongType(value, "a boolean (true or false)", keyPath, at, ctx);
+      }
     }
     // Opaque: accepted as written
   }

@@ -3,12 +3,29 @@ package dev.rpmoverlay.config;
 import dev.rpmoverlay.config.model.SourcePosition;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.tomlj.Toml;
 import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
+import org.tomlj.TomlVersion;
 
 /** A parsed config file: its absolute path, its directory (relative paths resolve there) and its root table. */
 record TomlFile(Path path, TomlTable root) {
+
+  /** Parses {@code text} as TOML 1.0; each syntax error becomes a problem and the result is empty. */
+  static Optional<TomlFile> parse(Path path, String text, Problems problems, Problems.Context ctx) {
+    TomlParseResult parsed = Toml.parse(text, TomlVersion.V1_0_0);
+    for (TomlParseError error : parsed.errors()) {
+      TomlPosition pos = error.position();
+      SourcePosition at = pos == null ? SourcePosition.of(path) : new SourcePosition(path, pos.line(), pos.column());
+      String message = error.getMessage().replaceFirst("\\s*\\(line \\d+, column \\d+\\)$", "");
+      problems.error(at, ctx, "invalid TOML: " + message, "fix the syntax (TOML 1.0)");
+    }
+    return parsed.hasErrors() ? Optional.empty() : Optional.of(new TomlFile(path, parsed));
+  }
 
   Path dir() {
     return path.getParent();

@@ -46,13 +46,9 @@ public final class CacheEntryWriter {
         resolved.commitTime(), c.snapshot(), history.map(HistoryFactsExtractor::fileName), List.of());
   }
 
-  /** Whether the existing entry already holds exactly this commit from this source. */
-  public boolean isCurrent(UpstreamCoordinates c, ResolvedCommit resolved) {
-    try {
-      return cache.metadata(c.component()).map(m -> m.sameSourceAs(describe(c, resolved))).orElse(false);
-    } catch (UpstreamException e) {
-      return false; // unreadable metadata: rewrite the entry
-    }
+  /** Whether the existing entry (its metadata, if any) already holds exactly this commit from this source. */
+  public boolean isCurrent(Optional<CacheMetadata> existing, UpstreamCoordinates c, ResolvedCommit resolved) {
+    return existing.map(m -> m.sameSourceAs(describe(c, resolved))).orElse(false);
   }
 
   /** Writes (or replaces) {@code c.component()}'s entry with the tree of {@code resolved}. */

@@ -82,13 +82,14 @@ public final class UpstreamFetcher {
   public FetchOutcome fetchOne(FetchRequest request) {
     UpstreamCoordinates c = request.coordinates();
     try {
-      Optional<ResolvedCommit> known = knownWithoutGit(request);
-      if (!alwaysFetch && known.isPresent() && writer.isCurrent(c, known.get())) {
+      Optional<CacheMetadata> existing = existingMetadata(c);
+      Optional<ResolvedCommit> known = knownWithoutGit(request, existing);
+      if (!alwaysFetch && known.isPresent() && writer.isCurrent(existing, c, known.get())) {
         return new FetchOutcome(c.component(), FetchOutcome.Status.UNCHANGED, known, "");
       }
       try (Repository repo = mirrors.open(c)) {
         ResolvedCommit resolved = resolve(repo, request);
-        if (writer.isCurrent(c, resolved)) {
+        if (writer.isCurrent(existing, c, resolved)) {
           return new FetchOutcome(c.component(), FetchOutcome.Status.UNCHANGED, Optional.of(resolved), "");
         }
         writer.write(repo, c, resolved);
@@ -119,7 +120,15 @@ public final class UpstreamFetcher {
    * The commit a lock or full-length pin names, with the commit time the existing cache entry
    * records for it; empty when the commit can only be known from git.
    */
-  private Optional<ResolvedCommit> knownWithoutGit(FetchRequest request) {
+  private Optional<CacheMetadata> existingMetadata(UpstreamCoordinates c) {
+    try {
+      return cache.metadata(c.component());
+    } catch (UpstreamException | java.io.UncheckedIOException e) {
+      return Optional.empty(); // unreadable: treated as absent, so the entry is rewritten
+    }
+  }
+
+  private Optional<ResolvedCommit> knownWithoutGit(FetchRequest request, Optional<CacheMetadata> meta) {
     UpstreamCoordinates c = request.coordinates();
     String commit;
     Resolution how;
@@ -130,12 +139,6 @@ public final class UpstreamFetcher {
       commit = c.pinnedCommit();
       how = Resolution.PIN;
     } else {
-      return Optional.empty();
-    }
-    Optional<CacheMetadata> meta;
-    try {
-      meta = cache.metadata(c.component());
-    } catch (UpstreamException | java.io.UncheckedIOException e) {
       return Optional.empty();
     }
     Instant time = meta.filter(m -> m.commit().equals(commit)).map(CacheMetadata::commitTime).orElse(null);

@@ -67,6 +67,10 @@ class FetchUpdateCommandTest {
   }
 
   void writeProject(String buildRequires, String snapshot) throws Exception {
+    writeProjectWithOverlays(snapshot, "{ type = \"spec-add-tag\", tag = \"BuildRequires\", value = \"" + buildRequires + "\" }");
+  }
+
+  void writeProjectWithOverlays(String snapshot, String curlOverlays) throws Exception {
     Files.writeString(project.resolve("azldev.toml"), """
         [project]
         default-distro = { name = "downstream" }
@@ -86,10 +90,10 @@ class FetchUpdateCommandTest {
         default-component-config.spec = { type = "upstream", upstream-distro = { name = "fedora", version = "43", snapshot = "%s" } }
 
         [components.curl]
-        overlays = [ { type = "spec-add-tag", tag = "BuildRequires", value = "%s" } ]
+        overlays = [ %s ]
 
         [components.bash]
-        """.formatted(server.toUri(), lookaside.getAddress().getPort(), snapshot, buildRequires));
+        """.formatted(server.toUri(), lookaside.getAddress().getPort(), snapshot, curlOverlays));
   }
 
   @AfterEach
@@ -120,6 +124,17 @@ class FetchUpdateCommandTest {
   }
 
   @Test
+  void fetchStoresTheHistoryFactsReleaseNeedsInTheEntry() throws Exception {
+    assertThat(run("fetch", "curl").exitCode()).isZero();
+    dev.rpmoverlay.upstream.CacheEntry e = dev.rpmoverlay.upstream.UpstreamCache.open(project.resolve("upstream-cache")).entry("curl");
+    assertThat(e.metadata().historyFile()).contains("history.json");
+    var facts = dev.rpmoverlay.release.HistoryFactsJson.read(new String(e.historyFacts().orElseThrow(), java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(facts.head()).isEqualTo(e.metadata().commit());
+    assertThat(facts.specFile()).isEqualTo("curl.spec");
+    assertThat(facts.commits()).extracting(c -> c.id()).contains(curlOld.name());
+  }
+
+  @Test
   void updateWritesLocksAndCheckPassesUntilTheConfigChanges() throws Exception {
     CliRun update = run("update", "-a");
     assertThat(update.exitCode()).as(update.err()).isZero();
@@ -145,6 +160,22 @@ class FetchUpdateCommandTest {
     assertThat(Files.readString(project.resolve("locks/curl.lock"))).contains("upstream-commit = \"" + curlNew.name() + "\"");
     assertThat(Files.readString(project.resolve("upstream-cache/curl/files/curl.spec"))).contains("Version: 8.12");
     assertThat(Files.readString(project.resolve("locks/curl.lock"))).contains("import-commit = \"");
+  }
+
+  @Test
+  void updateListsOverlaysThatNoLongerApplyToTheNewUpstream() throws Exception {
+    String overlays = "{ type = \"spec-search-replace\", description = \"pin version\", regex = \"Version: 8\\\\.11\", replacement = \"Version: 8.11.1\" },"
+        + " { type = \"spec-add-tag\", tag = \"BuildRequires\", value = \"zlib-devel\" }";
+    writeProjectWithOverlays("2026-02-24T00:00:00-08:00", overlays);
+    CliRun before = run("update", "-a");
+    assertThat(before.exitCode()).as(before.err()).isZero();
+    assertThat(before.out()).contains("apply");
+
+    writeProjectWithOverlays("2026-04-01T00:00:00Z", overlays);
+    CliRun after = run("update", "-a");
+    assertThat(after.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(after.out()).containsPattern("curl +updated +" + curlNew.name().substring(0, 12) + " +\\w{12} +1 fail");
+    assertThat(after.err()).contains("overlay no longer applies: component curl: overlay 1 (spec-search-replace \"pin version\"");
   }
 
   @Test

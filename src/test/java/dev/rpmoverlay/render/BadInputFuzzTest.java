@@ -56,6 +56,9 @@ class BadInputFuzzTest {
   void tenThousandMutatedSpecsAndCompTomlsNeverCrashHangOrWriteOutsideTheOutputDir() throws Exception {
     Path shared = SharedData.azldevConformance().orElse(null);
     Assumptions.assumeTrue(shared != null, "../shared/conformance/azldev is not present");
+    jdk.jfr.Recording rec = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+    rec.setDestination(Path.of("/tmp/fuzz.jfr"));
+    rec.start();
     long t0 = System.nanoTime();
     List<SpecCase> cases = specCases(shared);
     List<byte[]> tomls = compTomls(shared);
@@ -89,6 +92,8 @@ class BadInputFuzzTest {
     } finally {
       worker.shutdownNow();
     }
+    rec.stop();
+    rec.close();
     double seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf(Locale.ROOT, "fuzz: %d inputs (%d specs, %d comp.toml), seed %d: %d rendered, %d refused with a clear"
         + " error, %d written to disk, %d problems, %.1f s%n", SPEC_INPUTS + TOML_INPUTS, SPEC_INPUTS, TOML_INPUTS, SEED,

@@ -41,6 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {
       CommandLine.HelpCommand.class,
       BenchCommand.class,
+      RenderCommand.class,
       ListCommand.class,
       ShowCommand.class,
       ValidateCommand.class,

@@ -103,7 +103,13 @@ public final class RenderRun {
       List<String> stale = options.cleanStale() ? staleDirs(options.outDir(), allComponentNames) : List.of();
       if (write) {
         for (String dir : stale) {
-          ComponentOutput.discard(options.outDir().resolve(dir), layout.trashDir(dir.replace('/', '_')));
+          Path d = options.outDir().resolve(dir);
+          ComponentOutput.discard(d, layout.trashDir(dir.replace('/', '_')));
+          try (var rest = Files.list(d.getParent())) {
+            if (rest.findAny().isEmpty()) {
+              Files.delete(d.getParent());
+            }
+          }
         }
       }
       if (write) {

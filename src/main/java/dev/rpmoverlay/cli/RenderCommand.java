@@ -1,0 +1,236 @@
+package dev.rpmoverlay.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpmoverlay.config.Project;
+import dev.rpmoverlay.config.model.Compat;
+import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.overlay.OverlayEngine;
+import dev.rpmoverlay.render.ComponentRenderer;
+import dev.rpmoverlay.render.ComponentResult;
+import dev.rpmoverlay.render.FaultInjector;
+import dev.rpmoverlay.render.RenderOptions;
+import dev.rpmoverlay.render.RenderRun;
+import dev.rpmoverlay.render.RenderSummary;
+import dev.rpmoverlay.render.Templates;
+import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
+import dev.rpmoverlay.upstream.UpstreamCache;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rpmoverlay render}: applies overlays to the cached upstream files and writes the rendered specs. */
+@Command(
+    name = "render",
+    description = {
+      "Render components: apply each component's overlays to its cached upstream files and write",
+      "<out>/<first letter>/<name>/ (spec, referenced sidecars, sources, generated macros file).",
+      "Each component dir is replaced atomically; a component that fails gets a RENDER_FAILED marker",
+      "and does not stop the others. Output is byte-identical whatever --jobs, time zone or locale."
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  rendered (or, with --check, no drift)",
+      "  1  some components failed, or --check found drift",
+      "  2  usage or configuration error"
+    })
+public final class RenderCommand extends BaseCommand {
+
+  @Mixin ComponentFilterOptions filter;
+
+  @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
+      description = "Output directory (default: the project's rendered-specs-dir).")
+  Path outputDir;
+
+  @Option(names = "--check",
+      description = "Render to staging and compare with the output dir; write nothing. Exit 1 and list what drifted.")
+  boolean check;
+
+  @Option(names = "--clean-stale",
+      description = "With -a: remove component dirs (<letter>/<dir>) that belong to no component (with --check: report them).")
+  boolean cleanStale;
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Components rendered in parallel (default: number of CPUs).")
+  Integer jobs;
+
+  @Option(names = "--fail-on-error",
+      description = "If any component fails, write nothing at all (previous output stays untouched).")
+  boolean failOnError;
+
+  @Option(names = "--compat", paramLabel = "MODE",
+      description = "azldev behaviour to reproduce: 'current' (default) or 'azldev-2026-04' (the build that rendered"
+          + " Azure Linux 4's committed specs: lenient Release bump, section-less append ends the preamble,"
+          + " no %%if balancing on section removal).")
+  String compat;
+
+  @Override
+  protected int execute() throws IOException {
+    if (check && failOnError) {
+      throw new UserException("--check and --fail-on-error cannot be combined (--check never writes)");
+    }
+    if (cleanStale && !filter.all) {
+      throw new UserException("--clean-stale needs -a (only a full render knows which dirs are stale)");
+    }
+    Project project = new ProjectContext(global(), err()).project();
+    List<String> names = filter.select(project);
+    Path out = outputDir != null ? outputDir.toAbsolutePath().normalize() : project.info().renderedSpecsDir();
+    checkSafeOutput(out, project);
+    List<ComponentConfig> components = new ArrayList<>();
+    for (String name : names) {
+      components.add(project.resolve(name));
+    }
+    int parallelism = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    if (parallelism < 1) {
+      throw new UserException("--jobs must be at least 1");
+    }
+    Compat mode = compatMode();
+    ComponentRenderer renderer = new ComponentRenderer(
+        new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir())),
+        Templates.bundled(), new OverlayEngine(mode));
+    RenderRun run = new RenderRun(renderer, c -> 0, Templates.bundled(), FaultInjector.NONE);
+    RenderOptions options = new RenderOptions(out, parallelism, check, failOnError, cleanStale);
+    RenderSummary summary;
+    try (Progress progress = Progress.start(this, components.size())) {
+      summary = run.run(components, new HashSet<>(project.componentNames()), options, progress);
+    }
+    report(summary, out);
+    return exitCode(summary);
+  }
+
+  private Compat compatMode() {
+    if (compat == null) {
+      return Compat.DEFAULT;
+    }
+    return Compat.fromConfigName(compat).orElseThrow(() ->
+        new UserException("unknown --compat mode '" + compat + "' (use 'current' or 'azldev-2026-04')"));
+  }
+
+  private static void checkSafeOutput(Path out, Project project) {
+    if (out.getParent() == null || out.equals(project.dir().toAbsolutePath().normalize())) {
+      throw new UserException("refusing to render into " + out + " (the file-system root or the project dir itself);"
+          + " choose a dedicated output dir with -o");
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UserException("output path " + out + " exists and is not a directory");
+    }
+  }
+
+  private int exitCode(RenderSummary summary) {
+    if (check) {
+      return summary.drifted().isEmpty() && summary.staleDirs().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+    return summary.failures() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private void report(RenderSummary summary, Path out) throws IOException {
+    if (global().outputFormat() == OutputFormat.JSON) {
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectNode root = mapper.createObjectNode();
+      root.put("outputDir", out.toString());
+      root.put("check", check);
+      root.put("wrote", summary.wrote());
+      ArrayNode list = root.putArray("components");
+      for (ComponentResult r : summary.results()) {
+        ObjectNode n = list.addObject();
+        n.put("component", r.component());
+        n.put("outputDir", r.outputDir());
+        n.put("status", r.status().label());
+        n.put("changed", r.changed());
+        n.put("error", r.error());
+      }
+      ArrayNode stale = root.putArray("staleDirs");
+      summary.staleDirs().forEach(stale::add);
+      out().println(mapper.writeValueAsString(root));
+      return;
+    }
+    List<String[]> rows = new ArrayList<>();
+    for (ComponentResult r : summary.results()) {
+      if (r.changed() || r.failed()) {
+        rows.add(new String[] {r.component(), r.status().label(), check ? (r.changed() ? "drift" : "-") : (r.changed() ? "written" : "-"), r.error()});
+      }
+    }
+    if (!rows.isEmpty()) {
+      printTable(List.of("COMPONENT", "STATUS", check ? "CHECK" : "OUTPUT", "ERROR"), rows);
+    }
+    for (String dir : summary.staleDirs()) {
+      out().println((check ? "stale: " : "removed stale: ") + dir);
+    }
+    long changed = summary.drifted().size();
+    info(String.format(java.util.Locale.ROOT, "%d component(s): %d %s, %d failed%s",
+        summary.results().size(), changed, check ? "drifted" : "written", summary.failures(),
+        summary.wrote() || check ? "" : "; nothing written (--fail-on-error)"));
+  }
+
+  private void printTable(List<String> header, List<String[]> rows) {
+    int[] width = new int[header.size()];
+    for (int i = 0; i < width.length; i++) {
+      width[i] = header.get(i).length();
+      for (String[] row : rows) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < header.size() - 1; i++) {
+      line.append(pad(header.get(i), width[i])).append("  ");
+    }
+    out().println(line.append(header.get(header.size() - 1)).toString().stripTrailing());
+    for (String[] row : rows) {
+      line.setLength(0);
+      for (int i = 0; i < row.length - 1; i++) {
+        line.append(pad(row[i], width[i])).append("  ");
+      }
+      out().println(line.append(row[row.length - 1]).toString().stripTrailing());
+    }
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
+  }
+
+  /** A progress bar on an interactive terminal; nothing otherwise (plain logs stay clean in CI). */
+  private static final class Progress implements Consumer<ComponentResult>, AutoCloseable {
+    private final ProgressBar bar;
+
+    private Progress(ProgressBar bar) {
+      this.bar = bar;
+    }
+
+    static Progress start(RenderCommand cmd, int total) {
+      RootCommand g = cmd.global();
+      boolean tty = System.console() != null && g.color() != RootCommand.ColorMode.NEVER;
+      if (g.quiet() || total < 2 || !(tty || g.color() == RootCommand.ColorMode.ALWAYS)) {
+        return new Progress(null);
+      }
+      ProgressBar bar = new ProgressBarBuilder().setTaskName("render").setInitialMax(total)
+          .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
+          .build();
+      return new Progress(bar);
+    }
+
+    @Override
+    public synchronized void accept(ComponentResult r) {
+      if (bar != null) {
+        bar.step();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.rpmoverlay.render;
+
+import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.overlay.SourceTree;
+import dev.rpmoverlay.overlay.TreeFile;
+import dev.rpmoverlay.upstream.CacheEntry;
+import dev.rpmoverlay.upstream.CachedFile;
+import dev.rpmoverlay.upstream.UpstreamCache;
+import dev.rpmoverlay.upstream.UpstreamException;
+import java.io.IOException;
+
+/**
+ * Upstream files from the committed upstream cache; local components ({@code spec.type = "local"})
+ * from their spec directory. Never touches the network.
+ */
+public final class UpstreamCacheSourceTreeProvider implements SourceTreeProvider {
+  private final UpstreamCache cache;
+
+  public UpstreamCacheSourceTreeProvider(UpstreamCache cache) {
+    this.cache = cache;
+  }
+
+  @Override
+  public SourceTree sourceTree(ComponentConfig component) throws IOException {
+    if (component.spec().isLocal()) {
+      return DirectorySourceTreeProvider.read(component, DirectorySourceTreeProvider.localSpecDir(component));
+    }
+    CacheEntry entry;
+    try {
+      entry = cache.entry(component.name());
+    } catch (UpstreamException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    SourceTree tree = new SourceTree();
+    for (CachedFile f : entry.files().values()) {
+      tree.put(f.path(), new TreeFile(f.bytes(), f.executable()));
+    }
+    return tree;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.rpmoverlay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCommandTest {
+  @TempDir Path project;
+
+  @BeforeEach
+  void writeProject() throws IOException {
+    Files.writeString(project.resolve("azldev.toml"), """
+        [project]
+        rendered-specs-dir = "specs"
+        default-distro = { name = "demo", version = "1" }
+
+        [distros.demo]
+        default-version = "1"
+        [distros.demo.versions.1]
+        release-ver = "1"
+        dist-git-branch = "main"
+
+        [component-groups.tools]
+        components = ["hello"]
+
+        [components.hello]
+        spec = { type = "local", path = "comps/hello" }
+
+        [[components.hello.overlays]]
+        type = "spec-add-tag"
+        tag = "BuildRequires"
+        value = "gcc"
+        description = "needs a compiler"
+
+        [components.broken]
+        spec = { type = "local", path = "comps/broken" }
+
+        [[components.broken.overlays]]
+        type = "spec-search-replace"
+        regex = "^no such line$"
+        description = "stale overlay"
+        """);
+    for (String name : new String[] {"hello", "broken"}) {
+      Path dir = Files.createDirectories(project.resolve("comps").resolve(name));
+      Files.writeString(dir.resolve(name + ".spec"), "Name: " + name + "\nRelease: 1%{?dist}\nSource0: " + name + ".txt\n\n%description\nd\n");
+      Files.writeString(dir.resolve(name + ".txt"), "data\n");
+      Files.writeString(dir.resolve("notes.md"), "not referenced\n");
+    }
+  }
+
+  CliRun render(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "-C";
+    all[1] = project.toString();
+    all[2] = "render";
+    System.arraycopy(args, 0, all, 3, args.length);
+    return CliRun.of(all);
+  }
+
+  @Test
+  void rendersSelectedComponentsIntoTheProjectsRenderedSpecsDir() throws IOException {
+    CliRun run = render("hello");
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.out()).contains("hello      ok      written");
+    assertThat(Files.readString(project.resolve("specs/h/hello/hello.spec"))).contains("BuildRequires: gcc\n%description");
+    assertThat(Files.exists(project.resolve("specs/h/hello/notes.md"))).isFalse();
+  }
+
+  @Test
+  void aFailedComponentExitsOneWithItsErrorAndAMarker() throws IOException {
+    CliRun run = render("-a", "-o", project.resolve("out").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("broken     error   written  component broken: overlay 1 (spec-search-replace \"stale overlay\"");
+    assertThat(Files.exists(project.resolve("out/b/broken/RENDER_FAILED"))).isTrue();
+    assertThat(Files.exists(project.resolve("out/h/hello/hello.spec"))).isTrue();
+  }
+
+  @Test
+  void checkExitsOneOnDriftAndWritesNothing() throws IOException {
+    assertThat(render("-g", "tools").exitCode()).isEqualTo(0);
+    assertThat(render("-g", "tools", "--check").exitCode()).isEqualTo(0);
+    Files.writeString(project.resolve("specs/h/hello/hello.spec"), "hand edit\n");
+    CliRun check = render("-p", "hel*", "--check");
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.out()).contains("hello      ok      drift");
+    assertThat(Files.readString(project.resolve("specs/h/hello/hello.spec"))).isEqualTo("hand edit\n");
+  }
+
+  @Test
+  void jsonSummaryListsEveryComponent() {
+    CliRun run = render("-a", "-O", "json", "-o", project.resolve("out").toString());
+    assertThat(run.out()).contains("\"component\" : \"broken\"").contains("\"status\" : \"error\"")
+        .contains("\"component\" : \"hello\"").contains("\"status\" : \"ok\"");
+  }
+
+  @Test
+  void cleanStaleNeedsAll() {
+    CliRun run = render("hello", "--clean-stale");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("rpmoverlay: error: --clean-stale needs -a");
+  }
+
+  @Test
+  void unknownCompatModeIsAUsageError() {
+    CliRun run = render("hello", "--compat", "1999");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown --compat mode '1999' (use 'current' or 'azldev-2026-04')");
+  }
+}

@@ -1,0 +1,175 @@
+package dev.rpmoverlay.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rpmoverlay.config.model.Compat;
+import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.config.model.Overlay;
+import dev.rpmoverlay.config.model.OverlayInfo;
+import dev.rpmoverlay.config.model.SourcePosition;
+import dev.rpmoverlay.overlay.OverlayEngine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderRunTest {
+  @TempDir Path tmp;
+  Path out;
+  List<ComponentConfig> components = new ArrayList<>();
+
+  @BeforeEach
+  void makeComponents() throws IOException {
+    out = tmp.resolve("specs");
+    for (String name : List.of("alpha", "Bravo", "charlie", "delta", "echo", "foxtrot")) {
+      Path d = tmp.resolve("src").resolve(name);
+      Files.createDirectories(d);
+      Files.writeString(d.resolve(name + ".spec"), "Name: " + name + "\nRelease: 1%{?dist}\nSource0: run.sh\n\n%description\nx\n\n%build\nmake\n");
+      Files.writeString(d.resolve("run.sh"), "#!/bin/sh\n");
+      d.resolve("run.sh").toFile().setExecutable(true);
+      components.add(Components.local(name, d, replace("^make$", "make V=1")));
+    }
+  }
+
+  static Overlay replace(String regex, String replacement) {
+    return new Overlay.SpecSearchReplace(new OverlayInfo(0, "verbose", Optional.empty(), SourcePosition.of(Path.of("x.comp.toml"))),
+        "%build", "", regex, replacement);
+  }
+
+  RenderSummary run(List<ComponentConfig> cs, RenderOptions options, FaultInjector faults) throws IOException {
+    ComponentRenderer renderer = new ComponentRenderer(new DirectorySourceTreeProvider(c -> c.spec().path().orElseThrow()), Templates.bundled(), new OverlayEngine(Compat.CURRENT));
+    return new RenderRun(renderer, c -> 1, Templates.bundled(), faults)
+        .run(cs, cs.stream().map(ComponentConfig::name).collect(Collectors.toSet()), options, r -> {});
+  }
+
+  RenderOptions write(int jobs) {
+    return new RenderOptions(out, jobs, false, false, false);
+  }
+
+  /** Every file under the output dir with its bytes and executable bit. */
+  TreeMap<String, String> snapshot() throws IOException {
+    TreeMap<String, String> all = new TreeMap<>();
+    if (!Files.exists(out)) {
+      return all;
+    }
+    try (Stream<Path> s = Files.walk(out)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        all.put(out.relativize(p).toString(), (Files.isExecutable(p) ? "x:" : "-:") + Files.readString(p, StandardCharsets.ISO_8859_1));
+      }
+    }
+    return all;
+  }
+
+  @Test
+  void writesEachComponentUnderItsLowerCasedFirstLetterWithModes() throws IOException {
+    RenderSummary s = run(components, write(2), FaultInjector.NONE);
+    assertThat(s.failures()).isZero();
+    assertThat(Files.readString(out.resolve("b/Bravo/Bravo.spec"))).contains("Release: 2%{?dist}").contains("make V=1");
+    assertThat(Files.isExecutable(out.resolve("a/alpha/run.sh"))).isTrue();
+    assertThat(Files.exists(out.resolve(OutputLayout.STAGING_DIR))).isFalse();
+  }
+
+  @Test
+  void aFailingComponentGetsAMarkerAndDoesNotStopTheOthers() throws IOException {
+    components.set(2, Components.local("charlie", tmp.resolve("src/charlie"), replace("^no such line$", "x")));
+    RenderSummary s = run(components, write(3), FaultInjector.NONE);
+    assertThat(s.failures()).isEqualTo(1);
+    assertThat(s.results().stream().filter(ComponentResult::failed).findFirst().orElseThrow().error())
+        .isEqualTo("component charlie: overlay 1 (spec-search-replace \"verbose\", x.comp.toml): pattern \"^no such line$\" not found in section %build");
+    assertThat(Files.readString(out.resolve("c/charlie/RENDER_FAILED"))).isEqualTo("Rendering failed. See azldev logs for details.\n");
+    assertThat(Files.exists(out.resolve("d/delta/delta.spec"))).isTrue();
+  }
+
+  @Test
+  void failOnErrorAbortsWithThePreviousOutputUntouched() throws IOException {
+    run(components, write(2), FaultInjector.NONE);
+    TreeMap<String, String> before = snapshot();
+    List<ComponentConfig> changed = new ArrayList<>();
+    for (ComponentConfig c : components) {
+      changed.add(Components.local(c.name(), c.spec().path().orElseThrow(), replace("^make$", "make -j1")));
+    }
+    changed.set(4, Components.local("echo", tmp.resolve("src/echo"), replace("^missing$", "x")));
+    RenderSummary s = run(changed, new RenderOptions(out, 2, false, true, false), FaultInjector.NONE);
+    assertThat(s.failures()).isEqualTo(1);
+    assertThat(s.wrote()).isFalse();
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void anExceptionWhileWritingKeepsThatComponentsPreviousOutput() throws IOException {
+    run(components, write(2), FaultInjector.NONE);
+    TreeMap<String, String> before = snapshot();
+    List<ComponentConfig> changed = new ArrayList<>();
+    for (ComponentConfig c : components) {
+      changed.add(Components.local(c.name(), c.spec().path().orElseThrow(), replace("^make$", "make -j1")));
+    }
+    FaultInjector diskFull = (component, file) -> {
+      if (component.equals("delta") && file.equals("run.sh")) {
+        throw new IOException("No space left on device");
+      }
+    };
+    RenderSummary s = run(changed, write(3), diskFull);
+    ComponentResult delta = s.results().stream().filter(r -> r.component().equals("delta")).findFirst().orElseThrow();
+    assertThat(delta.error()).isEqualTo("component delta: cannot write the rendered files (previous output kept): No space left on device");
+    TreeMap<String, String> after = snapshot();
+    assertThat(after.subMap("d/", "d0")).isEqualTo(before.subMap("d/", "d0"));
+    assertThat(after.get("e/echo/echo.spec")).contains("make -j1");
+  }
+
+  @Test
+  void checkWritesNothingAndReportsDrift() throws IOException {
+    run(components, write(2), FaultInjector.NONE);
+    Files.writeString(out.resolve("a/alpha/alpha.spec"), "edited by hand\n");
+    TreeMap<String, String> before = snapshot();
+    RenderSummary s = run(components, new RenderOptions(out, 2, true, false, false), FaultInjector.NONE);
+    assertThat(s.drifted()).extracting(ComponentResult::component).containsExactly("alpha");
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void unchangedComponentsAreNotRewritten() throws IOException {
+    run(components, write(2), FaultInjector.NONE);
+    RenderSummary again = run(components, write(2), FaultInjector.NONE);
+    assertThat(again.drifted()).isEmpty();
+  }
+
+  @Test
+  void cleanStaleRemovesDirsOfNoComponent() throws IOException {
+    Files.createDirectories(out.resolve("z/zombie"));
+    Files.writeString(out.resolve("README"), "top-level files stay\n");
+    RenderSummary s = run(components, new RenderOptions(out, 2, false, false, true), FaultInjector.NONE);
+    assertThat(s.staleDirs()).containsExactly("z/zombie");
+    assertThat(Files.exists(out.resolve("z"))).isFalse();
+    assertThat(Files.exists(out.resolve("README"))).isTrue();
+  }
+
+  @Test
+  void outputIsByteIdenticalWhateverJobsTimeZoneAndLocale() throws IOException {
+    run(components, write(1), FaultInjector.NONE);
+    TreeMap<String, String> serial = snapshot();
+    TimeZone tz = TimeZone.getDefault();
+    Locale locale = Locale.getDefault();
+    try {
+      TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Chatham"));
+      Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+      Path other = tmp.resolve("specs");
+      ComponentOutput.deleteTree(other);
+      run(components, write(6), FaultInjector.NONE);
+    } finally {
+      TimeZone.setDefault(tz);
+      Locale.setDefault(locale);
+    }
+    assertThat(snapshot()).isEqualTo(serial);
+  }
+}

@@ -83,6 +83,10 @@ public final class ProjectLock implements AutoCloseable {
       return start.isEmpty() || startedAt.isEmpty() || start.get().toString().equals(startedAt);
     }
 
+    public String describeForUser() {
+      return describe();
+    }
+
     String describe() {
       return "pid " + pid + (command.isEmpty() ? "" : " ('" + command + "')") + (startedAt.isEmpty() ? "" : ", started " + startedAt);
     }

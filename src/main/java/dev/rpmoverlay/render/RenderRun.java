@@ -91,8 +91,10 @@ public final class RenderRun {
       for (Prepared p : prepared) {
         ComponentResult r = p.result();
         if (write && p.staged() != null) {
+          long t = PhaseTimes.start();
           try {
             ComponentOutput.swapIn(p.staged(), layout.componentDir(r.component()), layout.setAsideDir(r.component()));
+            PhaseTimes.add(PhaseTimes.Phase.WRITE, t);
           } catch (IOException e) {
             r = new ComponentResult(r.component(), r.outputDir(), ComponentResult.Status.ERROR,
                 "component " + r.component() + ": cannot move the rendered files into place: " + e.getMessage(), r.changed());
@@ -182,18 +184,23 @@ public final class RenderRun {
     }
     Path target = layout.componentDir(name);
     boolean changed;
+    long t = PhaseTimes.start();
     try {
       changed = !ComponentOutput.matches(target, tree);
     } catch (IOException e) {
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR,
           "component " + name + ": cannot read the current output " + target + ": " + e.getMessage(), true), null);
+    } finally {
+      PhaseTimes.add(PhaseTimes.Phase.COMPARE, t);
     }
     if (!changed || options.check()) {
       return new Prepared(new ComponentResult(name, relDir, status, error, changed), null);
     }
     Path staged = layout.stagedDir(name);
+    t = PhaseTimes.start();
     try {
       ComponentOutput.stage(staged, tree, faults);
+      PhaseTimes.add(PhaseTimes.Phase.WRITE, t);
     } catch (IOException | RuntimeException e) {
       try {
         ComponentOutput.deleteTree(staged);

@@ -21,7 +21,7 @@ final class TomlMutations {
     return switch (rnd.nextInt(10)) {
       case 0 -> Arrays.copyOf(b, b.length == 0 ? 0 : rnd.nextInt(b.length));
       case 1 -> randomBytes(b, rnd);
-      case 2 -> insert(b, rnd, ("x = \"" + "y".repeat(70_000 + rnd.nextInt(500_000)) + "\"\n").getBytes(StandardCharsets.UTF_8));
+      case 2 -> insert(b, rnd, ("x = \"" + "y".repeat(65_537 + rnd.nextInt(100_000)) + "\"\n").getBytes(StandardCharsets.UTF_8));
       case 3 -> insert(b, rnd, new byte[] {0});
       case 4 -> insert(b, rnd, new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
       case 5 -> insert(b, rnd, deepArray(rnd));
@@ -47,7 +47,7 @@ final class TomlMutations {
   }
 
   private static byte[] deepArray(Random rnd) {
-    int depth = 50 + rnd.nextInt(20_000);
+    int depth = 50 + rnd.nextInt(rnd.nextInt(20) == 0 ? 20_000 : 2_000);
     String open = rnd.nextBoolean() ? "[" : "{a=";
     String close = open.equals("[") ? "]" : "}";
     return ("\ndeep = " + open.repeat(depth) + "1" + close.repeat(depth) + "\n").getBytes(StandardCharsets.UTF_8);

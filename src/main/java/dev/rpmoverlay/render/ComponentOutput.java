@@ -52,6 +52,10 @@ final class ComponentOutput {
    * InterruptedSwaps#repair} to move back.
    */
   static void swapIn(Path staged, Path target, Path aside) throws IOException {
+    if (Files.isSymbolicLink(target.getParent())) {
+      // Writing through it would put files wherever the link points, outside the output dir.
+      throw new IOException(target.getParent() + " is a symbolic link; remove it (render writes only real directories)");
+    }
     Files.createDirectories(target.getParent());
     boolean hadOld = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     if (hadOld) {

@@ -3,6 +3,7 @@ package dev.rpmoverlay.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rpmoverlay.overlay.SourceTree;
+import dev.rpmoverlay.overlay.TreeFile;
 import dev.rpmoverlay.render.OutputLayout;
 import dev.rpmoverlay.testing.ChildJvm;
 import java.io.IOException;
@@ -38,8 +39,8 @@ class KilledRenderTest {
     Path project = dir.resolve("project");
     writeProject(project, 0);
     Path out = project.resolve("out");
-    Map<String, SourceTree> gen0 = cleanRender(project, 0, dir.resolve("ref0"));
-    Map<String, SourceTree> gen1 = cleanRender(project, 1, dir.resolve("ref1"));
+    Map<String, Map<String, TreeFile>> gen0 = cleanRender(project, 0, dir.resolve("ref0"));
+    Map<String, Map<String, TreeFile>> gen1 = cleanRender(project, 1, dir.resolve("ref1"));
     assertThat(gen0).hasSize(COMPONENTS);
     assertThat(gen0.values()).doesNotContainAnyElementsOf(gen1.values());
 
@@ -55,21 +56,25 @@ class KilledRenderTest {
     for (int k = 0; k < KILLS; k++) {
       int next = 1 - current;
       writeProject(project, next);
-      long delayMillis = (long) (full * rnd.nextDouble() * 1.1);
+      // A third of the kill points are anywhere in the run (JVM start, config load, render); the
+      // rest are a random delay after the child starts staging or swapping, where a crash matters.
+      int mode = k % 3;
+      long delayMillis = mode == 0 ? (long) (full * rnd.nextDouble() * 1.1) : rnd.nextInt(mode == 1 ? 400 : 60);
+      Path trigger = out.resolve(OutputLayout.STAGING_DIR).resolve(mode == 1 ? "new" : "old");
       Process child = ChildJvm.start(Main.class, List.of("-C", project.toString(), "-q", "render", "-a"), dir.resolve("child.log"));
-      boolean finished = child.waitFor(delayMillis, TimeUnit.MILLISECONDS);
+      boolean finished = waitFor(child, mode == 0 ? null : trigger, delayMillis);
       ChildJvm.kill(child);
 
-      Map<String, SourceTree> seen = componentDirs(out);
+      Map<String, Map<String, TreeFile>> seen = componentDirs(out);
       int old = 0;
       int fresh = 0;
       for (var e : seen.entrySet()) {
-        SourceTree before = (current == 0 ? gen0 : gen1).get(e.getKey());
-        SourceTree after = (next == 0 ? gen0 : gen1).get(e.getKey());
-        assertThat(e.getValue().files())
+        Map<String, TreeFile> before = (current == 0 ? gen0 : gen1).get(e.getKey());
+        Map<String, TreeFile> after = (next == 0 ? gen0 : gen1).get(e.getKey());
+        assertThat(e.getValue())
             .as("kill %d after %d ms: %s must be all old or all new", k, delayMillis, e.getKey())
-            .satisfiesAnyOf(f -> assertThat(f).isEqualTo(before.files()), f -> assertThat(f).isEqualTo(after.files()));
-        if (e.getValue().files().equals(after.files())) {
+            .satisfiesAnyOf(f -> assertThat(f).isEqualTo(before), f -> assertThat(f).isEqualTo(after));
+        if (e.getValue().equals(after)) {
           fresh++;
         } else {
           old++;
@@ -99,8 +104,19 @@ class KilledRenderTest {
     assertThat(mixed).as("some kills landed while component dirs were being replaced").isPositive();
   }
 
+  /** Waits until {@code trigger} exists (if given), then {@code delayMillis}; true if the child exited first. */
+  private static boolean waitFor(Process child, Path trigger, long delayMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (trigger != null && !Files.exists(trigger) && System.nanoTime() < deadline) {
+      if (child.waitFor(2, TimeUnit.MILLISECONDS)) {
+        return true;
+      }
+    }
+    return child.waitFor(delayMillis, TimeUnit.MILLISECONDS);
+  }
+
   /** Renders generation {@code gen} in-process into {@code ref} and reads it back. */
-  private Map<String, SourceTree> cleanRender(Path project, int gen, Path ref) throws IOException {
+  private Map<String, Map<String, TreeFile>> cleanRender(Path project, int gen, Path ref) throws IOException {
     writeProject(project, gen);
     CliRun r = CliRun.of("-C", project.toString(), "-q", "render", "-a", "--no-incremental", "-o", ref.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
@@ -120,13 +136,13 @@ class KilledRenderTest {
   }
 
   /** Every {@code <letter>/<name>} dir under {@code out}, read into memory. */
-  static Map<String, SourceTree> componentDirs(Path out) throws IOException {
-    Map<String, SourceTree> dirs = new TreeMap<>();
+  static Map<String, Map<String, TreeFile>> componentDirs(Path out) throws IOException {
+    Map<String, Map<String, TreeFile>> dirs = new TreeMap<>();
     try (Stream<Path> letters = Files.list(out)) {
       for (Path letter : letters.filter(Files::isDirectory).filter(p -> p.getFileName().toString().length() == 1).toList()) {
         try (Stream<Path> names = Files.list(letter)) {
           for (Path d : names.filter(Files::isDirectory).toList()) {
-            dirs.put(d.getFileName().toString(), SourceTree.readDirectory(d));
+            dirs.put(d.getFileName().toString(), SourceTree.readDirectory(d).files());
           }
         }
       }

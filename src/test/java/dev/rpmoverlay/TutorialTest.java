@@ -33,7 +33,6 @@ class TutorialTest {
   @TempDir Path tmp;
 
   @Test
-  @org.junit.jupiter.api.Disabled("enabled once render, update, diff, explain and add are on main")
   void everyCommandInTheTutorialWorksAsWritten() throws Exception {
     Path shared = sharedDir();
     assumeTrue(Files.isDirectory(shared.resolve("fixtures/distgit")), "needs ../shared/fixtures/distgit");

@@ -86,6 +86,7 @@ public final class BenchFetchCommand extends BaseCommand {
       MirrorStore mirrors = new MirrorStore(mirrorsDir, RetryPolicy.DEFAULT);
       CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor());
 
+      cpuAtStart = cpuMillis();
       long t1 = System.nanoTime();
       List<FetchOutcome> first = new UpstreamFetcher(mirrors, cache, writer, jobs, true).fetchAll(cold, o -> {});
       report("cold fetch", first, t1);
@@ -94,9 +95,11 @@ public final class BenchFetchCommand extends BaseCommand {
       for (int i = 0; i < cold.size(); i++) {
         locked.add(new FetchRequest(cold.get(i).coordinates(), Optional.of(first.get(i).resolved().orElseThrow().commit())));
       }
+      cpuAtStart = cpuMillis();
       long t2 = System.nanoTime();
       report("re-fetch, locked (fetch)", new UpstreamFetcher(mirrors, cache, writer, jobs, false).fetchAll(locked, o -> {}), t2);
 
+      cpuAtStart = cpuMillis();
       long t3 = System.nanoTime();
       report("re-fetch, ask server (update)", new UpstreamFetcher(mirrors, cache, writer, jobs, true).fetchAll(cold, o -> {}), t3);
     } finally {
@@ -105,12 +108,21 @@ public final class BenchFetchCommand extends BaseCommand {
     return ExitCodes.OK;
   }
 
+  private static long cpuMillis() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1_000_000 : -1;
+  }
+
+  private long cpuAtStart;
+
   private void report(String what, List<FetchOutcome> outcomes, long start) {
     long millis = ms(start);
+    long cpu = cpuMillis() - cpuAtStart;
     long written = outcomes.stream().filter(o -> o.status() == FetchOutcome.Status.WRITTEN).count();
     long unchanged = outcomes.stream().filter(o -> o.status() == FetchOutcome.Status.UNCHANGED).count();
     long failed = outcomes.size() - written - unchanged;
-    out().printf(Locale.ROOT, "%-30s %5d ms  (%d written, %d unchanged, %d failed; jobs %d)%n", what, millis, written, unchanged, failed, jobs);
+    out().printf(Locale.ROOT, "%-30s %5d ms  (%d written, %d unchanged, %d failed; jobs %d; process CPU %d ms)%n", what, millis,
+        written, unchanged, failed, jobs, cpu);
     outcomes.stream().filter(o -> o.status() == FetchOutcome.Status.FAILED).limit(3).forEach(o -> err().println(o.error()));
   }
 

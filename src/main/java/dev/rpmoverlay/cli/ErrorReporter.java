@@ -18,6 +18,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
     boolean verbose = RootCommand.of(cmd).verbose();
+    if (ex instanceof dev.rpmoverlay.config.ConfigException config) {
+      // e.g. a component's overlay-files, which are read when the component is first resolved
+      ex = new UserException(config.getMessage(), config);
+    }
     if (ex instanceof UserException user) {
       err.println(prefix(user.getMessage()));
       if (verbose && user.getCause() != null) {

@@ -107,7 +107,8 @@ public final class FetchCommand extends BaseCommand {
       }
       SourcesFile sources = SourcesFile.parse(new String(file.get().bytes(), StandardCharsets.UTF_8),
           entry.dir().resolve("files/sources").toString());
-      new LookasideDownloader(s.ref().lookasideBaseUri(), upstream.retryPolicy()).downloadAll(s.name(), s.ref().upstreamName(), sources, dir);
+      new LookasideDownloader(e -> s.ref().lookasideUri(e.filename(), e.hashType(), e.hash()), upstream.retryPolicy())
+          .downloadAll(s.name(), sources, dir);
     } catch (UpstreamException e) {
       errors.add(e.getMessage());
     } catch (java.io.IOException e) {

@@ -18,6 +18,7 @@ public final class ProjectContext {
   private final RootCommand global;
   private final PrintWriter err;
   private Project project;
+  private Project fullProject;
 
   public ProjectContext(RootCommand global, PrintWriter err) {
     this.global = global;
@@ -31,27 +32,32 @@ public final class ProjectContext {
 
   /** The project, loaded on first use (files holding only uninterpreted sections are not parsed). */
   public Project project() {
-    return load(options());
+    if (project == null) {
+      project = load(options());
+    }
+    return project;
   }
 
   /** The project with every file parsed, including package-groups, images and the like. */
   public Project fullProject() {
-    return load(options().parsingEverything());
+    if (fullProject == null) {
+      fullProject = load(options().parsingEverything());
+    }
+    return fullProject;
   }
 
   private Project load(LoadOptions options) {
-    if (project == null) {
-      try {
-        project = ProjectLoader.load(options);
-      } catch (ConfigException e) {
-        throw new UserException(e.getMessage(), e);
-      }
-      if (!global.quiet()) {
-        for (ConfigProblem warning : project.warnings()) {
-          err.println(warning.format(project.dir()));
-        }
+    Project loaded;
+    try {
+      loaded = ProjectLoader.load(options);
+    } catch (ConfigException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+    if (!global.quiet()) {
+      for (ConfigProblem warning : loaded.warnings()) {
+        err.println(warning.format(loaded.dir()));
       }
     }
-    return project;
+    return loaded;
   }
 }

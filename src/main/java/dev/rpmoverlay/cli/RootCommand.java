@@ -51,6 +51,8 @@ import picocli.CommandLine.Model.CommandSpec;
       UpdateCommand.class,
       AutospecCommand.class,
       AddCommand.class,
+      DiffCommand.class,
+      ExplainCommand.class,
     })
 public final class RootCommand implements Runnable {
 

@@ -179,7 +179,8 @@ public final class UpdateCommand extends BaseCommand {
     }
     java.nio.file.Path dir = s.config().spec().path()
         .orElseThrow(() -> new UpstreamException("component '" + s.name() + "': local component without spec.path"));
-    return SourceTree.readDirectory(dir);
+    // azldev's spec.path names the spec file; its directory holds the sources.
+    return SourceTree.readDirectory(java.nio.file.Files.isRegularFile(dir) ? dir.getParent() : dir);
   }
 
   private Compat compatMode() {

@@ -51,6 +51,11 @@ final class FileOverlayApplier {
     return out;
   }
 
+  /** Whether a file exists at exactly {@code path} (no glob). */
+  boolean exists(String path) {
+    return SourceTree.isConfined(path) && tree.contains(path);
+  }
+
   private DoublestarGlob compile(String glob) {
     try {
       return DoublestarGlob.compile(glob);

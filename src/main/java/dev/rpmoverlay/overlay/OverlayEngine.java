@@ -65,7 +65,7 @@ public final class OverlayEngine {
       if (dest.endsWith(".spec")) {
         throw new SpecEditException("destination '" + dest + "' is a spec file; patch-add only adds patches");
       }
-      if (files.matches(globFor(dest)).contains(dest)) {
+      if (files.exists(dest)) {
         throw new SpecEditException("destination '" + dest + "' already exists");
       }
       spec.addPatch(o.pkg(), dest);
@@ -76,13 +76,17 @@ public final class OverlayEngine {
         throw new SpecEditException("no Patch tag or %patchlist entry matches '" + o.file() + "'");
       }
       files.removePatchFiles(o.file());
-    } else if (overlay instanceof Overlay.FileSearchReplace o && o.archive().isPresent()) {
-      throw new SpecEditException("archive overlays are not supported by render (archive '" + o.archive().get() + "')");
-    } else if (overlay instanceof Overlay.FileRemove o && o.archive().isPresent()) {
-      throw new SpecEditException("archive overlays are not supported by render (archive '" + o.archive().get() + "')");
+    } else if (isArchiveOverlay(overlay)) {
+      return; // render has no tarballs: azldev skips archive overlays here too (they apply at source prep)
     } else {
       files.apply(overlay);
     }
+  }
+
+  /** {@code file-search-replace}/{@code file-remove} scoped to an archive's content. */
+  public static boolean isArchiveOverlay(Overlay overlay) {
+    return (overlay instanceof Overlay.FileSearchReplace o && o.archive().isPresent())
+        || (overlay instanceof Overlay.FileRemove r && r.archive().isPresent());
   }
 
   private void appendLines(SpecEditor spec, Overlay.SpecAppendLines o) throws SpecEditException {
@@ -91,17 +95,6 @@ public final class OverlayEngine {
     } else {
       spec.appendLines(o.section(), o.pkg(), o.lines());
     }
-  }
-
-  private static String globFor(String literalPath) {
-    StringBuilder sb = new StringBuilder();
-    for (char c : literalPath.toCharArray()) {
-      if ("*?[]{}\\,".indexOf(c) >= 0) {
-        sb.append('\\');
-      }
-      sb.append(c);
-    }
-    return sb.toString();
   }
 
   private static Re2 regex(String regex) throws SpecEditException {

@@ -7,17 +7,19 @@ package dev.rpmoverlay.overlay;
 public record Workspace(String component, String specFileName, SpecLines spec, SourceTree files) {
 
   /**
-   * Takes the spec out of {@code tree}: the component's {@code <name>.spec}, or, when the upstream
-   * name differs, {@code <upstreamName>.spec} renamed to it (azldev renames it after the clone).
+   * Takes the spec out of {@code tree}: {@code <upstreamName>.spec} renamed to {@code <name>.spec}
+   * (azldev renames it after the clone), or {@code <name>.spec} itself.
    */
   public static Workspace fromTree(String component, String upstreamName, SourceTree tree) {
     String specName = component + ".spec";
-    String source = tree.contains(specName) ? specName : upstreamName + ".spec";
+    String upstreamSpec = upstreamName + ".spec";
+    String source = tree.contains(upstreamSpec) ? upstreamSpec : specName;
     TreeFile specFile = tree.get(source).orElseThrow(() -> new IllegalArgumentException(
         "component " + component + ": no spec file '" + specName + "'"
             + (upstreamName.equals(component) ? "" : " or '" + upstreamName + ".spec'") + " in its sources"));
     SourceTree files = tree.copy();
     files.remove(source);
+    files.remove(specName); // the rename replaces any spec already called <component>.spec
     return new Workspace(component, specName, SpecLines.parse(specFile.content()), files);
   }
 

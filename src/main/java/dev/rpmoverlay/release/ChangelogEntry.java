@@ -12,8 +12,6 @@ import java.util.Locale;
  * the {@code changelog} file where the generated part ends.
  */
 public sealed interface ChangelogEntry {
-  DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE MMM dd yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-  TextWrapper WRAPPER = new TextWrapper(75, "  ");
 
   /** The entry as rpmautospec prints it, without a trailing newline (file text is verbatim). */
   String format();
@@ -29,7 +27,7 @@ public sealed interface ChangelogEntry {
     @Override
     public String format() {
       StringBuilder sb = new StringBuilder("* ");
-      sb.append(DATE.format(committed)).append(' ').append(authorName).append(" <").append(authorEmail).append('>');
+      sb.append(Format.DATE.format(committed)).append(' ').append(authorName).append(" <").append(authorEmail).append('>');
       if (epochVersion != null && !epochVersion.isEmpty()) {
         sb.append(" - ").append(epochVersion);
         if (release != null && !release.isEmpty()) {
@@ -39,7 +37,7 @@ public sealed interface ChangelogEntry {
       List<String> items = error != null ? List.of("RPMAUTOSPEC: " + error) : ChangelogItems.of(message);
       List<String> bullets = new ArrayList<>(items.size());
       for (String item : items) {
-        bullets.add(WRAPPER.fill("- " + item));
+        bullets.add(Format.WRAPPER.fill("- " + item));
       }
       return sb.append('\n').append(String.join("\n", bullets)).toString();
     }
@@ -51,5 +49,13 @@ public sealed interface ChangelogEntry {
     public String format() {
       return text;
     }
+  }
+
+  /** How rpmautospec formats entries: C-locale dates in UTC, bullets wrapped at 75 columns. */
+  final class Format {
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE MMM dd yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    static final TextWrapper WRAPPER = new TextWrapper(75, "  ");
+
+    private Format() {}
   }
 }

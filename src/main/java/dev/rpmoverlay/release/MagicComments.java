@@ -14,7 +14,12 @@ public record MagicComments(boolean skipChangelog, OptionalInt bumpRelease) {
   private static final Pattern SKIP = Pattern.compile("\\s*skip\\s+changelog\\s*", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern BUMP = Pattern.compile("\\s*bump\\s+release\\s*:?\\s*(\\d+)\\s*", Pattern.UNICODE_CHARACTER_CLASS);
 
+  private static final MagicComments NONE = new MagicComments(false, OptionalInt.empty());
+
   public static MagicComments parse(String message) {
+    if (message.indexOf('[') < 0) {
+      return NONE;
+    }
     boolean skip = false;
     long bump = -1;
     for (String line : message.split("\n", -1)) {

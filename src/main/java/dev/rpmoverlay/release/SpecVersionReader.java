@@ -35,8 +35,13 @@ public final class SpecVersionReader {
           "filetriggerun", "filetriggerpostun", "transfiletriggerin", "transfiletriggerun",
           "transfiletriggerpostun", "verifyscript", "sepolicy", "generate_buildrequires", "conf",
           "patchlist", "sourcelist");
-  private static final List<String> REQUIRED = List.of("name", "version", "release", "summary", "license");
-  private static final Set<String> EVALUATED = Set.of("name", "version", "release", "epoch", "summary", "license");
+  /**
+   * Tags without which rpm refuses the spec. Name, Summary and License are required by rpm too, but
+   * Fedora's font and forge macros generate them from calls this reader does not model, so their
+   * absence here proves nothing.
+   */
+  private static final List<String> REQUIRED = List.of("version", "release");
+  private static final Set<String> EVALUATED = Set.of("name", "version", "release", "epoch");
   private static final Pattern TAG = Pattern.compile("^([A-Za-z][A-Za-z0-9]*)(\\([^)]*\\))?[ \\t]*:(.*)$", Pattern.DOTALL);
   private static final Pattern DEFINITION =
       Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(\\(([^)]*)\\))?(?:[ \\t]+(.*))?$", Pattern.DOTALL);
@@ -138,6 +143,9 @@ public final class SpecVersionReader {
     }
     Mode mode = mode();
     if (mode == Mode.INACTIVE) {
+      return;
+    }
+    if (trimmed.isEmpty() || !Character.isLetter(trimmed.charAt(0)) || trimmed.indexOf(':') < 0) {
       return;
     }
     Matcher tag = TAG.matcher(trimmed);

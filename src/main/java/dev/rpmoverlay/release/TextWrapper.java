@@ -38,7 +38,27 @@ final class TextWrapper {
 
   /** {@code TextWrapper.fill}: the wrapped lines joined with {@code \n}. */
   String fill(String text) {
+    if (fitsAsIs(text)) {
+      return text;
+    }
     return String.join("\n", wrap(text));
+  }
+
+  /**
+   * Whether wrapping leaves {@code text} unchanged: it fits on the first line, has no whitespace
+   * that would be replaced or expanded, and no trailing space that would be dropped.
+   */
+  private boolean fitsAsIs(String text) {
+    if (text.isEmpty() || text.charAt(text.length() - 1) == ' ' || PythonText.length(text) > width) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\t' || c == '\n' || c == 0x0b || c == 0x0c || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   List<String> wrap(String text) {

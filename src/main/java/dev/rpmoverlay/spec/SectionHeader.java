@@ -2,7 +2,6 @@ package dev.rpmoverlay.spec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -104,13 +103,33 @@ public record SectionHeader(String name, SectionType type, List<String> tokens) 
       return null;
     }
     for (String keyword : BY_LENGTH[length]) {
-      if (text.regionMatches(true, start, keyword, 0, length)) {
-        // regionMatches also folds via upper case; confirm with azldev's lower-casing.
-        String token = text.substring(start, end).toLowerCase(Locale.ROOT);
-        return TYPES.get(token);
+      if (equalsLowerCased(text, start, keyword)) {
+        return TYPES.get(keyword);
       }
     }
     return null;
+  }
+
+  /**
+   * Whether {@code text} from {@code start}, lower-cased char by char as Go's
+   * {@code strings.ToLower} does rune by rune, equals {@code lower}.
+   */
+  private static boolean equalsLowerCased(String text, int start, String lower) {
+    for (int k = 0; k < lower.length(); k++) {
+      if (Character.toLowerCase(text.charAt(start + k)) != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code text[start, end)} lower-cased char by char (see {@link #equalsLowerCased}). */
+  static String lowerCase(String text, int start, int end) {
+    char[] chars = new char[end - start];
+    for (int k = 0; k < chars.length; k++) {
+      chars[k] = Character.toLowerCase(text.charAt(start + k));
+    }
+    return new String(chars);
   }
 
   /** The package this header's section belongs to, by azldev HEAD's rules. */

@@ -3,7 +3,6 @@ package dev.rpmoverlay.spec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One linear pass over the lines that classifies each one by azldev's rules and collects sections,
@@ -243,10 +242,11 @@ final class StructureScanner {
     /** Handles {@code text[start, end)} if it is a conditional directive. */
     boolean directive(String text, int start, int end, int line) {
       int length = end - start;
-      if (length < 3 || length > 10 || (text.charAt(start + 1) | 0x20) != 'e' && (text.charAt(start + 1) | 0x20) != 'i') {
+      char second = Character.toLowerCase(text.charAt(start + 1));
+      if (length < 3 || length > 10 || (second != 'e' && second != 'i')) {
         return false;
       }
-      String keyword = text.substring(start, end).toLowerCase(Locale.ROOT);
+      String keyword = SectionHeader.lowerCase(text, start, end);
       switch (keyword) {
         case "%if", "%ifarch", "%ifnarch", "%ifos", "%ifnos" -> {
           ensureInnermost(line);

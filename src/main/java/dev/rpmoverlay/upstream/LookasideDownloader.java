@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Downloads the lookaside files a {@code sources} file lists (like {@code fedpkg sources} or azldev
@@ -28,7 +29,7 @@ import java.util.UUID;
  */
 public final class LookasideDownloader {
 
-  private final String template;
+  private final Function<SourcesFile.Entry, String> urlOf;
   private final RetryPolicy retry;
   private final HttpClient http;
 
@@ -38,8 +39,12 @@ public final class LookasideDownloader {
     ALREADY_PRESENT
   }
 
-  public LookasideDownloader(String lookasideTemplate, RetryPolicy retry) {
-    this.template = lookasideTemplate;
+  /**
+   * @param urlOf the lookaside URL of an entry: the distro's {@code lookaside-base-uri} expanded
+   *     for the package, file, hash type and hash (see {@code UpstreamRef.lookasideUri})
+   */
+  public LookasideDownloader(Function<SourcesFile.Entry, String> urlOf, RetryPolicy retry) {
+    this.urlOf = urlOf;
     this.retry = retry;
     this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build();
   }
@@ -50,23 +55,28 @@ public final class LookasideDownloader {
    * @throws UpstreamException naming the component, file and URL on a failed download or a hash
    *     mismatch (after the retries)
    */
-  public java.util.Map<String, Result> downloadAll(String component, String upstreamName, SourcesFile sources, Path dir)
+  public java.util.Map<String, Result> downloadAll(String component, SourcesFile sources, Path dir)
       throws IOException {
     Files.createDirectories(dir);
     java.util.Map<String, Result> results = new java.util.TreeMap<>();
     for (SourcesFile.Entry e : sources.entries()) {
-      results.put(e.filename(), download(component, upstreamName, e, dir));
+      results.put(e.filename(), download(component, e, dir));
     }
     return results;
   }
 
-  public Result download(String component, String upstreamName, SourcesFile.Entry e, Path dir) throws IOException {
+  public Result download(String component, SourcesFile.Entry e, Path dir) throws IOException {
     Path target = ComponentNames.safeRelative(dir, e.filename(),
         () -> new UpstreamException("component '" + component + "': unsafe file name '" + e.filename() + "' in sources"));
     if (Files.isRegularFile(target) && hashOf(target, e.hashType()).equalsIgnoreCase(e.hash())) {
       return Result.ALREADY_PRESENT;
     }
-    String url = DistGitTemplates.lookasideUrl(template, upstreamName, e.filename(), e.hashType(), e.hash());
+    String url;
+    try {
+      url = urlOf.apply(e);
+    } catch (IllegalArgumentException ex) {
+      throw new UpstreamException("component '" + component + "': lookaside URL for " + e.filename() + ": " + ex.getMessage());
+    }
     String where = "component '" + component + "': lookaside file " + e.filename() + " (" + url + ")";
     try {
       retry.run(() -> {

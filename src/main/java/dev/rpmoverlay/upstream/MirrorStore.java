@@ -2,6 +2,9 @@ package dev.rpmoverlay.upstream;
 
 import com.google.common.hash.Hashing;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +34,8 @@ import org.eclipse.jgit.transport.URIish;
  * depth; a shallow history silently produces wrong numbers (rpmautospec #210). Because the mirror
  * persists, the full history is transferred once and every later fetch only brings new objects.
  *
- * <p>Fetches of the same mirror are serialized within this process; different mirrors fetch in
- * parallel.
+ * <p>Fetches of the same mirror are serialized (within this process by a monitor, across processes
+ * by a file lock next to the mirror); different mirrors fetch in parallel.
  */
 public final class MirrorStore {
 
@@ -104,7 +107,10 @@ public final class MirrorStore {
     Object lock = locks.computeIfAbsent(repo.getDirectory().toPath(), k -> new Object());
     synchronized (lock) {
       String ref = "refs/heads/" + c.branch();
-      try {
+      Path lockFile = repo.getDirectory().toPath().resolveSibling(repo.getDirectory().getName() + ".lock");
+      // The file lock keeps two rpmoverlay processes from fetching into one mirror at once.
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = channel.lock()) {
         retry.run(() -> fetchOnce(repo, c.url(), ref), e -> isTransient(e, ref));
       } catch (NoRemoteRepositoryException e) {
         if (isDroppedConnection(e)) {

@@ -174,6 +174,18 @@ class ConfigCommandsTest {
   }
 
   @Test
+  void anOverlayFileProblemFoundWhileResolvingIsAUserError() throws IOException {
+    write("comps/of.toml", "[components.of]\noverlay-files = [\"missing.overlay.toml\"]\n");
+    CliRun r = run("show", "of");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "rpmoverlay: error: invalid configuration (1 error):\n"
+                + "comps/of.toml:1:1: error: component 'of': overlay file missing.overlay.toml does not exist\n"
+                + "  hint: fix the path (relative to the component's config file) or remove it\n");
+  }
+
+  @Test
   void permissiveConfigWarnsAboutUnknownKeys() throws IOException {
     write("comps/extra.toml", "[components.z]\nnew-azldev-key = true\n");
     assertThat(run("list").exitCode()).isEqualTo(2);

@@ -179,6 +179,22 @@ class FetchUpdateCommandTest {
   }
 
   @Test
+  void theLockGateRefusesMissingAndStaleLocksAndPassesCurrentOnes() throws Exception {
+    dev.rpmoverlay.config.Project p = dev.rpmoverlay.config.ProjectLoader.load(dev.rpmoverlay.config.LoadOptions.of(project));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LockGate.require(p, java.util.List.of("bash", "curl"), "current"))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("2 component(s) have missing or stale locks")
+        .hasMessageContaining("component 'bash' has no lock file");
+    run("update", "-a");
+    LockGate.require(dev.rpmoverlay.config.ProjectLoader.load(dev.rpmoverlay.config.LoadOptions.of(project)),
+        java.util.List.of("bash", "curl"), "current");
+    writeProject("zstd-devel", "2026-02-24T00:00:00-08:00");
+    dev.rpmoverlay.config.Project changed = dev.rpmoverlay.config.ProjectLoader.load(dev.rpmoverlay.config.LoadOptions.of(project));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LockGate.require(changed, java.util.List.of("bash", "curl"), "current"))
+        .hasMessageContaining("1 component(s)").hasMessageContaining("component 'curl'");
+  }
+
+  @Test
   void checkReportsACacheEntryThatDoesNotHoldTheLockedCommit() throws Exception {
     run("update", "-a");
     com.google.common.io.MoreFiles.deleteRecursively(project.resolve("upstream-cache/bash"));

@@ -17,7 +17,7 @@ class AzlProjectTest {
 
   @BeforeAll
   static void load() {
-    project = ProjectLoader.load(LoadOptions.of(SharedData.azlProject()));
+    project = AzlProject.get();
   }
 
   @Test

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The shared conformance data (../shared, or -Drpmoverlay.shared); tests skip when it is absent. */
-final class SharedData {
+public final class SharedData {
   private SharedData() {}
 
-  static Path root() {
+  public static Path root() {
     String prop = System.getProperty("rpmoverlay.shared");
     Path root = prop != null ? Path.of(prop) : Path.of("..", "shared");
     return root.toAbsolutePath().normalize();

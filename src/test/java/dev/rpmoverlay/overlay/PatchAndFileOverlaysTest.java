@@ -186,4 +186,11 @@ class PatchAndFileOverlaysTest {
     assertThatThrownBy(() -> apply(fileRename("conf/*.conf", "x.conf")))
         .hasMessageEndingWith("): 'conf/*.conf' matches 2 files, but file-rename needs exactly one: conf/one.conf, conf/two.conf");
   }
+
+  @Test
+  void archiveOverlaysAreSkippedByRenderBecauseNoTarballIsPresent() {
+    SourceTree before = ws.files().copy();
+    apply(new Overlay.FileRemove(info("drop from tarball"), "docs/**", java.util.Optional.of("demo-1.0.tar.gz")));
+    assertThat(ws.files().files()).isEqualTo(before.files());
+  }
 }

@@ -57,4 +57,51 @@ class SpecCorpusRoundTripTest {
         .toList();
     assertThat(problems).isEmpty();
   }
+
+  @Test
+  void editingOneTagReprintsOnlyThatLine() {
+    List<String> problems = specs.parallelStream()
+        .map(file -> {
+          byte[] input = read(file);
+          SpecDocument doc = SpecDocument.parse(input);
+          List<TagLine> tags = doc.structure().tags();
+          if (tags.isEmpty()) {
+            return null;
+          }
+          TagLine tag = tags.get(tags.size() / 2);
+          doc.replaceTagValue(tag, "edited-value", 1);
+          byte[] output = doc.toBytes();
+          int start = startOfLine(input, tag.line());
+          int endIn = endOfLine(input, start);
+          int endOut = endOfLine(output, start);
+          boolean onlyThatLine = Arrays.equals(input, 0, start, output, 0, start)
+              && !Arrays.equals(input, start, endIn, output, start, endOut)
+              && Arrays.equals(input, endIn, input.length, output, endOut, output.length);
+          boolean reanalysed = "edited-value".equals(doc.structure().tagAt(tag.line()).value());
+          return onlyThatLine && reanalysed ? null : file.getFileName() + ": line " + (tag.line() + 1);
+        })
+        .filter(java.util.Objects::nonNull)
+        .toList();
+    assertThat(problems).isEmpty();
+  }
+
+  /** Byte offset where 0-based line {@code line} starts. */
+  private static int startOfLine(byte[] bytes, int line) {
+    int offset = 0;
+    for (int seen = 0; seen < line; offset++) {
+      if (bytes[offset] == '\n') {
+        seen++;
+      }
+    }
+    return offset;
+  }
+
+  /** Byte offset of the newline ending the line that starts at {@code start}, or the length. */
+  private static int endOfLine(byte[] bytes, int start) {
+    int i = start;
+    while (i < bytes.length && bytes[i] != '\n') {
+      i++;
+    }
+    return i;
+  }
 }

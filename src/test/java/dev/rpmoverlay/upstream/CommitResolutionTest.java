@@ -49,7 +49,7 @@ class CommitResolutionTest {
   }
 
   private UpstreamCoordinates coords(String branch, String pin, String snapshot) {
-    return new UpstreamCoordinates("bash", "bash", DistGitTemplates.repoUrl(server.fileTemplate(), "bash"), branch, pin, snapshot);
+    return new UpstreamCoordinates("bash", "bash", server.fileUrl("bash"), branch, pin, snapshot);
   }
 
   private FetchOutcome fetch(UpstreamCoordinates c, Optional<String> lock) {

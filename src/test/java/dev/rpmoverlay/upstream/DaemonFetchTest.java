@@ -48,7 +48,7 @@ class DaemonFetchTest {
 
   private UpstreamCoordinates tip() {
     return new UpstreamCoordinates("curl", "curl",
-        DistGitTemplates.repoUrl("git://127.0.0.1:" + proxy.port() + "/$pkg", "curl"), "f43", "", "");
+        "git://127.0.0.1:" + proxy.port() + "/curl", "f43", "", "");
   }
 
   private FetchOutcome fetch(int retries) {

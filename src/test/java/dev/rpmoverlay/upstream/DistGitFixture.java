@@ -78,7 +78,7 @@ final class DistGitFixture implements AutoCloseable {
   }
 
   String fileUrl(String name) {
-    return DistGitTemplates.repoUrl(fileTemplate(), name);
+    return fileTemplate().replace("$pkg", name);
   }
 
   /** {@code file://} template for {@code $pkg}. */

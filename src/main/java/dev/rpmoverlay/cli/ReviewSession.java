@@ -1,0 +1,61 @@
+package dev.rpmoverlay.cli;
+
+import dev.rpmoverlay.config.Project;
+import dev.rpmoverlay.config.model.Compat;
+import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.overlay.OverlayEngine;
+import dev.rpmoverlay.overlay.OverlayFailure;
+import dev.rpmoverlay.overlay.SourceTree;
+import dev.rpmoverlay.render.ComponentRenderer;
+import dev.rpmoverlay.render.RenderException;
+import dev.rpmoverlay.render.RenderedComponent;
+import dev.rpmoverlay.render.SourceTreeProvider;
+import dev.rpmoverlay.render.Templates;
+import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
+import dev.rpmoverlay.review.RenderTrace;
+import dev.rpmoverlay.review.TraceBuilder;
+import dev.rpmoverlay.upstream.UpstreamCache;
+import java.io.IOException;
+import java.util.function.ToIntFunction;
+
+/**
+ * What {@code diff} and {@code explain} look at: a component rendered in memory exactly as {@code
+ * render} renders it (same cache, templates, compatibility mode and release bumps), traced back
+ * to its upstream files. Nothing is written.
+ */
+final class ReviewSession {
+  private final SourceTreeProvider sources;
+  private final ComponentRenderer renderer;
+  private final TraceBuilder tracer;
+  private final ToIntFunction<ComponentConfig> releaseBumps;
+
+  private ReviewSession(SourceTreeProvider sources, OverlayEngine engine, ToIntFunction<ComponentConfig> releaseBumps) {
+    this.sources = sources;
+    this.renderer = new ComponentRenderer(sources, Templates.bundled(), engine);
+    this.tracer = new TraceBuilder(engine);
+    this.releaseBumps = releaseBumps;
+  }
+
+  static ReviewSession of(Project project, Compat compat) {
+    SourceTreeProvider sources = new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir()));
+    return new ReviewSession(sources, new OverlayEngine(compat), c -> 0);
+  }
+
+  /**
+   * Renders and traces one component.
+   *
+   * @throws UserException when it cannot be rendered (missing cache entry, an overlay that does not apply)
+   */
+  RenderTrace trace(ComponentConfig component) {
+    try {
+      SourceTree upstream = sources.sourceTree(component);
+      RenderedComponent rendered = renderer.render(component, releaseBumps.applyAsInt(component));
+      return tracer.build(component, upstream, rendered.files(), rendered.specFileName(), rendered.spec());
+    } catch (IOException e) {
+      throw new UserException("component " + component.name() + ": " + e.getMessage()
+          + " (run 'rpmoverlay update " + component.name() + "' to fetch it)", e);
+    } catch (RenderException | OverlayFailure e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+}

@@ -105,8 +105,8 @@ class PathSafetyTest {
   void archiveNamesInASourcesFileCannotLeaveTheDownloadDir() throws IOException {
     SourcesFile sources = SourcesFile.parse("SHA512 (../../escape.tar.gz) = " + "0".repeat(128) + "\n", "sources");
     Path downloads = dir.resolve("downloads/demo");
-    LookasideDownloader downloader = new LookasideDownloader("http://127.0.0.1:9/$pkg/$filename/$hashtype/$hash/$filename", RetryPolicy.of(0));
-    assertThatThrownBy(() -> downloader.downloadAll("demo", "demo", sources, downloads))
+    LookasideDownloader downloader = new LookasideDownloader(e -> "http://127.0.0.1:9/" + e.filename(), RetryPolicy.of(0));
+    assertThatThrownBy(() -> downloader.downloadAll("demo", sources, downloads))
         .isInstanceOf(UpstreamException.class)
         .hasMessageContaining("unsafe file name '../../escape.tar.gz'");
     assertThat(dir.resolve("escape.tar.gz")).doesNotExist();

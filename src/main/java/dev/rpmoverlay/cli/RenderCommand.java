@@ -12,6 +12,7 @@ import dev.rpmoverlay.render.ComponentRenderer;
 import dev.rpmoverlay.render.ComponentResult;
 import dev.rpmoverlay.render.FaultInjector;
 import dev.rpmoverlay.render.IncrementalState;
+import dev.rpmoverlay.render.LockHistoryBumps;
 import dev.rpmoverlay.render.PhaseTimes;
 import dev.rpmoverlay.render.ProjectLock;
 import dev.rpmoverlay.render.RenderOptions;
@@ -121,7 +122,7 @@ public final class RenderCommand extends BaseCommand {
     ComponentRenderer renderer = new ComponentRenderer(
         new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir())),
         Templates.bundled(), new OverlayEngine(mode));
-    RenderRun run = new RenderRun(renderer, c -> 0, Templates.bundled(), FaultInjector.NONE);
+    RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir()), Templates.bundled(), FaultInjector.NONE);
     if (!noIncremental) {
       run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name()));
     }

@@ -8,6 +8,7 @@ import dev.rpmoverlay.config.model.Compat;
 import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.render.OverlayDryRun;
+import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
 import dev.rpmoverlay.upstream.CacheMetadata;
 import dev.rpmoverlay.upstream.FetchOutcome;
@@ -173,14 +174,12 @@ public final class UpdateCommand extends BaseCommand {
     return failed > 0 || broken > 0 ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
-  private static SourceTree treeOf(UpstreamComponents.Selected s, UpstreamCache cache) throws java.io.IOException {
-    if (s.upstream().isPresent()) {
-      return OverlayDryRun.treeOf(cache.entry(s.name()));
+  private static SourceTree treeOf(UpstreamComponents.Selected s, UpstreamCache cache) {
+    try {
+      return new UpstreamCacheSourceTreeProvider(cache).sourceTree(s.config());
+    } catch (java.io.IOException e) {
+      throw new UpstreamException("component '" + s.name() + "': " + e.getMessage(), e);
     }
-    java.nio.file.Path dir = s.config().spec().path()
-        .orElseThrow(() -> new UpstreamException("component '" + s.name() + "': local component without spec.path"));
-    // azldev's spec.path names the spec file; its directory holds the sources.
-    return SourceTree.readDirectory(java.nio.file.Files.isRegularFile(dir) ? dir.getParent() : dir);
   }
 
   private Compat compatMode() {

@@ -58,8 +58,10 @@ public final class UpstreamComponents {
   }
 
   public static LockSubject lockSubject(Selected s, String compat) {
-    return new LockSubject(s.config(), s.upstream(), s.config().spec().path(), s.ref().distro(), s.ref().version(),
-        s.ref().releaseVer(), compat);
+    // azldev's spec.path may name the spec file; the source identity covers its whole directory.
+    Optional<java.nio.file.Path> specDir = s.config().spec().path()
+        .map(p -> java.nio.file.Files.isRegularFile(p) ? p.toAbsolutePath().getParent() : p);
+    return new LockSubject(s.config(), s.upstream(), specDir, s.ref().distro(), s.ref().version(), s.ref().releaseVer(), compat);
   }
 
   public static List<LockSubject> lockSubjects(List<Selected> selected, String compat) {

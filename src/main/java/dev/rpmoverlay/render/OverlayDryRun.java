@@ -4,10 +4,7 @@ import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.config.model.Overlay;
 import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.overlay.SourceTree;
-import dev.rpmoverlay.overlay.TreeFile;
 import dev.rpmoverlay.overlay.Workspace;
-import dev.rpmoverlay.upstream.CacheEntry;
-import dev.rpmoverlay.upstream.CachedFile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,12 +41,4 @@ public final class OverlayDryRun {
     return failures;
   }
 
-  /** The files of a cache entry as a source tree. */
-  public static SourceTree treeOf(CacheEntry entry) {
-    SourceTree tree = new SourceTree();
-    for (CachedFile f : entry.files().values()) {
-      tree.put(f.path(), new TreeFile(f.bytes(), f.executable()));
-    }
-    return tree;
-  }
 }

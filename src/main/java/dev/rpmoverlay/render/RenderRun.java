@@ -161,7 +161,15 @@ public final class RenderRun {
   private Prepared prepare(ComponentConfig c, OutputLayout layout, RenderOptions options, IncrementalState state) {
     String name = c.name();
     String relDir = OutputLayout.letter(name) + "/" + name;
-    Optional<String> fingerprint = fingerprint(c);
+    // The Release bump comes from the project's history, not from the inputs the fingerprint
+    // covers, so it is part of what must be unchanged for a skip.
+    Optional<String> fingerprint;
+    try {
+      int bumps = releaseBumps.applyAsInt(c);
+      fingerprint = fingerprint(c).map(f -> f + "+bumps:" + bumps);
+    } catch (RuntimeException e) {
+      fingerprint = Optional.empty(); // the render below reports it
+    }
     if (fingerprint.isPresent() && state.unchanged(name, fingerprint.get(), layout.componentDir(name))) {
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.OK, "", false), null);
     }

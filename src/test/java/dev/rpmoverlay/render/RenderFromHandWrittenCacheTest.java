@@ -73,7 +73,7 @@ class RenderFromHandWrittenCacheTest {
         BuildConfig.NONE, false, List.of(), List.of(addTag));
 
     UpstreamCache cache = UpstreamCache.open(tmp.resolve("upstream-cache"));
-    ComponentRenderer renderer = new ComponentRenderer(c -> OverlayDryRun.treeOf(cache.entry(c.name())), Templates.bundled(),
+    ComponentRenderer renderer = new ComponentRenderer(new UpstreamCacheSourceTreeProvider(cache), Templates.bundled(),
         new OverlayEngine(Compat.CURRENT));
     RenderedComponent out = renderer.render(hello, 0);
 

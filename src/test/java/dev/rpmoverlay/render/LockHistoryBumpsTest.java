@@ -1,0 +1,40 @@
+package dev.rpmoverlay.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rpmoverlay.upstream.LockFile;
+import dev.rpmoverlay.upstream.LockStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LockHistoryBumpsTest {
+  @TempDir Path project;
+
+  void commitLock(Git git, String fingerprint, String message) throws Exception {
+    Path lock = project.resolve("locks/demo.lock");
+    Files.createDirectories(lock.getParent());
+    Files.writeString(lock, LockStore.format(new LockFile(LockFile.VERSION, "", "abc1234", 0, fingerprint, "")));
+    git.add().addFilepattern("locks/demo.lock").call();
+    PersonIdent who = new PersonIdent("Dev", "dev@example.com");
+    git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
+  }
+
+  @Test
+  void countsTheCommitsThatChangedTheLocksFingerprint() throws Exception {
+    try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
+      commitLock(git, "sha256:1", "add lock");
+      commitLock(git, "sha256:1", "no fingerprint change");
+      commitLock(git, "sha256:2", "overlay change");
+    }
+    assertThat(new LockHistoryBumps(project.resolve("locks")).applyAsInt(Components.local("demo", project))).isEqualTo(2);
+  }
+
+  @Test
+  void noLockMeansNoBump() {
+    assertThat(new LockHistoryBumps(project.resolve("locks")).applyAsInt(Components.local("demo", project))).isZero();
+  }
+}

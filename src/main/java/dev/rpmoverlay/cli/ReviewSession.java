@@ -7,6 +7,7 @@ import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.overlay.OverlayFailure;
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.render.ComponentRenderer;
+import dev.rpmoverlay.render.LockHistoryBumps;
 import dev.rpmoverlay.render.RenderException;
 import dev.rpmoverlay.render.RenderedComponent;
 import dev.rpmoverlay.render.SourceTreeProvider;
@@ -38,7 +39,7 @@ final class ReviewSession {
 
   static ReviewSession of(Project project, Compat compat) {
     SourceTreeProvider sources = new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir()));
-    return new ReviewSession(sources, new OverlayEngine(compat), c -> 0);
+    return new ReviewSession(sources, new OverlayEngine(compat), new LockHistoryBumps(project.info().lockDir()));
   }
 
   /**

@@ -91,7 +91,7 @@ class DiffCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains(" nginx/nginx.spec ", "#1 #6 #7 #8 #10 #11 +banner", " sudo/sudoers ", "#1 #2 #3")
         .doesNotContain("unattributed")
-        .endsWith("42 components, 55 files changed, 224 insertions(+), 228 deletions(-)\n");
+        .endsWith("42 components, 55 files changed, 245 insertions(+), 249 deletions(-)\n");
   }
 
   @Test

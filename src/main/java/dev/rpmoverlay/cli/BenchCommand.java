@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       BenchConfigCommand.class,
       BenchAutoreleaseCommand.class,
       BenchRoundtripCommand.class,
+      BenchDistroSetupCommand.class,
       BenchFetchCommand.class,
     })
 public final class BenchCommand implements Runnable {

@@ -11,7 +11,10 @@ import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.render.ComponentRenderer;
 import dev.rpmoverlay.render.ComponentResult;
 import dev.rpmoverlay.render.FaultInjector;
+import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.render.LockHistoryBumps;
+import dev.rpmoverlay.render.PhaseTimes;
+import dev.rpmoverlay.render.ProjectLock;
 import dev.rpmoverlay.render.RenderOptions;
 import dev.rpmoverlay.render.RenderRun;
 import dev.rpmoverlay.render.RenderSummary;
@@ -50,6 +53,15 @@ import picocli.CommandLine.Option;
 public final class RenderCommand extends BaseCommand {
 
   @Mixin ComponentFilterOptions filter;
+  @Mixin ProjectLocking locking;
+
+  @Option(names = "--no-incremental",
+      description = "Render every selected component, even those whose inputs and output are unchanged since the last run"
+          + " (recorded in <out>/" + IncrementalState.FILE_NAME + ").")
+  boolean noIncremental;
+
+  @Option(names = "--timings", hidden = true, description = "Print the time spent in each phase to stderr (benchmarks).")
+  boolean timings;
 
   @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
       description = "Output directory (default: the project's rendered-specs-dir).")
@@ -84,14 +96,24 @@ public final class RenderCommand extends BaseCommand {
     if (cleanStale && !filter.all) {
       throw new UserException("--clean-stale needs -a (only a full render knows which dirs are stale)");
     }
+    long t = PhaseTimes.start();
     Project project = new ProjectContext(global(), err()).project();
+    PhaseTimes.add(PhaseTimes.Phase.LOAD, t);
+    try (ProjectLock lock = locking.take(project, check ? "render --check" : "render", err())) {
+      return render(project);
+    }
+  }
+
+  private int render(Project project) throws IOException {
     List<String> names = filter.select(project);
     Path out = outputDir != null ? outputDir.toAbsolutePath().normalize() : project.info().renderedSpecsDir();
     checkSafeOutput(out, project);
+    long t = PhaseTimes.start();
     List<ComponentConfig> components = new ArrayList<>();
     for (String name : names) {
       components.add(project.resolve(name));
     }
+    PhaseTimes.add(PhaseTimes.Phase.RESOLVE, t);
     int parallelism = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     if (parallelism < 1) {
       throw new UserException("--jobs must be at least 1");
@@ -101,12 +123,21 @@ public final class RenderCommand extends BaseCommand {
         new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir())),
         Templates.bundled(), new OverlayEngine(mode));
     RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir()), Templates.bundled(), FaultInjector.NONE);
+    if (!noIncremental) {
+      run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name()));
+    }
     RenderOptions options = new RenderOptions(out, parallelism, check, failOnError, cleanStale);
     RenderSummary summary;
     try (Progress progress = Progress.start(this, components.size())) {
       summary = run.run(components, new HashSet<>(project.componentNames()), options, progress);
     }
+    for (String dir : summary.repairedSwaps()) {
+      err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
+    }
     report(summary, out);
+    if (timings) {
+      PhaseTimes.millis().forEach((phase, ms) -> err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms%n", phase.label(), ms));
+    }
     return exitCode(summary);
   }
 

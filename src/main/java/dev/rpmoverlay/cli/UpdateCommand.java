@@ -52,6 +52,7 @@ public final class UpdateCommand extends BaseCommand {
 
   @Mixin ComponentFilterOptions filter;
   @Mixin UpstreamOptions upstream;
+  @Mixin ProjectLocking locking;
 
   @Option(names = "--check", description = "Only check that locks and cache entries are current; exit 1 if not.")
   boolean check;
@@ -83,7 +84,12 @@ public final class UpdateCommand extends BaseCommand {
     LockValidator validator = new LockValidator(locks);
     compatMode();
     UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir());
-    return check ? check(selected, locks, validator, cache) : update(selected, locks, validator, cache);
+    if (check) {
+      return check(selected, locks, validator, cache);
+    }
+    try (var lock = locking.take(project, "update", err())) {
+      return update(selected, locks, validator, cache);
+    }
   }
 
   private int check(List<UpstreamComponents.Selected> selected, LockStore locks, LockValidator validator, UpstreamCache cache)

@@ -256,6 +256,19 @@ final class ComponentRules {
       problems.error(at, ctx, what + " \"" + path + "\" points outside the project directory", "keep referenced files inside " + projectDir);
       return false;
     }
+    if (projectDir != null && Files.exists(resolved)) {
+      // A symbolic link inside the project must not lead out of it either.
+      try {
+        if (!resolved.toRealPath().startsWith(projectDir.toRealPath())) {
+          problems.error(at, ctx, what + " \"" + path + "\" is a symbolic link (or under one) that leads outside the project directory",
+              "copy the file into the project instead of linking to it");
+          return false;
+        }
+      } catch (java.io.IOException e) {
+        problems.error(at, ctx, what + " \"" + path + "\" cannot be read: " + e.getMessage(), "check the file's permissions");
+        return false;
+      }
+    }
     return true;
   }
 

@@ -89,8 +89,16 @@ final class SpecLayout {
     if (trimmed.isEmpty() || trimmed.charAt(0) != '%') {
       return Optional.empty();
     }
-    String[] fields = trimmed.split("\\s+");
-    return SectionKeywords.isSectionKeyword(fields[0]) ? Optional.of(fields) : Optional.empty();
+    // Look at the first token before splitting the whole line: most '%' lines are no headers, and
+    // splitting every one of them dominated the layout scan on large specs.
+    int end = 1;
+    while (end < trimmed.length() && " \t\n\u000B\f\r".indexOf(trimmed.charAt(end)) < 0) {
+      end++;
+    }
+    if (!SectionKeywords.isSectionKeyword(trimmed.substring(0, end))) {
+      return Optional.empty();
+    }
+    return Optional.of(trimmed.split("\\s+"));
   }
 
   static boolean isHeader(String line) {
@@ -149,13 +157,25 @@ final class SpecLayout {
 
   /** The section that contains line {@code i}. */
   Section sectionAt(int i) {
-    Section found = sections.get(0);
-    for (Section s : sections) {
-      if (s.header() <= i && i < s.end()) {
-        found = s;
+    // Sections are in line order, so binary search for the last one starting at or before i; a
+    // linear scan here made tagsOf quadratic (tags x sections: minutes on a 2 MB spec).
+    int lo = 0;
+    int hi = sections.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (sections.get(mid).header() <= i) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
       }
     }
-    return found;
+    for (int k = lo; k >= 0; k--) {
+      Section s = sections.get(k);
+      if (s.header() <= i && i < s.end()) {
+        return s;
+      }
+    }
+    return sections.get(0);
   }
 
   /** Tags of package {@code pkg}: in the preamble when empty, else in {@code %package} sections qualified {@code pkg}. */

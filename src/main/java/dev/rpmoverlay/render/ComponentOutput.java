@@ -46,18 +46,38 @@ final class ComponentOutput {
     }
   }
 
-  /** Replaces {@code target} with {@code staged}. */
-  static void swapIn(Path staged, Path target) throws IOException {
+  /**
+   * Replaces {@code target} with {@code staged}, setting the previous dir aside at {@code aside}
+   * between the two renames; a process killed in between leaves it there for {@link
+   * InterruptedSwaps#repair} to move back.
+   */
+  static void swapIn(Path staged, Path target, Path aside) throws IOException {
+    if (Files.isSymbolicLink(target.getParent())) {
+      // Writing through it would put files wherever the link points, outside the output dir.
+      throw new IOException(target.getParent() + " is a symbolic link; remove it (render writes only real directories)");
+    }
     Files.createDirectories(target.getParent());
-    Path old = null;
-    if (Files.exists(target)) {
-      old = staged.resolveSibling(staged.getFileName() + ".old");
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    boolean hadOld = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    if (hadOld) {
+      deleteTree(aside);
+      Files.createDirectories(aside.getParent());
+      Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
     }
     Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-    if (old != null) {
-      deleteTree(old);
+    if (hadOld) {
+      deleteTree(aside);
     }
+  }
+
+  /** Deletes {@code dir} after moving it to {@code trash} with one rename, so it is never seen half-deleted. */
+  static void discard(Path dir, Path trash) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    deleteTree(trash);
+    Files.createDirectories(trash.getParent());
+    Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
+    deleteTree(trash);
   }
 
   static void deleteTree(Path dir) throws IOException {

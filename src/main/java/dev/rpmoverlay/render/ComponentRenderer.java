@@ -63,11 +63,15 @@ public final class ComponentRenderer {
   private RenderedComponent render(ComponentConfig component, int releaseBumps, List<DownstreamCommit> downstream) {
     String name = component.name();
     SourceTree tree;
+    long t = PhaseTimes.start();
     try {
       tree = sources.sourceTree(component);
     } catch (IOException e) {
       throw new RenderException(name, "cannot read upstream sources: " + e.getMessage(), e);
+    } finally {
+      PhaseTimes.add(PhaseTimes.Phase.READ, t);
     }
+    t = PhaseTimes.start();
     Workspace ws;
     try {
       ws = Workspace.fromTree(name, component.upstreamName(), tree);
@@ -84,9 +88,14 @@ public final class ComponentRenderer {
     }
     engine.synthesizePrepend(ws, SynthesizedEdit.BANNER, "", templates.renderLines(Templates.BANNER, Map.of()));
     updateSources(ws, component);
+    PhaseTimes.add(PhaseTimes.Phase.OVERLAY, t);
+    t = PhaseTimes.start();
     bumpRelease(ws, component, releaseBumps);
     expandAutospec(ws, component, downstream);
+    PhaseTimes.add(PhaseTimes.Phase.RELEASE, t);
+    t = PhaseTimes.start();
     SourceTree out = FileFilter.apply(ws.toTree(), ws.specFileName(), ws.spec().lines(), component.skipFileFilter());
+    PhaseTimes.add(PhaseTimes.Phase.FILTER, t);
     return new RenderedComponent(name, ws.specFileName(), out, ws.spec());
   }
 

@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * Where rendered components go: {@code <out>/<first character, lower-cased>/<name>/}. Staging
  * lives in {@code <out>/.rpmoverlay-staging/}, on the same file system, so a finished component
- * can be moved into place with a rename.
+ * can be moved into place with a rename: new content is written to {@code new/<name>}, the previous
+ * dir is set aside in {@code old/<name>} during the swap, and dirs being deleted go to {@code
+ * trash/} first (see {@link InterruptedSwaps}).
  */
 public record OutputLayout(Path root) {
   public static final String STAGING_DIR = ".rpmoverlay-staging";
@@ -22,5 +24,20 @@ public record OutputLayout(Path root) {
 
   public Path stagingRoot() {
     return root.resolve(STAGING_DIR);
+  }
+
+  /** Where a component's new content is written before it is swapped in. */
+  public Path stagedDir(String name) {
+    return stagingRoot().resolve("new").resolve(name);
+  }
+
+  /** Where a component's previous dir waits between the two renames of a swap. */
+  public Path setAsideDir(String name) {
+    return stagingRoot().resolve("old").resolve(name);
+  }
+
+  /** Where a dir goes (by one rename) before it is deleted, so it never appears half-deleted. */
+  public Path trashDir(String name) {
+    return stagingRoot().resolve("trash").resolve(name);
   }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -45,6 +46,7 @@ public final class RenderRun {
   private final Function<ComponentConfig, List<DownstreamCommit>> downstream;
   private final Templates templates;
   private final FaultInjector faults;
+  private Function<ComponentConfig, Optional<String>> inputFingerprints = c -> Optional.empty();
 
   /** @param downstream each component's downstream changes, oldest first (see {@link LockHistoryBumps}) */
   public RenderRun(ComponentRenderer renderer, Function<ComponentConfig, List<DownstreamCommit>> downstream, Templates templates, FaultInjector faults) {
@@ -52,6 +54,15 @@ public final class RenderRun {
     this.downstream = downstream;
     this.templates = templates;
     this.faults = faults;
+  }
+
+  /**
+   * Enables incremental render: a component whose input fingerprint (empty: unknown, always render)
+   * and output dir are unchanged since the last run is not rendered again (see {@link IncrementalState}).
+   */
+  public RenderRun withInputFingerprints(Function<ComponentConfig, Optional<String>> fingerprints) {
+    this.inputFingerprints = fingerprints;
+    return this;
   }
 
   /** The outcome of phase 1 for one component. */
@@ -67,20 +78,24 @@ public final class RenderRun {
       Consumer<ComponentResult> progress) throws IOException {
     OutputLayout layout = new OutputLayout(options.outDir());
     Path staging = layout.stagingRoot();
+    List<String> repaired = InterruptedSwaps.repair(layout);
     ComponentOutput.deleteTree(staging);
     Files.createDirectories(staging);
     try {
       List<ComponentConfig> sorted = new ArrayList<>(components);
       sorted.sort(Comparator.comparing(ComponentConfig::name));
-      List<Prepared> prepared = prepareAll(sorted, layout, options, progress);
+      IncrementalState state = IncrementalState.load(options.outDir());
+      List<Prepared> prepared = prepareAll(sorted, layout, options, progress, state);
       boolean anyFailed = prepared.stream().anyMatch(p -> p.result().failed());
       boolean write = !options.check() && !(options.failOnError() && anyFailed);
       List<ComponentResult> results = new ArrayList<>();
       for (Prepared p : prepared) {
         ComponentResult r = p.result();
         if (write && p.staged() != null) {
+          long t = PhaseTimes.start();
           try {
-            ComponentOutput.swapIn(p.staged(), layout.componentDir(r.component()));
+            ComponentOutput.swapIn(p.staged(), layout.componentDir(r.component()), layout.setAsideDir(r.component()));
+            PhaseTimes.add(PhaseTimes.Phase.WRITE, t);
           } catch (IOException e) {
             r = new ComponentResult(r.component(), r.outputDir(), ComponentResult.Status.ERROR,
                 "component " + r.component() + ": cannot move the rendered files into place: " + e.getMessage(), r.changed());
@@ -92,7 +107,7 @@ public final class RenderRun {
       if (write) {
         for (String dir : stale) {
           Path d = options.outDir().resolve(dir);
-          ComponentOutput.deleteTree(d);
+          ComponentOutput.discard(d, layout.trashDir(dir.replace('/', '_')));
           try (var rest = Files.list(d.getParent())) {
             if (rest.findAny().isEmpty()) {
               Files.delete(d.getParent());
@@ -100,14 +115,18 @@ public final class RenderRun {
           }
         }
       }
-      return new RenderSummary(results, stale, write);
+      if (write) {
+        stale.forEach(dir -> state.forget(dir.substring(dir.indexOf('/') + 1)));
+        state.save();
+      }
+      return new RenderSummary(results, stale, write, repaired);
     } finally {
       ComponentOutput.deleteTree(staging);
     }
   }
 
   private List<Prepared> prepareAll(List<ComponentConfig> sorted, OutputLayout layout, RenderOptions options,
-      Consumer<ComponentResult> progress) throws IOException {
+      Consumer<ComponentResult> progress, IncrementalState state) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, sorted.size())), r -> {
       Thread t = new Thread(r, "render");
       t.setDaemon(true);
@@ -117,7 +136,7 @@ public final class RenderRun {
       List<Future<Prepared>> futures = new ArrayList<>();
       for (ComponentConfig c : sorted) {
         futures.add(pool.submit(() -> {
-          Prepared p = prepare(c, layout, options);
+          Prepared p = prepare(c, layout, options, state);
           progress.accept(p.result());
           return p;
         }));
@@ -140,13 +159,29 @@ public final class RenderRun {
     }
   }
 
-  private Prepared prepare(ComponentConfig c, OutputLayout layout, RenderOptions options) {
+  private Prepared prepare(ComponentConfig c, OutputLayout layout, RenderOptions options, IncrementalState state) {
     String name = c.name();
     String relDir = OutputLayout.letter(name) + "/" + name;
+    // The downstream changes come from the project's history, not from the inputs the fingerprint
+    // covers; they bump the Release and (with rpmautospec) add changelog entries, so they are part
+    // of what must be unchanged for a skip.
+    Optional<String> fingerprint;
+    List<DownstreamCommit> changes = null;
+    try {
+      changes = downstream.apply(c);
+      String changesId = "+downstream:" + com.google.common.hash.Hashing.sha256()
+          .hashString(changes.toString(), StandardCharsets.UTF_8);
+      fingerprint = fingerprint(c).map(f -> f + changesId);
+    } catch (RuntimeException e) {
+      fingerprint = Optional.empty(); // the render below reports it
+    }
+    if (fingerprint.isPresent() && state.unchanged(name, fingerprint.get(), layout.componentDir(name))) {
+      return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.OK, "", false), null);
+    }
     SourceTree tree;
     String error = "";
     try {
-      tree = renderer.render(c, downstream.apply(c)).files();
+      tree = renderer.render(c, changes != null ? changes : downstream.apply(c)).files();
     } catch (OverlayFailure | RenderException e) {
       error = e.getMessage();
       tree = failedMarker();
@@ -155,20 +190,30 @@ public final class RenderRun {
       tree = failedMarker();
     }
     ComponentResult.Status status = error.isEmpty() ? ComponentResult.Status.OK : ComponentResult.Status.ERROR;
+    if (fingerprint.isPresent() && error.isEmpty()) {
+      state.record(name, fingerprint.get(), tree);
+    } else {
+      state.forget(name);
+    }
     Path target = layout.componentDir(name);
     boolean changed;
+    long t = PhaseTimes.start();
     try {
       changed = !ComponentOutput.matches(target, tree);
     } catch (IOException e) {
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR,
           "component " + name + ": cannot read the current output " + target + ": " + e.getMessage(), true), null);
+    } finally {
+      PhaseTimes.add(PhaseTimes.Phase.COMPARE, t);
     }
     if (!changed || options.check()) {
       return new Prepared(new ComponentResult(name, relDir, status, error, changed), null);
     }
-    Path staged = layout.stagingRoot().resolve(name);
+    Path staged = layout.stagedDir(name);
+    t = PhaseTimes.start();
     try {
       ComponentOutput.stage(staged, tree, faults);
+      PhaseTimes.add(PhaseTimes.Phase.WRITE, t);
     } catch (IOException | RuntimeException e) {
       try {
         ComponentOutput.deleteTree(staged);
@@ -179,6 +224,14 @@ public final class RenderRun {
           "component " + name + ": cannot write the rendered files (previous output kept): " + e.getMessage(), true), null);
     }
     return new Prepared(new ComponentResult(name, relDir, status, error, true), staged);
+  }
+
+  private Optional<String> fingerprint(ComponentConfig c) {
+    try {
+      return inputFingerprints.apply(c);
+    } catch (RuntimeException e) {
+      return Optional.empty(); // the render itself reports what is wrong with the inputs
+    }
   }
 
   private SourceTree failedMarker() {

@@ -66,8 +66,12 @@ record SpecReferences(Set<String> names, boolean resolved) {
         continue;
       }
       String trimmed = line.strip();
-      String lower = trimmed.toLowerCase(Locale.ROOT);
-      String first = lower.split("\\s+", 2)[0];
+      int end = 0;
+      while (end < trimmed.length() && " \t\n\u000B\f\r".indexOf(trimmed.charAt(end)) < 0) {
+        end++;
+      }
+      // Only the first token is lower-cased: doing the whole line showed up in profiles of large specs.
+      String first = trimmed.substring(0, end).toLowerCase(Locale.ROOT);
       if (SectionKeywords.isSectionKeyword(first)) {
         listSection = first.equals("%sourcelist") || first.equals("%patchlist") ? first : null;
         continue;

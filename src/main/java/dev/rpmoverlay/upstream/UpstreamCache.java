@@ -121,8 +121,9 @@ public final class UpstreamCache {
         links.put(f.path(), f.symlinkTarget());
         continue;
       }
-      if (!Files.isRegularFile(p)) {
-        throw corrupt(component, "listed file " + FILES_DIR + "/" + f.path() + " is missing");
+      if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) || linkOnTheWay(dir, p)) {
+        throw corrupt(component, "listed file " + FILES_DIR + "/" + f.path() + " is missing"
+            + (Files.exists(p) ? " (a symbolic link is in its place or on its path; the cache never holds links)" : ""));
       }
       byte[] bytes = Files.readAllBytes(p);
       checkHash(component, f, bytes);
@@ -143,12 +144,25 @@ public final class UpstreamCache {
     Optional<byte[]> history = Optional.empty();
     if (meta.historyFile().isPresent()) {
       Path h = ComponentNames.safeRelative(dir, meta.historyFile().get(), () -> corrupt(component, "unsafe history file name"));
-      if (!Files.isRegularFile(h)) {
+      if (!Files.isRegularFile(h, java.nio.file.LinkOption.NOFOLLOW_LINKS) || linkOnTheWay(dir, h)) {
         throw corrupt(component, "history file " + meta.historyFile().get() + " is missing");
       }
       history = Optional.of(Files.readAllBytes(h));
     }
     return new CacheEntry(dir, meta, Collections.unmodifiableSortedMap(files), Collections.unmodifiableSortedMap(links), history);
+  }
+
+  /**
+   * Whether {@code p} or a directory between it and {@code entryDir} (inclusive) is a symbolic
+   * link: reading through one could read any file on the machine, so a cache entry never has them.
+   */
+  private static boolean linkOnTheWay(Path entryDir, Path p) {
+    for (Path q = p; q != null && q.startsWith(entryDir); q = q.getParent()) {
+      if (Files.isSymbolicLink(q)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkHash(String component, FileRecord f, byte[] bytes) {

@@ -1,0 +1,38 @@
+package dev.rpmoverlay.cli;
+
+import dev.rpmoverlay.config.Project;
+import dev.rpmoverlay.render.ProjectLock;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --lock-wait}: shared by the commands that write to a project ({@code render}, {@code
+ * update}); they take {@code <work-dir>/rpmoverlay.lock} (see {@link ProjectLock}) so two of them
+ * never run on the same project at once.
+ */
+public final class ProjectLocking {
+
+  @Option(names = "--lock-wait", paramLabel = "SECONDS",
+      description = "If another rpmoverlay command is working on this project, wait up to SECONDS for it (default: 0, fail at once).")
+  long lockWaitSeconds;
+
+  /** Takes the project's lock or throws a {@link UserException} that names the holder. */
+  ProjectLock take(Project project, String command, PrintWriter err) {
+    if (lockWaitSeconds < 0) {
+      throw new UserException("--lock-wait must not be negative");
+    }
+    try {
+      ProjectLock lock = ProjectLock.acquire(project.info().workDir().resolve(ProjectLock.FILE_NAME), command,
+          Duration.ofSeconds(lockWaitSeconds));
+      lock.tookOverFrom().ifPresent(h -> err.println("rpmoverlay: note: took over the lock left by " + h.describeForUser()
+          + ", which is no longer running (" + lock.file() + ")"));
+      return lock;
+    } catch (ProjectLock.HeldException e) {
+      throw new UserException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UserException("cannot take the project lock: " + e.getMessage(), e);
+    }
+  }
+}

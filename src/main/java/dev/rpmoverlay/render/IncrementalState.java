@@ -1,0 +1,125 @@
+package dev.rpmoverlay.render;
+
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import dev.rpmoverlay.overlay.SourceTree;
+import dev.rpmoverlay.overlay.TreeFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * What the last render wrote, so the next one can skip components whose inputs and output are
+ * both unchanged ({@code <out>/.rpmoverlay-render-state}, one {@code name TAB input-fingerprint TAB
+ * output-digest} line per component, sorted).
+ *
+ * <p>A component is skipped only when its current input fingerprint equals the recorded one
+ * <em>and</em> the digest of its output dir as it is now on disk equals the recorded digest, so a
+ * hand-edited, deleted, or half-restored output dir is always rendered again. The file is written
+ * once, atomically, after every component dir is in place; a run killed earlier leaves the previous
+ * file, whose entries then fail the digest check for any dir that changed. A damaged or unreadable
+ * file is ignored (everything renders).
+ */
+public final class IncrementalState {
+  public static final String FILE_NAME = ".rpmoverlay-render-state";
+  private static final String HEADER = "# rpmoverlay render state v1: component<TAB>input fingerprint<TAB>output digest\n";
+
+  private record Entry(String fingerprint, String digest) {}
+
+  private final Path file;
+  private final Map<String, Entry> previous;
+  private final Map<String, Entry> next;
+
+  private IncrementalState(Path file, Map<String, Entry> previous) {
+    this.file = file;
+    this.previous = previous;
+    this.next = new ConcurrentSkipListMap<>(previous);
+  }
+
+  /** The state of {@code outDir}; empty (nothing skipped) when there is none or it cannot be read. */
+  public static IncrementalState load(Path outDir) {
+    Path file = outDir.resolve(FILE_NAME);
+    Map<String, Entry> entries = new ConcurrentHashMap<>();
+    try {
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          String[] f = line.split("\t", -1);
+          if (!line.startsWith("#") && f.length == 3) {
+            entries.put(f[0], new Entry(f[1], f[2]));
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      entries.clear(); // unreadable state only costs a full render
+    }
+    return new IncrementalState(file, entries);
+  }
+
+  /** Whether {@code name} was rendered from {@code fingerprint} into exactly what {@code dir} holds now. */
+  public boolean unchanged(String name, String fingerprint, Path dir) {
+    Entry e = previous.get(name);
+    if (e == null || !e.fingerprint().equals(fingerprint) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try {
+      return e.digest().equals(digest(SourceTree.readDirectory(dir))) && !hasSymlinks(dir);
+    } catch (IOException | RuntimeException ex) {
+      return false;
+    }
+  }
+
+  /** Records that {@code name}, rendered from {@code fingerprint}, is now {@code tree} on disk. */
+  public void record(String name, String fingerprint, SourceTree tree) {
+    next.put(name, new Entry(fingerprint, digest(tree)));
+  }
+
+  /** Forgets {@code name} (it failed, or its dir is gone). */
+  public void forget(String name) {
+    next.remove(name);
+  }
+
+  /** Writes the state atomically. */
+  public void save() throws IOException {
+    StringBuilder sb = new StringBuilder(HEADER);
+    new java.util.TreeMap<>(next).forEach((name, e) ->
+        sb.append(name).append('\t').append(e.fingerprint()).append('\t').append(e.digest()).append('\n'));
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+    Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** SHA-256 over every file's path, executable bit and bytes, in path order. */
+  public static String digest(SourceTree tree) {
+    Hasher h = Hashing.sha256().newHasher();
+    for (Map.Entry<String, TreeFile> e : tree.files().entrySet()) {
+      byte[] path = e.getKey().getBytes(StandardCharsets.UTF_8);
+      TreeFile f = e.getValue();
+      h.putInt(path.length).putBytes(path).putBoolean(f.executable()).putInt(f.size()).putBytes(f.content());
+    }
+    return h.hash().toString();
+  }
+
+  /** The fingerprint a run would use, combined with what the render code itself is. */
+  public static Optional<String> combine(Optional<String> input, String toolIdentity) {
+    return input.map(i -> Hashing.sha256().hashString(i + "\n" + toolIdentity, StandardCharsets.UTF_8).toString());
+  }
+
+  private static boolean hasSymlinks(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      return walk.anyMatch(Files::isSymbolicLink);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.rpmoverlay.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rpmoverlay.config.model.BuildConfig;
+import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.config.model.DistroRef;
+import dev.rpmoverlay.config.model.Compat;
+import dev.rpmoverlay.config.model.ReleaseCalculation;
+import dev.rpmoverlay.config.model.SourcePosition;
+import dev.rpmoverlay.config.model.SpecSource;
+import dev.rpmoverlay.overlay.OverlayEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncrementalRenderTest {
+  @TempDir Path dir;
+  Path out;
+  final ConcurrentLinkedQueue<String> rendered = new ConcurrentLinkedQueue<>();
+  final Map<String, String> fingerprints = new HashMap<>();
+  final List<ComponentConfig> components = new ArrayList<>();
+
+  @BeforeEach
+  void project() throws IOException {
+    out = dir.resolve("out");
+    for (String name : List.of("alpha", "beta", "gamma")) {
+      Path spec = dir.resolve("specs").resolve(name);
+      Files.createDirectories(spec);
+      Files.writeString(spec.resolve(name + ".spec"), "Name: " + name + "\nVersion: 1\nRelease: 1\n\n%description\nx\n");
+      components.add(new ComponentConfig(name, SourcePosition.of(spec.resolve(name + ".comp.toml")), List.of(),
+          new SpecSource("local", Optional.of(spec), DistroRef.NONE, "", ""), ReleaseCalculation.MANUAL,
+          BuildConfig.NONE, false, List.of(), List.of()));
+      fingerprints.put(name, "fp-" + name);
+    }
+  }
+
+  RenderSummary render() throws IOException {
+    DirectorySourceTreeProvider dirs = DirectorySourceTreeProvider.localOr(dir);
+    SourceTreeProvider counting = c -> {
+      rendered.add(c.name());
+      return dirs.sourceTree(c);
+    };
+    ComponentRenderer renderer = new ComponentRenderer(counting, Templates.bundled(), new OverlayEngine(Compat.CURRENT));
+    RenderRun run = new RenderRun(renderer, c -> 0, Templates.bundled(), FaultInjector.NONE)
+        .withInputFingerprints(c -> Optional.ofNullable(fingerprints.get(c.name())));
+    rendered.clear();
+    return run.run(components, Set.of("alpha", "beta", "gamma"), new RenderOptions(out, 2, false, false, false), r -> {});
+  }
+
+  @Test
+  void aSecondRunWithUnchangedInputsAndOutputRendersNothing() throws IOException {
+    render();
+    assertThat(rendered).containsExactlyInAnyOrder("alpha", "beta", "gamma");
+    RenderSummary second = render();
+    assertThat(rendered).isEmpty();
+    assertThat(second.drifted()).isEmpty();
+    assertThat(out.resolve("a/alpha/alpha.spec")).exists();
+  }
+
+  @Test
+  void onlyTheComponentWhoseFingerprintChangedIsRenderedAgain() throws IOException {
+    render();
+    fingerprints.put("beta", "fp-beta-2");
+    render();
+    assertThat(rendered).containsExactly("beta");
+  }
+
+  @Test
+  void aHandEditedOutputIsRenderedAgainAndRestored() throws IOException {
+    render();
+    Path spec = out.resolve("g/gamma/gamma.spec");
+    String clean = Files.readString(spec);
+    Files.writeString(spec, clean + "# edited by hand\n");
+    RenderSummary again = render();
+    assertThat(rendered).containsExactly("gamma");
+    assertThat(again.drifted()).extracting(ComponentResult::component).containsExactly("gamma");
+    assertThat(Files.readString(spec)).isEqualTo(clean);
+  }
+
+  @Test
+  void aDeletedOutputDirIsRenderedAgain() throws IOException {
+    render();
+    BenchDirs.delete(out.resolve("a/alpha"));
+    render();
+    assertThat(rendered).containsExactly("alpha");
+    assertThat(out.resolve("a/alpha/alpha.spec")).exists();
+  }
+
+  @Test
+  void componentsWithoutAFingerprintAreAlwaysRendered() throws IOException {
+    fingerprints.remove("alpha");
+    render();
+    render();
+    assertThat(rendered).containsExactly("alpha");
+  }
+
+  @Test
+  void aCorruptStateFileOnlyCostsAFullRender() throws IOException {
+    render();
+    Files.writeString(out.resolve(IncrementalState.FILE_NAME), "garbage\tline\n\u0000\n");
+    RenderSummary again = render();
+    assertThat(rendered).containsExactlyInAnyOrder("alpha", "beta", "gamma");
+    assertThat(again.drifted()).isEmpty();
+  }
+}

@@ -52,7 +52,7 @@ class IncrementalRenderTest {
       return dirs.sourceTree(c);
     };
     ComponentRenderer renderer = new ComponentRenderer(counting, Templates.bundled(), new OverlayEngine(Compat.CURRENT));
-    RenderRun run = new RenderRun(renderer, c -> 0, Templates.bundled(), FaultInjector.NONE)
+    RenderRun run = new RenderRun(renderer, c -> java.util.List.of(), Templates.bundled(), FaultInjector.NONE)
         .withInputFingerprints(c -> Optional.ofNullable(fingerprints.get(c.name())));
     rendered.clear();
     return run.run(components, Set.of("alpha", "beta", "gamma"), new RenderOptions(out, 2, false, false, false), r -> {});

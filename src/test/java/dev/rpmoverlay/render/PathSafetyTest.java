@@ -220,7 +220,7 @@ class PathSafetyTest {
   RenderSummary render(ComponentConfig c, Path out) throws IOException {
     ComponentRenderer renderer = new ComponentRenderer(DirectorySourceTreeProvider.localOr(dir), Templates.bundled(),
         new OverlayEngine(Compat.CURRENT));
-    return new RenderRun(renderer, x -> 0, Templates.bundled(), FaultInjector.NONE)
+    return new RenderRun(renderer, x -> java.util.List.of(), Templates.bundled(), FaultInjector.NONE)
         .run(List.of(c), Set.of(c.name()), new RenderOptions(out, 1, false, false, false), r -> {});
   }
 

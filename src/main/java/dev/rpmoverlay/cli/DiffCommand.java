@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
       "metadata category and description) or rpmoverlay's own edits (banner, macros file, release bump,",
       "check skip, file filter, ...). Added, removed and renamed files are named the same way.",
       "Components are rendered in memory from upstream-cache/ as 'render' does; nothing is written.",
-      "The diff is a valid patch: 'patch -p1' in a directory holding <component>/ applies it."
+      "Text changes form a valid patch ('patch -p1' next to <component>/ with the upstream files applies them);",
+      "renamed and binary files are named, not patched."
     },
     footerHeading = "%nExit codes:%n",
     footer = {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     name = "autospec",
     mixinStandardHelpOptions = true,
     description = {
-      "Compute %autorelease / %autochangelog from a local git checkout, like rpmautospec.",
+      "Compute %%autorelease / %%autochangelog from a local git checkout, like rpmautospec.",
       "SPEC_OR_DIR is a .spec file, or a directory D holding D.spec, inside a git repository;"
           + " the history is read from HEAD (uncommitted changes are not counted)."
     },

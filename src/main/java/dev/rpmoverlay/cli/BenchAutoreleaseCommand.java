@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * spans the whole history), then times reading its history facts with JGit and computing the
  * release and changelog from them.
  */
-@Command(name = "autorelease", description = "Time %autorelease/%autochangelog over a synthetic history.")
+@Command(name = "autorelease", description = "Time %%autorelease/%%autochangelog over a synthetic history.")
 public final class BenchAutoreleaseCommand extends BaseCommand {
   @Option(names = "--commits", paramLabel = "N", description = "Commits in the history (default: ${DEFAULT-VALUE}).")
   int commits = 2000;

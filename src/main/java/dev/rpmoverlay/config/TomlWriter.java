@@ -3,7 +3,6 @@ package dev.rpmoverlay.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes a tree of maps, lists and scalars (as made by {@link ConfigTrees}) as TOML 1.0: scalars
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
  * that are not bare (names with dots, for example) are quoted.
  */
 public final class TomlWriter {
-  private static final Pattern BARE = Pattern.compile("[A-Za-z0-9_-]+");
 
   private TomlWriter() {}
 
@@ -61,12 +59,12 @@ public final class TomlWriter {
   }
 
   static String key(String k) {
-    return BARE.matcher(k).matches() ? k : quote(k);
+    return TomlStrings.key(k);
   }
 
   private static String value(Object v) {
     if (v instanceof String s) {
-      return quote(s);
+      return TomlStrings.quote(s);
     }
     if (v instanceof List<?> l) {
       List<String> items = new ArrayList<>();
@@ -82,27 +80,5 @@ public final class TomlWriter {
     List<String> parts = new ArrayList<>();
     m.forEach((k, v) -> parts.add(key(String.valueOf(k)) + " = " + (v instanceof Map<?, ?> mm ? inline(mm) : value(v))));
     return "{ " + String.join(", ", parts) + " }";
-  }
-
-  static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        case '\r' -> sb.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
   }
 }

@@ -1,5 +1,7 @@
 package dev.rpmoverlay.scaffold;
 
+import dev.rpmoverlay.config.TomlStrings;
+
 import dev.rpmoverlay.config.ConfigException;
 import dev.rpmoverlay.config.DoublestarGlob;
 import dev.rpmoverlay.config.LoadOptions;
@@ -68,7 +70,7 @@ public final class ComponentScaffold {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    write(file, text.apply(TomlKey.of(name)));
+    write(file, text.apply(TomlStrings.key(name)));
     verify(name, () -> {
       try {
         Files.deleteIfExists(file);

@@ -1,5 +1,7 @@
 package dev.rpmoverlay.scaffold;
 
+import dev.rpmoverlay.config.TomlStrings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,7 +33,7 @@ final class InlineEntryInserter {
 
   static String insert(String text, String name) {
     String newline = text.contains("\r\n") ? "\r\n" : "\n";
-    String entry = "[components." + TomlKey.of(name) + "]";
+    String entry = "[components." + TomlStrings.key(name) + "]";
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
     boolean endsWithNewline = text.endsWith("\n");
     if (endsWithNewline) {

@@ -1,5 +1,7 @@
 package dev.rpmoverlay.upstream;
 
+import dev.rpmoverlay.config.TomlStrings;
+
 import dev.rpmoverlay.upstream.CacheMetadata.FileRecord;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.rpmoverlay.upstream;
 
+import dev.rpmoverlay.config.TomlStrings;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -70,18 +70,12 @@ record SpecReferences(Set<String> names, boolean resolved) {
       if (line.startsWith("#")) {
         continue;
       }
-      String trimmed = line.strip();
-      int end = 0;
-      while (end < trimmed.length() && " \t\n\u000B\f\r".indexOf(trimmed.charAt(end)) < 0) {
-        end++;
-      }
-      // Only the first token is lower-cased: doing the whole line showed up in profiles of large specs.
-      String first = trimmed.substring(0, end).toLowerCase(Locale.ROOT);
-      if (SectionKeywords.isSectionKeyword(first)) {
-        listSection = first.equals("%sourcelist") || first.equals("%patchlist") ? first : null;
+      Optional<String> keyword = sectionKeyword(line);
+      if (keyword.isPresent()) {
+        listSection = keyword.get().equals("%sourcelist") || keyword.get().equals("%patchlist") ? keyword.get() : null;
         continue;
       }
-      for (String ref : referencesOn(line, trimmed, listSection != null)) {
+      for (String ref : referencesOn(line, listSection != null)) {
         Optional<String> name = fileName(macros.expand(ref));
         if (name.isEmpty()) {
           continue;
@@ -96,8 +90,31 @@ record SpecReferences(Set<String> names, boolean resolved) {
     return new SpecReferences(names, resolved);
   }
 
-  private static List<String> referencesOn(String line, String trimmed, boolean inList) {
+  /**
+   * The section keyword (lower case) that starts {@code line}, if any. Only a line whose first
+   * non-blank character is {@code %} can start a section: checking that first keeps the scan from
+   * copying and lower-casing a token of every line, which profiles of the full distro showed.
+   */
+  private static Optional<String> sectionKeyword(String line) {
+    int start = 0;
+    while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
+      start++;
+    }
+    if (start == line.length() || line.charAt(start) != '%') {
+      return Optional.empty();
+    }
+    String trimmed = line.strip();
+    int end = 0;
+    while (end < trimmed.length() && " \t\n\u000B\f\r".indexOf(trimmed.charAt(end)) < 0) {
+      end++;
+    }
+    String first = trimmed.substring(0, end).toLowerCase(Locale.ROOT);
+    return SectionKeywords.isSectionKeyword(first) ? Optional.of(first) : Optional.empty();
+  }
+
+  private static List<String> referencesOn(String line, boolean inList) {
     if (inList) {
+      String trimmed = line.strip();
       return trimmed.isEmpty() ? List.of() : List.of(trimmed);
     }
     char first = LineStart.firstNonSpace(line);

@@ -82,4 +82,37 @@ class RenderFromHandWrittenCacheTest {
     assertThat(out.files().get("run.sh").orElseThrow().executable()).isTrue();
     assertThat(out.files().contains("README.md")).isFalse();
   }
+
+  @Test
+  void everyRenderVerifiesTheCachedFilesSoATamperedOneFailsTheComponent() throws Exception {
+    String spec = "Name: hello\nVersion: 2.12\nRelease: 1%{?dist}\nSummary: hi\nLicense: MIT\n\n%description\nHi.\n";
+    Path entry = Files.createDirectories(tmp.resolve("upstream-cache/hello/files"));
+    Files.writeString(entry.resolve("hello.spec"), spec);
+    Files.writeString(entry.resolveSibling("upstream.toml"), """
+        format = 1
+        component = "hello"
+        upstream-name = "hello"
+        url = "https://src.fedoraproject.org/rpms/hello.git"
+        branch = "f43"
+        commit = "3f1e9a0c2b7d4e5f60718293a4b5c6d7e8f90123"
+        commit-time = "2026-02-20T10:00:00Z"
+
+        [[file]]
+        path = "hello.spec"
+        mode = "100644"
+        sha256 = "%s"
+        """.formatted(sha256(spec)));
+    ComponentConfig hello = new ComponentConfig("hello", SourcePosition.of(tmp.resolve("hello.comp.toml")), List.of(),
+        new SpecSource("upstream", Optional.empty(), new DistroRef("fedora", "43", ""), "", ""), ReleaseCalculation.MANUAL,
+        BuildConfig.NONE, false, List.of(), List.of());
+    ComponentRenderer renderer = new ComponentRenderer(new UpstreamCacheSourceTreeProvider(UpstreamCache.open(tmp.resolve("upstream-cache"))),
+        Templates.bundled(), new OverlayEngine(Compat.CURRENT));
+    assertThat(renderer.render(hello, 0).files().contains("hello.spec")).isTrue();
+
+    Files.writeString(entry.resolve("hello.spec"), spec.replace("MIT", "Proprietary"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> renderer.render(hello, 0))
+        .isInstanceOf(RenderException.class)
+        .hasMessageContaining("upstream cache entry for component 'hello' is corrupt: files/hello.spec has SHA-256");
+  }
 }

@@ -62,10 +62,10 @@ public final class ComponentRenderer {
    */
   private RenderedComponent render(ComponentConfig component, int releaseBumps, List<DownstreamCommit> downstream) {
     String name = component.name();
-    SourceTree tree;
+    UpstreamSources upstream;
     long t = PhaseTimes.start();
     try {
-      tree = sources.sourceTree(component);
+      upstream = sources.read(component);
     } catch (IOException e) {
       throw new RenderException(name, "cannot read upstream sources: " + e.getMessage(), e);
     } finally {
@@ -74,7 +74,7 @@ public final class ComponentRenderer {
     t = PhaseTimes.start();
     Workspace ws;
     try {
-      ws = Workspace.fromTree(name, component.upstreamName(), tree);
+      ws = Workspace.fromTree(name, component.upstreamName(), upstream.tree());
     } catch (IllegalArgumentException e) {
       throw new RenderException(name, e.getMessage());
     }
@@ -91,7 +91,7 @@ public final class ComponentRenderer {
     PhaseTimes.add(PhaseTimes.Phase.OVERLAY, t);
     t = PhaseTimes.start();
     bumpRelease(ws, component, releaseBumps);
-    expandAutospec(ws, component, downstream);
+    expandAutospec(ws, component, upstream.historyFacts(), downstream);
     PhaseTimes.add(PhaseTimes.Phase.RELEASE, t);
     t = PhaseTimes.start();
     SourceTree out = FileFilter.apply(ws.toTree(), ws.specFileName(), ws.spec().lines(), component.skipFileFilter());
@@ -125,15 +125,10 @@ public final class ComponentRenderer {
     }
   }
 
-  private void expandAutospec(Workspace ws, ComponentConfig component, List<DownstreamCommit> downstream) {
+  private void expandAutospec(Workspace ws, ComponentConfig component, Optional<byte[]> history,
+      List<DownstreamCommit> downstream) {
     if (component.release() == ReleaseCalculation.MANUAL || component.release() == ReleaseCalculation.STATIC) {
       return;
-    }
-    Optional<byte[]> history;
-    try {
-      history = sources.historyFacts(component);
-    } catch (IOException e) {
-      throw new RenderException(component.name(), "cannot read the upstream history facts: " + e.getMessage(), e);
     }
     history.ifPresent(json -> autospec.apply(ws, json, downstream));
   }

@@ -31,10 +31,16 @@ final class SimpleMacroExpander {
       if (line.startsWith("#")) {
         continue;
       }
-      Matcher d = DEFINE.matcher(line);
-      if (d.matches() && !d.group(2).endsWith("\\")) {
-        macros.put(d.group(1), d.group(2));
-        continue;
+      char first = LineStart.firstNonSpace(line);
+      if (first == '%') {
+        Matcher d = DEFINE.matcher(line);
+        if (d.matches() && !d.group(2).endsWith("\\")) {
+          macros.put(d.group(1), d.group(2));
+        }
+        continue; // TAG needs a letter first
+      }
+      if (!LineStart.startsAnyOf(first, "nvresp")) {
+        continue; // neither pattern can match: most lines of a spec, and the patterns dominated this loop
       }
       Matcher t = TAG.matcher(line);
       if (t.matches()) {

@@ -22,4 +22,12 @@ public interface SourceTreeProvider {
   default Optional<byte[]> historyFacts(ComponentConfig component) throws IOException {
     return Optional.empty();
   }
+
+  /**
+   * Both of the above; render calls this once per component. Override it when reading the two
+   * separately would read (and verify) the same stored entry twice.
+   */
+  default UpstreamSources read(ComponentConfig component) throws IOException {
+    return new UpstreamSources(sourceTree(component), historyFacts(component));
+  }
 }

@@ -41,6 +41,9 @@ record SpecReferences(Set<String> names, boolean resolved) {
       grew = false;
       macros = new SimpleMacroExpander(lines);
       for (String line : List.copyOf(lines)) {
+        if (!line.contains("%include")) {
+          continue;
+        }
         Matcher inc = INCLUDE.matcher(line);
         if (!line.startsWith("#") && inc.find()) {
           Optional<String> name = fileName(macros.expand(inc.group(1)));
@@ -97,13 +100,17 @@ record SpecReferences(Set<String> names, boolean resolved) {
     if (inList) {
       return trimmed.isEmpty() ? List.of() : List.of(trimmed);
     }
-    Matcher tag = SOURCE_TAG.matcher(line);
-    if (tag.matches()) {
-      return List.of(tag.group(1));
-    }
-    Matcher inc = INCLUDE.matcher(line);
-    if (inc.find()) {
-      return List.of(inc.group(1));
+    char first = LineStart.firstNonSpace(line);
+    if (LineStart.startsAnyOf(first, "sp")) {
+      Matcher tag = SOURCE_TAG.matcher(line);
+      if (tag.matches()) {
+        return List.of(tag.group(1));
+      }
+    } else if (first == '%') {
+      Matcher inc = INCLUDE.matcher(line);
+      if (inc.find()) {
+        return List.of(inc.group(1));
+      }
     }
     if (line.contains("%{load:")) {
       java.util.ArrayList<String> out = new java.util.ArrayList<>();

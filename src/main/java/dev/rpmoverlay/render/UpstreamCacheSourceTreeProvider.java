@@ -26,12 +26,28 @@ public final class UpstreamCacheSourceTreeProvider implements SourceTreeProvider
     if (component.spec().isLocal()) {
       return DirectorySourceTreeProvider.read(component, DirectorySourceTreeProvider.localSpecDir(component));
     }
-    CacheEntry entry;
+    return treeOf(entry(component));
+  }
+
+  /** Reads and verifies the entry once for both the files and the history facts. */
+  @Override
+  public UpstreamSources read(ComponentConfig component) throws IOException {
+    if (component.spec().isLocal()) {
+      return new UpstreamSources(sourceTree(component), Optional.empty());
+    }
+    CacheEntry entry = entry(component);
+    return new UpstreamSources(treeOf(entry), entry.historyFacts());
+  }
+
+  private CacheEntry entry(ComponentConfig component) throws IOException {
     try {
-      entry = cache.entry(component.name());
+      return cache.entry(component.name());
     } catch (UpstreamException e) {
       throw new IOException(e.getMessage(), e);
     }
+  }
+
+  private static SourceTree treeOf(CacheEntry entry) {
     SourceTree tree = new SourceTree();
     for (CachedFile f : entry.files().values()) {
       tree.put(f.path(), new TreeFile(f.bytes(), f.executable()));
@@ -44,10 +60,6 @@ public final class UpstreamCacheSourceTreeProvider implements SourceTreeProvider
     if (component.spec().isLocal()) {
       return Optional.empty();
     }
-    try {
-      return cache.entry(component.name()).historyFacts();
-    } catch (UpstreamException e) {
-      throw new IOException(e.getMessage(), e);
-    }
+    return entry(component).historyFacts();
   }
 }

@@ -4,6 +4,7 @@ import dev.rpmoverlay.config.TomlStrings;
 
 import dev.rpmoverlay.upstream.CacheMetadata.FileRecord;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -60,6 +61,11 @@ public final class CacheMetadataToml {
    *     valid TOML or lacks a required field
    */
   public static CacheMetadata read(Path file) throws IOException {
+    Optional<CacheMetadata> canonical = CanonicalMetadataText.parse(Files.readAllBytes(file));
+    return canonical.isPresent() ? canonical.get() : parse(file);
+  }
+
+  private static CacheMetadata parse(Path file) throws IOException {
     TomlParseResult toml = Toml.parse(file, TomlVersion.V1_0_0);
     if (toml.hasErrors()) {
       var e = toml.errors().get(0);

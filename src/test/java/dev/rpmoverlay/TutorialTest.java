@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,18 +26,16 @@ class TutorialTest {
   private static final Path REPO = Path.of("").toAbsolutePath();
   /** Options whose value is a path: relative paths are meant from the project root, the reader's working directory. */
   private static final Set<String> PATH_OPTIONS = Set.of("--config-file", "-o", "--output", "-C", "--project", "--mirror-dir");
-  /** What the copy is made of: the project, not the tool's sources or build output. */
-  private static final Set<String> NOT_COPIED = Set.of(".git", "target", "src");
 
   @TempDir Path tmp;
 
   @Test
   void everyCommandInTheTutorialWorksAsWritten() throws Exception {
-    Path shared = sharedDir();
+    Path shared = dev.rpmoverlay.testing.SharedDir.path();
     assumeTrue(Files.isDirectory(shared.resolve("fixtures/distgit")), "needs ../shared/fixtures/distgit");
     assumeTrue(onPath("bash") && onPath("git") && onPath("perl"), "needs bash, git and perl");
     Path project = tmp.resolve("lumen");
-    copyProject(project);
+    dev.rpmoverlay.testing.ProjectCopy.of(REPO, project);
     Map<String, String> env = environment(shared, project);
     shell(project, env, "git init -q -b main && git add -A && git commit -q -m 'Lumen Linux (tutorial copy)'");
     TutorialScript script = TutorialScript.parse(Files.readString(REPO.resolve("docs/tutorial.md"), StandardCharsets.UTF_8));
@@ -71,9 +68,14 @@ class TutorialTest {
   }
 
   private static String run(Path project, Map<String, String> env, TutorialScript.Command c) throws Exception {
-    List<String> words = TutorialScript.words(c.text());
+    List<String> words = new ArrayList<>(TutorialScript.words(c.text()));
     if (!words.get(0).equals("./rpmoverlay")) {
       return shell(project, env, c.text());
+    }
+    // "CMD || true" in the tutorial shows a command that is meant to fail
+    boolean shownFailing = words.size() > 2 && words.get(words.size() - 2).equals("||") && words.get(words.size() - 1).equals("true");
+    if (shownFailing) {
+      words.subList(words.size() - 2, words.size()).clear();
     }
     List<String> args = new ArrayList<>(List.of("-C", project.toString()));
     for (int i = 1; i < words.size(); i++) {
@@ -81,10 +83,19 @@ class TutorialTest {
       args.add(w);
       if (PATH_OPTIONS.contains(w) && i + 1 < words.size()) {
         args.add(project.resolve(words.get(++i)).toString());
+      } else if (w.equals("--dist-git-mirror") && i + 1 < words.size()) {
+        // URL_PREFIX=DIR: the directory, like any path, is meant from the project root
+        String rule = words.get(++i);
+        int eq = rule.indexOf('=');
+        args.add(rule.substring(0, eq + 1) + project.resolve(rule.substring(eq + 1)) + "/");
       }
     }
     CliRun r = CliRun.of(args.toArray(String[]::new));
-    assertThat(r.exitCode()).as("tutorial line %d: %s\nstdout:\n%s\nstderr:\n%s", c.line(), c.text(), r.out(), r.err()).isZero();
+    if (shownFailing) {
+      assertThat(r.exitCode()).as("tutorial line %d shows a failing command: %s\n%s", c.line(), c.text(), r.out()).isNotZero();
+    } else {
+      assertThat(r.exitCode()).as("tutorial line %d: %s\nstdout:\n%s\nstderr:\n%s", c.line(), c.text(), r.out(), r.err()).isZero();
+    }
     return r.out() + r.err();
   }
 
@@ -113,37 +124,6 @@ class TutorialTest {
         "GIT_COMMITTER_DATE", "2026-03-02T12:00:00+00:00");
   }
 
-  private static void copyProject(Path target) throws IOException {
-    Files.createDirectories(target);
-    try (Stream<Path> top = Files.list(REPO)) {
-      for (Path p : top.sorted().toList()) {
-        if (!NOT_COPIED.contains(p.getFileName().toString())) {
-          copyTree(p, target.resolve(p.getFileName().toString()));
-        }
-      }
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.sorted().toList()) {
-        Path dest = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(p, dest, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-  }
-
-  static Path sharedDir() {
-    String property = System.getProperty("rpmoverlay.shared");
-    if (property != null && !property.isBlank()) {
-      return Path.of(property).toAbsolutePath();
-    }
-    return REPO.resolve("..").resolve("shared").normalize();
-  }
 
   private static boolean onPath(String tool) {
     String path = System.getenv().getOrDefault("PATH", "");

@@ -5,32 +5,48 @@ import dev.rpmoverlay.upstream.LockStore;
 import dev.rpmoverlay.upstream.LockValidator;
 import dev.rpmoverlay.upstream.UpstreamException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The lock check render (and any other command that uses upstream content) runs before doing
- * anything: every selected upstream component needs a current lock, as in azldev. Local components
- * are not required to have one. Skipped with {@code --skip-lock-validation}.
+ * The lock check render runs before doing anything (azldev-semantics.md 1.10): every selected
+ * upstream component needs a current lock, so what is rendered is exactly what was reviewed when
+ * the lock was written. Local components are not required to have one. With {@code -a}, a lock
+ * that belongs to no component is an error too, as in azldev. Skipped with
+ * {@code --skip-lock-validation}.
  */
 public final class LockGate {
   private LockGate() {}
 
   /**
-   * @throws UserException listing every missing or stale lock, with what to run
+   * @param all whether every component of the project is selected (then orphan locks count)
+   * @throws UserException listing every missing, stale or orphan lock, with what to run
    */
-  public static void require(Project project, List<String> components, String compat) {
+  public static void require(Project project, List<String> components, String compat, boolean all) {
     List<UpstreamComponents.Selected> upstream = UpstreamComponents.of(project, components).stream()
         .filter(s -> s.upstream().isPresent()).toList();
-    List<LockValidator.Problem> problems;
+    LockStore store = new LockStore(project.info().lockDir());
+    List<String> problems = new ArrayList<>();
     try {
-      problems = new LockValidator(new LockStore(project.info().lockDir()))
-          .problems(UpstreamComponents.lockSubjects(upstream, compat));
+      new LockValidator(store).problems(UpstreamComponents.lockSubjects(upstream, compat))
+          .forEach(p -> problems.add(p.message()));
+      if (all) {
+        Set<String> known = new HashSet<>(project.componentNames());
+        for (String locked : store.lockedComponents()) {
+          if (!known.contains(locked)) {
+            problems.add("lock file " + store.lockDir().resolve(locked + ".lock") + " belongs to no component of the"
+                + " project; delete it if the component was removed (or pass --skip-lock-validation)");
+          }
+        }
+      }
     } catch (UpstreamException | IOException e) {
       throw new UserException(e.getMessage(), e);
     }
     if (!problems.isEmpty()) {
-      StringBuilder sb = new StringBuilder(problems.size() + " component(s) have missing or stale locks:");
-      problems.forEach(p -> sb.append("\n  ").append(p.message()));
+      StringBuilder sb = new StringBuilder(problems.size() + " lock problem(s); render uses only what the locks pin:");
+      problems.forEach(p -> sb.append("\n  ").append(p));
       throw new UserException(sb.toString());
     }
   }

@@ -82,6 +82,11 @@ public final class RenderCommand extends BaseCommand {
       description = "If any component fails, write nothing at all (previous output stays untouched).")
   boolean failOnError;
 
+  @Option(names = "--skip-lock-validation",
+      description = "Render even when a selected component's lock is missing or stale (its config, overlay files, snapshot"
+          + " or pin changed since 'rpmoverlay update' wrote it). Without it, render refuses and says what to update.")
+  boolean skipLockValidation;
+
   @Option(names = "--compat", paramLabel = "MODE",
       description = "azldev behaviour to reproduce: 'current' (default) or 'azldev-2026-04' (the build that rendered"
           + " Azure Linux 4's committed specs: lenient Release bump, section-less append ends the preamble,"
@@ -108,7 +113,13 @@ public final class RenderCommand extends BaseCommand {
     List<String> names = filter.select(project);
     Path out = outputDir != null ? outputDir.toAbsolutePath().normalize() : project.info().renderedSpecsDir();
     checkSafeOutput(out, project);
+    Compat mode = compatMode();
     long t = PhaseTimes.start();
+    if (!skipLockValidation) {
+      LockGate.require(project, names, mode.configName(), filter.all);
+    }
+    PhaseTimes.add(PhaseTimes.Phase.LOCKS, t);
+    t = PhaseTimes.start();
     List<ComponentConfig> components = new ArrayList<>();
     for (String name : names) {
       components.add(project.resolve(name));
@@ -118,7 +129,6 @@ public final class RenderCommand extends BaseCommand {
     if (parallelism < 1) {
       throw new UserException("--jobs must be at least 1");
     }
-    Compat mode = compatMode();
     ComponentRenderer renderer = new ComponentRenderer(
         new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir())),
         Templates.bundled(), new OverlayEngine(mode));

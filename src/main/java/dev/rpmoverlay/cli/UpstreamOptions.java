@@ -1,8 +1,11 @@
 package dev.rpmoverlay.cli;
 
+import dev.rpmoverlay.upstream.DistGitMirrors;
 import dev.rpmoverlay.upstream.MirrorStore;
 import dev.rpmoverlay.upstream.RetryPolicy;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that talk to dist-git ({@code fetch}, {@code update}). */
@@ -21,6 +24,13 @@ public final class UpstreamOptions {
           + "else ~/.cache/rpmoverlay/mirrors). Not part of the project.")
   Path mirrorDir;
 
+  @Option(names = "--dist-git-mirror", paramLabel = "URL_PREFIX=MIRROR",
+      description = {"Fetch dist-git URLs that start with URL_PREFIX from MIRROR + the rest of the URL instead, like git's"
+          + " insteadOf. MIRROR is a URL prefix or a local directory. Only the transport changes: locks, fingerprints and"
+          + " the cache's recorded url stay those of the configured URL. Repeatable; the longest matching prefix wins.",
+          "Example: --dist-git-mirror https://src.fedoraproject.org/rpms/=/srv/fedora-distgit/"})
+  List<String> distGitMirrors = new ArrayList<>();
+
   RetryPolicy retryPolicy() {
     if (networkRetries < 0) {
       throw new UserException("--network-retries must be 0 or more, got " + networkRetries);
@@ -36,6 +46,39 @@ public final class UpstreamOptions {
   }
 
   MirrorStore mirrors() {
-    return new MirrorStore(mirrorDir != null ? mirrorDir : MirrorStore.defaultRoot(System.getenv()), retryPolicy());
+    return new MirrorStore(mirrorDir != null ? mirrorDir : MirrorStore.defaultRoot(System.getenv()), retryPolicy(),
+        MirrorStore.DEFAULT_TIMEOUT_SECONDS, distGitMirrors());
+  }
+
+  DistGitMirrors distGitMirrors() {
+    List<DistGitMirrors.Rule> rules = new ArrayList<>();
+    for (String text : distGitMirrors) {
+      DistGitMirrors.Rule rule;
+      try {
+        rule = DistGitMirrors.parseRule(text);
+      } catch (IllegalArgumentException e) {
+        throw new UserException("--dist-git-mirror: " + e.getMessage()
+            + " (for example https://src.fedoraproject.org/rpms/=/srv/fedora-distgit/)");
+      }
+      rules.add(new DistGitMirrors.Rule(rule.prefix(), asUrl(rule.replacement())));
+    }
+    return new DistGitMirrors(rules);
+  }
+
+  /** A local directory becomes a file: URL (git accepts paths, but relative ones would depend on JGit's idea of the cwd). */
+  private static String asUrl(String replacement) {
+    if (replacement.contains("://") || replacement.startsWith("file:")) {
+      return replacement;
+    }
+    String absolute = Path.of(replacement).toAbsolutePath().normalize().toUri().toString();
+    // toUri adds a trailing slash only for existing directories; keep exactly what the user meant
+    boolean wantsSlash = replacement.endsWith("/");
+    if (wantsSlash && !absolute.endsWith("/")) {
+      return absolute + "/";
+    }
+    if (!wantsSlash && absolute.endsWith("/")) {
+      return absolute.substring(0, absolute.length() - 1);
+    }
+    return absolute;
   }
 }

@@ -13,6 +13,7 @@ public final class PhaseTimes {
   /** The phases, in pipeline order. */
   public enum Phase {
     LOAD("load config"),
+    LOCKS("check locks"),
     RESOLVE("resolve components"),
     READ("read upstream cache"),
     OVERLAY("overlays + synthesized edits"),

@@ -17,7 +17,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /**
  * Reads a component's downstream changes from the project's own git history: every commit (oldest
  * first) at which the component's lock file has a different {@code input-fingerprint} than at the
- * commit before, as azldev's synthetic history does (azldev-semantics.md 4.5). The count is the
+ * commit before, as azldev's synthetic history does (azldev-semantics.md 4.5), except where the
+ * lock's {@code fingerprint-scheme} changed too: then only the way of fingerprinting changed. The count is the
  * static release bump; the subjects become changelog entries.
  */
 public final class DownstreamHistory {
@@ -48,14 +49,19 @@ public final class DownstreamHistory {
       checkNotShallow(repo, newestFirst, lockFile);
       List<DownstreamChange> changes = new ArrayList<>();
       String previous = "";
+      int previousScheme = 0;
       for (RevCommit c : newestFirst) {
         Optional<LockFile> lock = lockAt(repo, c, rel);
         String fingerprint = lock.map(LockFile::inputFingerprint).orElse("");
-        if (lock.isPresent() && !fingerprint.equals(previous)) {
+        int scheme = lock.map(LockFile::fingerprintScheme).orElse(0);
+        // a tool upgrade that recomputes every fingerprint must not bump every release in the distro
+        boolean rekeyedOnly = !previous.isEmpty() && previousScheme != scheme;
+        if (lock.isPresent() && !fingerprint.equals(previous) && !rekeyedOnly) {
           changes.add(new DownstreamChange(c.name(), c.getAuthorIdent().getName(), c.getAuthorIdent().getEmailAddress(),
               c.getAuthorIdent().getWhenAsInstant(), c.getShortMessage(), c.getFullMessage(), lock.get().upstreamCommit()));
         }
         previous = fingerprint;
+        previousScheme = scheme;
       }
       return changes;
     } catch (GitAPIException e) {

@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  *
  * <p>Left out, as in azldev, because they cannot change the rendered output: the component name and
  * where it was declared, its group memberships, overlay descriptions, metadata and positions, the
- * {@code %check} skip reason (azldev quirk, kept for compatibility), the local spec path (its
- * contents count instead), the snapshot (it is in the resolution hash), and a source file's origin
+ * {@code %check} skip reason (azldev quirk, kept for compatibility), the local spec path and the
+ * overlay source paths (their contents count instead, so a lock does not depend on where the
+ * project is checked out), the snapshot (it is in the resolution hash), and a source file's origin
  * and replace reason.
  */
 public final class Fingerprints {
@@ -40,6 +41,9 @@ public final class Fingerprints {
       "OverlayInfo.description",
       "OverlayInfo.metadata",
       "OverlayInfo.declaredAt",
+      // absolute paths (they would tie every lock to one checkout); the file's bytes count instead
+      "PatchAdd.source",
+      "FileAdd.source",
       "CheckConfig.skipReason",
       "SpecSource.path",
       "DistroRef.snapshot",

@@ -31,6 +31,20 @@ public final class LockStore {
     return lockDir.resolve(ComponentNames.checked(component) + ".lock");
   }
 
+  /** The component names of every {@code *.lock} file in the lock dir, sorted; empty when there is no lock dir. */
+  public java.util.List<String> lockedComponents() throws IOException {
+    if (!Files.isDirectory(lockDir)) {
+      return java.util.List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(lockDir)) {
+      return files.map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".lock") && n.length() > ".lock".length())
+          .map(n -> n.substring(0, n.length() - ".lock".length()))
+          .sorted()
+          .toList();
+    }
+  }
+
   /** The component's lock, or empty when it has none. */
   public Optional<LockFile> read(String component) {
     Path file = path(component);
@@ -63,7 +77,8 @@ public final class LockStore {
           toml.getString("upstream-commit", () -> ""),
           (int) toml.getLong("manual-bump", () -> 0L),
           toml.getString("input-fingerprint", () -> ""),
-          toml.getString("resolution-input-hash", () -> ""));
+          toml.getString("resolution-input-hash", () -> ""),
+          (int) toml.getLong("fingerprint-scheme", () -> 1L));
     } catch (TomlInvalidTypeException e) {
       throw new UpstreamException(where + ": " + e.getMessage());
     }
@@ -80,6 +95,9 @@ public final class LockStore {
       sb.append("manual-bump = ").append(lock.manualBump()).append('\n');
     }
     kv(sb, "input-fingerprint", lock.inputFingerprint());
+    if (lock.fingerprintScheme() != 1) {
+      sb.append("fingerprint-scheme = ").append(lock.fingerprintScheme()).append('\n');
+    }
     kv(sb, "resolution-input-hash", lock.resolutionInputHash());
     return sb.toString();
   }

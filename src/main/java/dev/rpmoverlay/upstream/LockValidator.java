@@ -35,12 +35,19 @@ public final class LockValidator {
   /** The problem with one component's lock, if any. Reads no network and no upstream git. */
   public Optional<Problem> problem(LockSubject s) throws IOException {
     String c = s.component();
-    String fix = "; run 'rpmoverlay update " + c + "' (or pass --skip-lock-validation)";
+    // the compat mode is part of the fingerprint, so the fix must write the lock in the same mode
+    String compat = "current".equals(s.compatMode()) ? "" : "--compat " + s.compatMode() + " ";
+    String fix = "; run 'rpmoverlay update " + compat + c + "' (or pass --skip-lock-validation)";
     Optional<LockFile> lock = locks.read(c);
     if (lock.isEmpty()) {
       return Optional.of(new Problem(c, "component '" + c + "' has no lock file " + locks.path(c) + fix));
     }
     LockFile l = lock.get();
+    if (l.fingerprintScheme() != LockFile.FINGERPRINT_SCHEME) {
+      return Optional.of(new Problem(c, "component '" + c + "': lock file " + locks.path(c) + " was written with fingerprint"
+          + " scheme " + l.fingerprintScheme() + " (this rpmoverlay uses " + LockFile.FINGERPRINT_SCHEME + "); rewriting it does"
+          + " not count as a downstream change" + fix));
+    }
     if (s.upstream().isPresent()) {
       UpstreamCoordinates u = s.upstream().get();
       if (l.upstreamCommit().isEmpty()) {

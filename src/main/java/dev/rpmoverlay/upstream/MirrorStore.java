@@ -42,16 +42,29 @@ public final class MirrorStore {
   private final Path root;
   private final RetryPolicy retry;
   private final int timeoutSeconds;
+  private final DistGitMirrors sources;
   private final Map<Path, Object> locks = new ConcurrentHashMap<>();
 
+  /** How long one network operation may stall before it counts as failed. */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 120;
+
   public MirrorStore(Path root, RetryPolicy retry) {
-    this(root, retry, 120);
+    this(root, retry, DEFAULT_TIMEOUT_SECONDS);
   }
 
   public MirrorStore(Path root, RetryPolicy retry, int timeoutSeconds) {
+    this(root, retry, timeoutSeconds, DistGitMirrors.NONE);
+  }
+
+  /**
+   * @param sources where to fetch each URL from (the local mirror is keyed by that fetch URL, so
+   *     content from a different server never lands in the same repository)
+   */
+  public MirrorStore(Path root, RetryPolicy retry, int timeoutSeconds, DistGitMirrors sources) {
     this.root = root.toAbsolutePath().normalize();
     this.retry = retry;
     this.timeoutSeconds = timeoutSeconds;
+    this.sources = sources;
   }
 
   /**
@@ -84,9 +97,9 @@ public final class MirrorStore {
     return root.resolve(readable + "-" + hash + ".git");
   }
 
-  /** Opens the mirror of {@code c.url()}, creating an empty one when there is none yet. */
+  /** Opens the local mirror of {@code c.url()}, creating an empty one when there is none yet. */
   public Repository open(UpstreamCoordinates c) throws IOException {
-    Path dir = pathFor(c.url());
+    Path dir = pathFor(sources.fetchUrl(c.url()));
     Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
     if (!Files.exists(dir.resolve("objects"))) {
       Files.createDirectories(dir.getParent());
@@ -111,31 +124,37 @@ public final class MirrorStore {
       // The file lock keeps two rpmoverlay processes from fetching into one mirror at once.
       try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock held = channel.lock()) {
-        retry.run(() -> fetchOnce(repo, c.url(), ref), e -> isTransient(e, ref));
+        retry.run(() -> fetchOnce(repo, sources.fetchUrl(c.url()), ref), e -> isTransient(e, ref));
       } catch (NoRemoteRepositoryException e) {
         if (isDroppedConnection(e)) {
-          throw new UpstreamException(c.describe() + ": the server closed the connection without listing any refs after "
+          throw new UpstreamException(describe(c) + ": the server closed the connection without listing any refs after "
               + (retry.retries() + 1) + " attempt(s): the dist-git repository may not exist (check spec.upstream-name and the"
               + " distro's dist-git-base-uri), or the server failed (retry later or raise --network-retries)", e);
         }
-        throw new UpstreamException(c.describe() + ": the dist-git repository does not exist"
+        throw new UpstreamException(describe(c) + ": the dist-git repository does not exist"
             + " (check spec.upstream-name and the distro's dist-git-base-uri)", e);
       } catch (TransportException e) {
         if (isMissingBranch(e, ref)) {
-          throw new UpstreamException(c.describe() + ": the repository has no branch '" + c.branch()
+          throw new UpstreamException(describe(c) + ": the repository has no branch '" + c.branch()
               + "' (check the distro version's dist-git-branch)", e);
         }
-        throw new UpstreamException(c.describe() + ": fetch failed after " + (retry.retries() + 1)
+        throw new UpstreamException(describe(c) + ": fetch failed after " + (retry.retries() + 1)
             + " attempt(s): " + e.getMessage() + " (the previous cache entry is unchanged; retry later or raise --network-retries)", e);
       } catch (java.net.URISyntaxException e) {
-        throw new UpstreamException(c.describe() + ": not a valid git URL: " + e.getMessage(), e);
+        throw new UpstreamException(describe(c) + ": not a valid git URL: " + e.getMessage(), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new UpstreamException(c.describe() + ": fetch interrupted", e);
+        throw new UpstreamException(describe(c) + ": fetch interrupted", e);
       } catch (Exception e) {
-        throw new UpstreamException(c.describe() + ": fetch failed: " + e.getMessage(), e);
+        throw new UpstreamException(describe(c) + ": fetch failed: " + e.getMessage(), e);
       }
     }
+  }
+
+  /** {@link UpstreamCoordinates#describe}, naming the server actually fetched from when that is a mirror. */
+  private String describe(UpstreamCoordinates c) {
+    String d = c.describe();
+    return sources.rewrites(c.url()) ? d + " fetched from mirror " + sources.fetchUrl(c.url()) : d;
   }
 
   private Void fetchOnce(Repository repo, String url, String ref) throws Exception {

@@ -30,6 +30,8 @@ class FetchUpdateCommandTest {
   static final byte[] TARBALL = "pretend this is curl-8.11.tar.xz".getBytes();
   RevCommit curlOld;
   RevCommit curlNew;
+  /** The distro's dist-git-base-uri without {@code $pkg}; null for the file:// server. */
+  String distGitBase;
 
   RevCommit commit(Git git, String when, String msg, String path, String content) throws Exception {
     Path p = git.getRepository().getWorkTree().toPath().resolve(path);
@@ -93,7 +95,7 @@ class FetchUpdateCommandTest {
         overlays = [ %s ]
 
         [components.bash]
-        """.formatted(server.toUri(), lookaside.getAddress().getPort(), snapshot, curlOverlays));
+        """.formatted(distGitBase != null ? distGitBase : server.toUri(), lookaside.getAddress().getPort(), snapshot, curlOverlays));
   }
 
   @AfterEach
@@ -178,20 +180,97 @@ class FetchUpdateCommandTest {
     assertThat(after.err()).contains("overlay no longer applies: component curl: overlay 1 (spec-search-replace \"pin version\"");
   }
 
+  CliRun render(String... args) {
+    String[] withProject = new String[args.length + 4];
+    withProject[0] = "render";
+    withProject[1] = "-C";
+    withProject[2] = project.toString();
+    withProject[3] = "-q";
+    System.arraycopy(args, 0, withProject, 4, args.length);
+    return CliRun.of(withProject);
+  }
+
   @Test
-  void theLockGateRefusesMissingAndStaleLocksAndPassesCurrentOnes() throws Exception {
-    dev.rpmoverlay.config.Project p = dev.rpmoverlay.config.ProjectLoader.load(dev.rpmoverlay.config.LoadOptions.of(project));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LockGate.require(p, java.util.List.of("bash", "curl"), "current"))
-        .isInstanceOf(UserException.class)
-        .hasMessageContaining("2 component(s) have missing or stale locks")
-        .hasMessageContaining("component 'bash' has no lock file");
-    run("update", "-a");
-    LockGate.require(dev.rpmoverlay.config.ProjectLoader.load(dev.rpmoverlay.config.LoadOptions.of(project)),
-        java.util.List.of("bash", "curl"), "current");
+  void renderRefusesComponentsWithoutLocksAndSaysWhatToRun() throws Exception {
+    assertThat(run("fetch", "-a").exitCode()).isZero();
+    CliRun r = render("-a");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("2 lock problem(s)", "component 'bash' has no lock file", "run 'rpmoverlay update bash'",
+        "--skip-lock-validation").doesNotContain("Exception");
+    assertThat(project.resolve("rendered")).doesNotExist();
+  }
+
+  @Test
+  void renderPassesTheGateOnceUpdateWroteCurrentLocks() throws Exception {
+    assertThat(run("update", "-a").exitCode()).isZero();
+    CliRun r = render("-a");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+  }
+
+  @Test
+  void renderRefusesALockMadeStaleByAConfigChangeUnlessToldToSkipTheCheck() throws Exception {
+    assertThat(run("update", "-a").exitCode()).isZero();
     writeProject("zstd-devel", "2026-02-24T00:00:00-08:00");
-    dev.rpmoverlay.config.Project changed = dev.rpmoverlay.config.ProjectLoader.load(dev.rpmoverlay.config.LoadOptions.of(project));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LockGate.require(changed, java.util.List.of("bash", "curl"), "current"))
-        .hasMessageContaining("1 component(s)").hasMessageContaining("component 'curl'");
+    CliRun refused = render("curl");
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(refused.err()).contains("component 'curl'", "input fingerprint differs", "rpmoverlay update curl");
+    CliRun skipped = render("curl", "--skip-lock-validation");
+    assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+  }
+
+  @Test
+  void renderRefusesALockWhoseSnapshotMoved() throws Exception {
+    assertThat(run("update", "-a").exitCode()).isZero();
+    writeProject("zlib-devel", "2026-04-01T00:00:00Z");
+    CliRun r = render("bash");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("component 'bash'", "upstream selection (snapshot");
+  }
+
+  @Test
+  void renderOfAllComponentsRefusesALockThatBelongsToNoComponent() throws Exception {
+    assertThat(run("update", "-a").exitCode()).isZero();
+    Files.copy(project.resolve("locks/bash.lock"), project.resolve("locks/removed-package.lock"));
+    CliRun all = render("-a");
+    assertThat(all.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(all.err()).contains("removed-package.lock belongs to no component", "delete it");
+    assertThat(render("bash").exitCode()).as("a selection does not judge other locks").isZero();
+  }
+
+  @Test
+  void aLockWrittenInAnotherCompatModeIsStaleAndTheFixNamesTheMode() throws Exception {
+    assertThat(run("update", "-a").exitCode()).isZero();
+    CliRun r = render("curl", "--compat", "azldev-2026-04");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("run 'rpmoverlay update --compat azldev-2026-04 curl'");
+  }
+
+  @Test
+  void aDistGitMirrorChangesWhereUpdateFetchesButNotWhatTheLockAndCacheRecord() throws Exception {
+    distGitBase = "https://dist-git.example.invalid/rpms/";
+    writeProject("zlib-devel", "2026-02-24T00:00:00-08:00");
+    CliRun update = run("update", "-a", "--dist-git-mirror", distGitBase + "=" + server.toUri());
+    assertThat(update.exitCode()).as(update.err()).isZero();
+    assertThat(Files.readString(project.resolve("upstream-cache/curl/upstream.toml")))
+        .contains("url = \"https://dist-git.example.invalid/rpms/curl\"").doesNotContain(server.toUri().toString());
+    assertThat(run("update", "--check", "-a").exitCode()).as("the locks match the configured URL").isZero();
+    assertThat(render("-a").exitCode()).isZero();
+  }
+
+  @Test
+  void aFetchThroughAMirrorNamesBothUrlsWhenTheRepositoryIsMissing() throws Exception {
+    distGitBase = "https://dist-git.example.invalid/rpms/";
+    writeProject("zlib-devel", "2026-02-24T00:00:00-08:00");
+    CliRun r = run("fetch", "bash", "--network-retries", "0", "--dist-git-mirror", distGitBase + "=" + tmp.resolve("empty-mirror") + "/");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.err()).contains("https://dist-git.example.invalid/rpms/bash", "fetched from mirror file://" + tmp.resolve("empty-mirror") + "/bash");
+  }
+
+  @Test
+  void aMalformedMirrorRuleIsAUsageError() {
+    CliRun r = run("fetch", "bash", "--dist-git-mirror", "no-equals-sign");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("--dist-git-mirror: expected URL_PREFIX=MIRROR_PREFIX, got 'no-equals-sign'");
   }
 
   @Test

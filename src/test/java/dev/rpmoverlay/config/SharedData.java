@@ -10,9 +10,7 @@ public final class SharedData {
   private SharedData() {}
 
   public static Path root() {
-    String prop = System.getProperty("rpmoverlay.shared");
-    Path root = prop != null ? Path.of(prop) : Path.of("..", "shared");
-    return root.toAbsolutePath().normalize();
+    return dev.rpmoverlay.testing.SharedDir.path();
   }
 
   static Path azlProject() {

@@ -9,12 +9,8 @@ final class SharedData {
   private SharedData() {}
 
   static Optional<Path> root() {
-    String property = System.getProperty("rpmoverlay.shared");
-    if (property != null && Files.isDirectory(Path.of(property))) {
-      return Optional.of(Path.of(property));
-    }
-    Path sibling = Path.of("..", "shared");
-    return Files.isDirectory(sibling) ? Optional.of(sibling.toAbsolutePath().normalize()) : Optional.empty();
+    Path shared = dev.rpmoverlay.testing.SharedDir.path();
+    return Files.isDirectory(shared) ? Optional.of(shared) : Optional.empty();
   }
 
   /** Whether {@code command} runs (it is on PATH). */

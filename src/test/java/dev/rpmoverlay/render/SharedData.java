@@ -9,9 +9,8 @@ final class SharedData {
   private SharedData() {}
 
   static Optional<Path> dir() {
-    String prop = System.getProperty("rpmoverlay.shared");
-    Path p = prop != null && !prop.isBlank() ? Path.of(prop) : Path.of("..", "shared");
-    return Files.isDirectory(p) ? Optional.of(p.toAbsolutePath().normalize()) : Optional.empty();
+    Path p = dev.rpmoverlay.testing.SharedDir.path();
+    return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
   }
 
   static Optional<Path> azldevConformance() {

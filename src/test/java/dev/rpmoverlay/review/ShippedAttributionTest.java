@@ -126,7 +126,6 @@ class ShippedAttributionTest {
   }
 
   private static Path sharedDir() {
-    String property = System.getProperty("rpmoverlay.shared");
-    return property != null && !property.isBlank() ? Path.of(property) : REPO.resolve("../shared").normalize();
+    return dev.rpmoverlay.testing.SharedDir.path();
   }
 }

@@ -22,8 +22,7 @@ final class FedoraCorpus {
 
   /** The extracted {@code *.spec} files, sorted; skips the calling test when unavailable. */
   static synchronized List<Path> specs() throws IOException, InterruptedException {
-    String property = System.getProperty("rpmoverlay.shared");
-    Path shared = (property != null ? Path.of(property) : Path.of("..", "shared")).toAbsolutePath().normalize();
+    Path shared = dev.rpmoverlay.testing.SharedDir.path();
     Path script = shared.resolve("corpus/extract.sh");
     assumeTrue(Files.isRegularFile(script), "spec corpus not available at " + script);
     Path dest = Path.of("target", "corpus").toAbsolutePath();

@@ -51,6 +51,22 @@ class DownstreamHistoryTest {
   }
 
   @Test
+  void aNewFingerprintSchemeAloneIsNotADownstreamChangeButLaterChangesAre() throws Exception {
+    try (Git git = Git.init().setDirectory(project.toFile()).call()) {
+      Files.createDirectories(project.resolve("locks"));
+      Files.writeString(project.resolve("locks/curl.lock"),
+          LockStore.format(new LockFile(1, "a".repeat(40), "a".repeat(40), 0, "sha256:old-scheme", "sha256:r", 1)));
+      commit(git, "2026-04-30T10:00:00Z", "import curl");
+      lock("sha256:new-scheme", "a".repeat(40));
+      commit(git, "2026-05-01T10:00:00Z", "locks: rewrite with fingerprint scheme 2");
+      lock("sha256:new-scheme-changed", "a".repeat(40));
+      commit(git, "2026-05-02T10:00:00Z", "curl: enable zstd");
+    }
+    assertThat(DownstreamHistory.changes(project.resolve("locks/curl.lock"))).extracting(DownstreamChange::subject)
+        .containsExactly("import curl", "curl: enable zstd");
+  }
+
+  @Test
   void aProjectOutsideGitHasNoChanges() throws Exception {
     lock("sha256:1", "a".repeat(40));
     assertThat(DownstreamHistory.changes(project.resolve("locks/curl.lock"))).isEmpty();

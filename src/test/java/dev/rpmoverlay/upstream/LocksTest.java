@@ -33,7 +33,7 @@ class LocksTest {
     String text = LockStore.format(lock);
     assertThat(text).isEqualTo("# Managed by rpmoverlay update. Do not edit manually.\nversion = 1\n"
         + "import-commit = \"" + COMMIT + "\"\nupstream-commit = \"" + COMMIT + "\"\nmanual-bump = 2\n"
-        + "input-fingerprint = \"sha256:aa\"\nresolution-input-hash = \"sha256:bb\"\n");
+        + "input-fingerprint = \"sha256:aa\"\nfingerprint-scheme = 2\nresolution-input-hash = \"sha256:bb\"\n");
     assertThat(LockStore.parse(text, "x.lock")).isEqualTo(lock);
   }
 
@@ -50,6 +50,7 @@ class LocksTest {
     LockFile l = LockStore.parse(azldev, "curl.lock");
     assertThat(l.upstreamCommit()).isEqualTo("def");
     assertThat(l.manualBump()).isZero();
+    assertThat(l.fingerprintScheme()).as("a lock without fingerprint-scheme is scheme 1").isEqualTo(1);
   }
 
   @Test
@@ -109,6 +110,44 @@ class LocksTest {
     store.write("curl", v.expected(subject(curl("zlib-devel"), "", ""), COMMIT, Optional.empty()));
     assertThat(v.problem(subject(curl("zlib-devel"), "abcdef1", ""))).get()
         .extracting(LockValidator.Problem::message).asString().contains("differs from the upstream-commit pin abcdef1");
+  }
+
+  @Test
+  void aLockInAnOlderFingerprintSchemeIsStaleEvenWhenItsFingerprintMatches() throws Exception {
+    LockStore store = new LockStore(tmp.resolve("locks"));
+    LockValidator v = new LockValidator(store);
+    LockSubject s = subject(curl("zlib-devel"), "", "");
+    LockFile current = v.expected(s, COMMIT, Optional.empty());
+    store.write("curl", new LockFile(current.version(), current.importCommit(), current.upstreamCommit(), current.manualBump(),
+        current.inputFingerprint(), current.resolutionInputHash(), 1));
+    assertThat(v.problem(s)).get().extracting(LockValidator.Problem::message).asString()
+        .contains("fingerprint scheme 1", "rpmoverlay update curl");
+  }
+
+  @Test
+  void theFingerprintDoesNotDependOnWhereTheProjectIsCheckedOut() throws Exception {
+    Files.createDirectories(tmp.resolve("a"));
+    Files.createDirectories(tmp.resolve("b"));
+    Files.writeString(tmp.resolve("a/fix.patch"), "same bytes");
+    Files.writeString(tmp.resolve("b/fix.patch"), "same bytes");
+    assertThat(Fingerprints.input(withPatch(tmp.resolve("a")), COMMIT, 0, "43", "current"))
+        .isEqualTo(Fingerprints.input(withPatch(tmp.resolve("b")), COMMIT, 0, "43", "current"));
+  }
+
+  @Test
+  void theFingerprintFollowsTheBytesOfAnOverlaySourceFile() throws Exception {
+    Files.createDirectories(tmp.resolve("a"));
+    Files.writeString(tmp.resolve("a/fix.patch"), "one");
+    String before = Fingerprints.input(withPatch(tmp.resolve("a")), COMMIT, 0, "43", "current");
+    Files.writeString(tmp.resolve("a/fix.patch"), "two");
+    assertThat(Fingerprints.input(withPatch(tmp.resolve("a")), COMMIT, 0, "43", "current")).isNotEqualTo(before);
+  }
+
+  /** curl with a patch-add overlay declared in {@code dir}/curl.comp.toml, its source made absolute as the config loader does. */
+  private static ComponentConfig withPatch(Path dir) {
+    Path toml = dir.resolve("curl.comp.toml");
+    return Components.upstream("curl", toml, List.of(new dev.rpmoverlay.config.model.Overlay.PatchAdd(
+        Components.info(0, "add fix", toml, 3), dir.resolve("fix.patch").toString(), "", "")));
   }
 
   @Test

@@ -1,0 +1,72 @@
+package dev.rpmoverlay.shipped;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.common.io.MoreFiles;
+import dev.rpmoverlay.cli.CliRun;
+import dev.rpmoverlay.testing.ProjectCopy;
+import dev.rpmoverlay.testing.SharedDir;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The committed locks/ and upstream-cache/ are what the tool itself writes, wherever the project
+ * is checked out: otherwise render refuses them (stale locks) or renders from facts that the
+ * current code would not extract.
+ */
+class ShippedDataTest {
+  private static final Path REPO = Path.of("").toAbsolutePath();
+
+  @TempDir Path tmp;
+
+  @Test
+  void theCommittedLocksAreCurrentInACopyOfTheProjectAnywhere() throws Exception {
+    Path copy = tmp.resolve("somewhere/else/lumen");
+    ProjectCopy.of(REPO, copy);
+    CliRun check = CliRun.of("-C", copy.toString(), "update", "--check", "-a");
+    assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+  }
+
+  @Test
+  void theCommittedCacheIsExactlyWhatFetchWritesFromTheFixtureDistGit() throws Exception {
+    Path shared = SharedDir.path();
+    assumeTrue(Files.isDirectory(shared.resolve("fixtures/distgit")), "needs ../shared/fixtures/distgit");
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")) || Files.isExecutable(Path.of("/bin/git")), "needs git");
+    Path repos = tmp.resolve("fixture-distgit");
+    Process p = new ProcessBuilder("bash", REPO.resolve("docs/examples/make-fixture-repos.sh").toString(), repos.toString(),
+        shared.resolve("fixtures/distgit").toString()).redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(log).isZero();
+    Path copy = tmp.resolve("lumen");
+    ProjectCopy.of(REPO, copy);
+    MoreFiles.deleteRecursively(copy.resolve("upstream-cache"));
+
+    CliRun fetch = CliRun.of("fetch", "-C", copy.toString(), "-a", "--mirror-dir", tmp.resolve("mirrors").toString(),
+        "--dist-git-mirror", "https://src.fedoraproject.org/rpms/=" + repos + "/");
+    assertThat(fetch.exitCode()).as(fetch.out() + fetch.err()).isZero();
+    assertThat(files(copy.resolve("upstream-cache"))).as("fetch from the fixture dist-git rewrites upstream-cache/ byte for byte")
+        .isEqualTo(files(REPO.resolve("upstream-cache")));
+  }
+
+  /** Every file under {@code dir} by relative path: its bytes as text and whether it is executable. */
+  private static Map<String, String> files(Path dir) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path f : all.filter(Files::isRegularFile).toList()) {
+        out.put(dir.relativize(f).toString(), (Files.isExecutable(f) ? "x:" : "-:")
+            + new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return out;
+  }
+}

@@ -71,43 +71,7 @@ final class CanonicalMetadataText {
         Instant.parse(commitTime), snapshot, history, files);
   }
 
-  /** The string value of a {@code key = "..."} line. */
   private static String value(String line, String key) {
-    int start = key.length() + 4;
-    if (!line.startsWith(key) || !line.startsWith(" = \"", key.length()) || line.length() <= start || !line.endsWith("\"")) {
-      throw new IllegalArgumentException("not canonical");
-    }
-    String quoted = line.substring(start, line.length() - 1);
-    return quoted.indexOf('\\') < 0 ? quoted : unescape(quoted);
-  }
-
-  private static String unescape(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '\\') {
-        sb.append(c);
-        continue;
-      }
-      if (++i >= s.length()) {
-        throw new IllegalArgumentException("not canonical");
-      }
-      switch (s.charAt(i)) {
-        case '"' -> sb.append('"');
-        case '\\' -> sb.append('\\');
-        case 'n' -> sb.append('\n');
-        case 't' -> sb.append('\t');
-        case 'r' -> sb.append('\r');
-        case 'u' -> {
-          if (i + 4 >= s.length()) {
-            throw new IllegalArgumentException("not canonical");
-          }
-          sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-          i += 4;
-        }
-        default -> throw new IllegalArgumentException("not canonical");
-      }
-    }
-    return sb.toString();
+    return CanonicalToml.string(line, key);
   }
 }

@@ -60,6 +60,10 @@ public final class LockStore {
 
   /** Parses lock-file text; {@code where} names it in errors. */
   public static LockFile parse(String text, String where) {
+    Optional<LockFile> canonical = CanonicalLockText.parse(text);
+    if (canonical.isPresent()) {
+      return canonical.get();
+    }
     TomlParseResult toml = Toml.parse(text, TomlVersion.V1_0_0);
     if (toml.hasErrors()) {
       var e = toml.errors().get(0);

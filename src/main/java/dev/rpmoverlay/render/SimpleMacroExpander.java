@@ -31,16 +31,19 @@ final class SimpleMacroExpander {
       if (line.startsWith("#")) {
         continue;
       }
-      char first = LineStart.firstNonSpace(line);
-      if (first == '%') {
-        Matcher d = DEFINE.matcher(line);
-        if (d.matches() && !d.group(2).endsWith("\\")) {
-          macros.put(d.group(1), d.group(2));
+      // Run the patterns only on lines they could match: running them on every line dominated this loop.
+      int at = LineStart.textStart(line);
+      if (at < line.length() && line.charAt(at) == '%') {
+        if (line.startsWith("global", at + 1) || line.startsWith("define", at + 1)) {
+          Matcher d = DEFINE.matcher(line);
+          if (d.matches() && !d.group(2).endsWith("\\")) {
+            macros.put(d.group(1), d.group(2));
+          }
         }
         continue; // TAG needs a letter first
       }
-      if (!LineStart.startsAnyOf(first, "nvresp")) {
-        continue; // neither pattern can match: most lines of a spec, and the patterns dominated this loop
+      if (!LineStart.wordAt(line, at, "name", "version", "release", "epoch", "source", "patch")) {
+        continue;
       }
       Matcher t = TAG.matcher(line);
       if (t.matches()) {

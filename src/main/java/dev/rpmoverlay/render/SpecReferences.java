@@ -117,13 +117,13 @@ record SpecReferences(Set<String> names, boolean resolved) {
       String trimmed = line.strip();
       return trimmed.isEmpty() ? List.of() : List.of(trimmed);
     }
-    char first = LineStart.firstNonSpace(line);
-    if (LineStart.startsAnyOf(first, "sp")) {
+    int start = LineStart.textStart(line);
+    if (LineStart.wordAt(line, start, "source", "patch")) {
       Matcher tag = SOURCE_TAG.matcher(line);
       if (tag.matches()) {
         return List.of(tag.group(1));
       }
-    } else if (first == '%') {
+    } else if (line.startsWith("%include", start)) {
       Matcher inc = INCLUDE.matcher(line);
       if (inc.find()) {
         return List.of(inc.group(1));

@@ -219,6 +219,19 @@ class FetchUpdateCommandTest {
   }
 
   @Test
+  void aTamperedCachedFileIsReportedByACheckThatRendersEverything() throws Exception {
+    assertThat(run("update", "-a").exitCode()).isZero();
+    assertThat(render("-a").exitCode()).isZero(); // leaves incremental state behind
+    Path spec = project.resolve("upstream-cache/curl/files/curl.spec");
+    Files.writeString(spec, Files.readString(spec) + "# tampered\n");
+
+    CliRun check = render("-a", "--check", "--no-incremental");
+
+    assertThat(check.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(check.out() + check.err()).contains("upstream cache entry for component 'curl' is corrupt: files/curl.spec has SHA-256");
+  }
+
+  @Test
   void renderRefusesALockWhoseSnapshotMoved() throws Exception {
     assertThat(run("update", "-a").exitCode()).isZero();
     writeProject("zlib-devel", "2026-04-01T00:00:00Z");

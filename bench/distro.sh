@@ -42,6 +42,7 @@ run() { # label, then rpmoverlay arguments
 # ext4 find_inode_bit/recently_deleted), measuring the file system rather than rpmoverlay.
 old_out=
 if [[ -e $out ]]; then old_out=$work/out.old.$$; mv "$out" "$old_out"; fi
+trap '[[ -z $old_out ]] || rm -rf "$old_out"' EXIT
 run "full render, cold output dir (render -a)" render -a -o "$out" --timings
 run "warm no-change check (render -a --check, incremental)" render -a -o "$out" --check --timings
 run "warm no-change check, every component rendered (render -a --check --no-incremental)" render -a -o "$out" --check --no-incremental --timings
@@ -50,4 +51,3 @@ printf '\n# bench: one changed component\n' >> "$project/base/comps/$comp/$comp.
 sed -i '$ a [[components.'"$comp"'.overlays]]\ntype = "spec-add-tag"\ntag = "Provides"\nvalue = "bench-changed"' \
   "$project/base/comps/$comp/$comp.comp.toml"
 run "one component changed ($comp): incremental render -a" render -a -o "$out" --timings
-[[ -z $old_out ]] || rm -rf "$old_out"

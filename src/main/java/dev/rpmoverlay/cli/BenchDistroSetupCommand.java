@@ -98,8 +98,12 @@ public final class BenchDistroSetupCommand extends BaseCommand {
         stubSidecars += stubSidecars(s.config(), files);
         ResolvedCommit commit = git.commit(files, Set.of(), COMMIT_TIME);
         writer.write(git.repository(), s.upstream().get(), commit);
-        // what 'update' would write, so render's lock gate passes (and is part of what is measured)
-        locks.write(s.name(), validator.expected(subject, commit.commit(), Optional.empty()));
+        // what 'update' would write, so render's lock gate passes (and is part of what is measured).
+        // A pinned commit cannot be made from the corpus, so that lock names the pin while the
+        // entry holds the synthetic commit: render reads the entry either way.
+        String pin = s.upstream().get().pinnedCommit();
+        String locked = pin.length() == 40 ? pin.toLowerCase(Locale.ROOT) : commit.commit();
+        locks.write(s.name(), validator.expected(subject, locked, Optional.empty()));
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;

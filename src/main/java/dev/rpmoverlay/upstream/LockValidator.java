@@ -24,9 +24,18 @@ public final class LockValidator {
 
   /** Problems for every subject, sorted by component name. */
   public List<Problem> problems(List<LockSubject> subjects) throws IOException {
-    List<Problem> out = new ArrayList<>();
-    for (LockSubject s : subjects) {
-      problem(s).ifPresent(out::add);
+    List<Problem> out;
+    try {
+      // independent per component (read a lock, hash config and overlay files): use every core
+      out = new ArrayList<>(subjects.parallelStream().map(s -> {
+        try {
+          return problem(s);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).flatMap(Optional::stream).toList());
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
     out.sort(Comparator.comparing(Problem::component));
     return out;

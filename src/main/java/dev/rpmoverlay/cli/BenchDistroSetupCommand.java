@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
  * {@code rpmoverlay bench distro-setup}: prepares the full-distro benchmark (README "Benchmarks").
  * Copies a project (default: the AZL4 conformance project, 7,583 components) to a work dir and
  * fills its upstream cache from a spec corpus with the real {@link CacheEntryWriter}, one commit
- * per component in an in-memory repository, and writes the locks {@code update} would write. The corpus has spec files only, so sidecars that
- * overlays name are stubbed, and a component whose spec the corpus lacks gets a stub spec.
+ * per component in an in-memory repository, and writes the locks {@code update} would write. The
+ * corpus has spec files only, so sidecars that overlays name are stubbed, and a component whose
+ * spec the corpus lacks gets a stub spec.
  */
 @Command(
     name = "distro-setup",

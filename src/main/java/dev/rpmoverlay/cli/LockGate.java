@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The lock check render runs before doing anything (azldev-semantics.md 1.10): every selected
@@ -30,16 +29,10 @@ public final class LockGate {
     LockStore store = new LockStore(project.info().lockDir());
     List<String> problems = new ArrayList<>();
     try {
-      new LockValidator(store).problems(UpstreamComponents.lockSubjects(upstream, compat))
-          .forEach(p -> problems.add(p.message()));
+      LockValidator validator = new LockValidator(store);
+      validator.problems(UpstreamComponents.lockSubjects(upstream, compat)).forEach(p -> problems.add(p.message()));
       if (all) {
-        Set<String> known = new HashSet<>(project.componentNames());
-        for (String locked : store.lockedComponents()) {
-          if (!known.contains(locked)) {
-            problems.add("lock file " + store.lockDir().resolve(locked + ".lock") + " belongs to no component of the"
-                + " project; delete it if the component was removed (or pass --skip-lock-validation)");
-          }
-        }
+        validator.orphans(new HashSet<>(project.componentNames())).forEach(p -> problems.add(p.message()));
       }
     } catch (UpstreamException | IOException e) {
       throw new UserException(e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.rpmoverlay.upstream;
 
+import dev.rpmoverlay.config.model.Compat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,11 +42,23 @@ public final class LockValidator {
     return out;
   }
 
+  /** A problem for every lock file in the lock dir that belongs to none of {@code components}, sorted. */
+  public List<Problem> orphans(java.util.Set<String> components) throws IOException {
+    List<Problem> out = new ArrayList<>();
+    for (String locked : locks.lockedComponents()) {
+      if (!components.contains(locked)) {
+        out.add(new Problem(locked, "lock file " + locks.lockDir().resolve(locked + ".lock") + " belongs to no component of the"
+            + " project; delete it if the component was removed (or pass --skip-lock-validation)"));
+      }
+    }
+    return out;
+  }
+
   /** The problem with one component's lock, if any. Reads no network and no upstream git. */
   public Optional<Problem> problem(LockSubject s) throws IOException {
     String c = s.component();
     // the compat mode is part of the fingerprint, so the fix must write the lock in the same mode
-    String compat = "current".equals(s.compatMode()) ? "" : "--compat " + s.compatMode() + " ";
+    String compat = Compat.DEFAULT.configName().equals(s.compatMode()) ? "" : "--compat " + s.compatMode() + " ";
     String fix = "; run 'rpmoverlay update " + compat + c + "' (or pass --skip-lock-validation)";
     Optional<LockFile> lock = locks.read(c);
     if (lock.isEmpty()) {

@@ -25,7 +25,30 @@ import org.junit.jupiter.api.io.TempDir;
 /** A cache entry written by hand from docs/upstream-cache.md renders like any fetched one. */
 class RenderFromHandWrittenCacheTest {
 
+  /** upstream.toml's top-level keys, as docs/upstream-cache.md describes them. */
+  private static final String ENTRY_HEADER = """
+        format = 1
+        component = "hello"
+        upstream-name = "hello"
+        url = "https://src.fedoraproject.org/rpms/hello.git"
+        branch = "f43"
+        commit = "3f1e9a0c2b7d4e5f60718293a4b5c6d7e8f90123"
+        commit-time = "2026-02-20T10:00:00Z"
+        """.stripTrailing();
+
   @TempDir Path tmp;
+
+  /** A manually released upstream component "hello" with these overlays. */
+  private ComponentConfig hello(List<Overlay> overlays) {
+    return new ComponentConfig("hello", SourcePosition.of(tmp.resolve("hello.comp.toml")), List.of(),
+        new SpecSource("upstream", Optional.empty(), new DistroRef("fedora", "43", ""), "", ""), ReleaseCalculation.MANUAL,
+        BuildConfig.NONE, false, List.of(), overlays);
+  }
+
+  private ComponentRenderer renderer() {
+    return new ComponentRenderer(new UpstreamCacheSourceTreeProvider(UpstreamCache.open(tmp.resolve("upstream-cache"))),
+        Templates.bundled(), new OverlayEngine(Compat.CURRENT));
+  }
 
   static String sha256(String s) {
     return Hashing.sha256().hashString(s, StandardCharsets.UTF_8).toString();
@@ -40,14 +63,7 @@ class RenderFromHandWrittenCacheTest {
     Files.writeString(entry.resolve("hello.spec"), spec);
     Files.writeString(entry.resolve("run.sh"), script);
     Files.writeString(entry.resolve("README.md"), "dist-git readme\n");
-    Files.writeString(entry.resolveSibling("upstream.toml"), """
-        format = 1
-        component = "hello"
-        upstream-name = "hello"
-        url = "https://src.fedoraproject.org/rpms/hello.git"
-        branch = "f43"
-        commit = "3f1e9a0c2b7d4e5f60718293a4b5c6d7e8f90123"
-        commit-time = "2026-02-20T10:00:00Z"
+    Files.writeString(entry.resolveSibling("upstream.toml"), ENTRY_HEADER + """
 
         [[file]]
         path = "README.md"
@@ -68,14 +84,7 @@ class RenderFromHandWrittenCacheTest {
     Path toml = tmp.resolve("hello.comp.toml");
     Overlay addTag = new Overlay.SpecAddTag(new OverlayInfo(0, "needs gettext", Optional.empty(), new SourcePosition(toml, 3, 1)),
         "BuildRequires", "gettext", "");
-    ComponentConfig hello = new ComponentConfig("hello", SourcePosition.of(toml), List.of(),
-        new SpecSource("upstream", Optional.empty(), new DistroRef("fedora", "43", ""), "", ""), ReleaseCalculation.MANUAL,
-        BuildConfig.NONE, false, List.of(), List.of(addTag));
-
-    UpstreamCache cache = UpstreamCache.open(tmp.resolve("upstream-cache"));
-    ComponentRenderer renderer = new ComponentRenderer(new UpstreamCacheSourceTreeProvider(cache), Templates.bundled(),
-        new OverlayEngine(Compat.CURRENT));
-    RenderedComponent out = renderer.render(hello, 0);
+    RenderedComponent out = renderer().render(hello(List.of(addTag)), 0);
 
     String rendered = new String(out.files().get("hello.spec").orElseThrow().content(), StandardCharsets.UTF_8);
     assertThat(rendered).contains("BuildRequires: gettext\n").contains("Version: 2.12\n");
@@ -88,25 +97,15 @@ class RenderFromHandWrittenCacheTest {
     String spec = "Name: hello\nVersion: 2.12\nRelease: 1%{?dist}\nSummary: hi\nLicense: MIT\n\n%description\nHi.\n";
     Path entry = Files.createDirectories(tmp.resolve("upstream-cache/hello/files"));
     Files.writeString(entry.resolve("hello.spec"), spec);
-    Files.writeString(entry.resolveSibling("upstream.toml"), """
-        format = 1
-        component = "hello"
-        upstream-name = "hello"
-        url = "https://src.fedoraproject.org/rpms/hello.git"
-        branch = "f43"
-        commit = "3f1e9a0c2b7d4e5f60718293a4b5c6d7e8f90123"
-        commit-time = "2026-02-20T10:00:00Z"
+    Files.writeString(entry.resolveSibling("upstream.toml"), ENTRY_HEADER + """
 
         [[file]]
         path = "hello.spec"
         mode = "100644"
         sha256 = "%s"
         """.formatted(sha256(spec)));
-    ComponentConfig hello = new ComponentConfig("hello", SourcePosition.of(tmp.resolve("hello.comp.toml")), List.of(),
-        new SpecSource("upstream", Optional.empty(), new DistroRef("fedora", "43", ""), "", ""), ReleaseCalculation.MANUAL,
-        BuildConfig.NONE, false, List.of(), List.of());
-    ComponentRenderer renderer = new ComponentRenderer(new UpstreamCacheSourceTreeProvider(UpstreamCache.open(tmp.resolve("upstream-cache"))),
-        Templates.bundled(), new OverlayEngine(Compat.CURRENT));
+    ComponentConfig hello = hello(List.of());
+    ComponentRenderer renderer = renderer();
     assertThat(renderer.render(hello, 0).files().contains("hello.spec")).isTrue();
 
     Files.writeString(entry.resolve("hello.spec"), spec.replace("MIT", "Proprietary"));

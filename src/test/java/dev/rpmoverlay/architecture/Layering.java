@@ -26,11 +26,6 @@ final class Layering {
 
   private Layering() {}
 
-  /** Every rule of the layering, for the packages under {@code root}. */
-  static ArchRule[] rules(String root) {
-    return new ArchRule[] {layers(root), noCyclesBetweenPackages(root), specModelIsFreeOfTomlAndGit(root), onlyCliUsesPicocli(root)};
-  }
-
   /** Which package may use which; every product class must be in a layer. */
   static ArchRule layers(String root) {
     return layeredArchitecture()

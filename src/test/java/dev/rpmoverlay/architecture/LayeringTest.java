@@ -49,11 +49,6 @@ class LayeringTest {
     assertNoViolations(Layering.onlyCliUsesPicocli(PRODUCT));
   }
 
-  @Test
-  void everyRuleIsChecked() {
-    assertThat(Layering.rules(PRODUCT)).hasSize(4);
-  }
-
   // --- the rules fail when broken: a deliberately bad set of classes in test code ---
 
   private static JavaClasses badExample() {
@@ -91,6 +86,22 @@ class LayeringTest {
 
     assertThat(result.getFailureReport().getDetails())
         .anySatisfy(line -> assertThat(line).contains("badexample.unplaced.Stray").contains("not contained in architecture"));
+  }
+
+  @Test
+  void theSpecModelUsingTomlIsReported() {
+    EvaluationResult result = Layering.specModelIsFreeOfTomlAndGit(BAD_EXAMPLE).evaluate(badExample());
+
+    assertThat(result.getFailureReport().getDetails())
+        .anySatisfy(line -> assertThat(line).contains("badexample.spec.TomlReadingSpec").contains("org.tomlj.Toml"));
+  }
+
+  @Test
+  void picocliOutsideTheCommandLineIsReported() {
+    EvaluationResult result = Layering.onlyCliUsesPicocli(BAD_EXAMPLE).evaluate(badExample());
+
+    assertThat(result.getFailureReport().getDetails())
+        .anySatisfy(line -> assertThat(line).contains("badexample.spec.TomlReadingSpec").contains("picocli.CommandLine"));
   }
 
   @Test

@@ -181,8 +181,10 @@ final class ProjectAssembler {
       }
       SourcePosition at = file.at(t, name);
       Context ctx = Context.component(name);
-      if (!SafeNames.isSafeFilename(name)) {
-        problems.error(at, ctx, "component name must be usable as a directory name", "remove '/' and '\\' from the name; '.' and '..' are not allowed");
+      if (!ReservedNames.isValidComponentName(name)) {
+        // It becomes a directory name next to rpmoverlay's own dot-named files (and could be '.git').
+        problems.error(at, ctx, "component name \"" + name + "\" is not a valid RPM package name",
+            "use ASCII letters, digits and . _ + - only, starting with a letter, digit or _");
         continue;
       }
       DeclaredComponent existing = components.get(name);

@@ -61,7 +61,7 @@ public final class CacheEntryWriter {
       CacheMetadata meta;
       try (RevWalk walk = new RevWalk(repo)) {
         RevCommit commit = walk.parseCommit(ObjectId.fromString(resolved.commit()));
-        List<FileRecord> files = writeTree(repo, commit, staging.resolve(UpstreamCache.FILES_DIR));
+        List<FileRecord> files = writeTree(repo, commit, staging.resolve(UpstreamCache.FILES_DIR), c);
         if (history.isPresent()) {
           byte[] facts = history.get().extract(repo, commit, c.upstreamName() + ".spec");
           Files.write(staging.resolve(history.get().fileName()), facts);
@@ -80,7 +80,7 @@ public final class CacheEntryWriter {
     }
   }
 
-  private static List<FileRecord> writeTree(Repository repo, RevCommit commit, Path filesDir) throws IOException {
+  private static List<FileRecord> writeTree(Repository repo, RevCommit commit, Path filesDir, UpstreamCoordinates c) throws IOException {
     List<FileRecord> files = new ArrayList<>();
     try (TreeWalk tw = new TreeWalk(repo)) {
       tw.addTree(commit.getTree());
@@ -91,13 +91,15 @@ public final class CacheEntryWriter {
         if (mode == FileMode.GITLINK) {
           continue;
         }
+        Path out = ComponentNames.safeRelative(filesDir, path, () -> new UpstreamException(c.describe() + " at commit "
+            + commit.name() + ": the tree holds '" + path + "', which the cache cannot hold (a '.git' or '..' path component);"
+            + " pin another commit with spec.upstream-commit or fix the repository"));
         if (mode == FileMode.SYMLINK) {
           String target = new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
           files.add(new FileRecord(path, FileKind.SYMLINK, Hashing.sha256().hashString(target, StandardCharsets.UTF_8).toString(), target));
           continue;
         }
         boolean exec = mode == FileMode.EXECUTABLE_FILE;
-        Path out = ComponentNames.safeRelative(filesDir, path, () -> new UpstreamException("unsafe path in upstream tree: " + path));
         Files.createDirectories(out.getParent());
         HashingOutputStream hashing;
         try (OutputStream os = Files.newOutputStream(out)) {

@@ -3,6 +3,7 @@ package dev.rpmoverlay.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpmoverlay.testing.FedoraProject;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import dev.rpmoverlay.upstream.UpstreamException;
 import java.nio.charset.StandardCharsets;
@@ -36,18 +37,7 @@ class CacheRepairTest {
       PersonIdent who = new PersonIdent("Packager", "p@example.org", Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
       curl.commit().setMessage("Import curl 8.11").setAuthor(who).setCommitter(who).call();
     }
-    project = Files.createDirectories(tmp.resolve("project"));
-    Files.writeString(project.resolve("azldev.toml"), """
-        [project]
-        default-distro = { name = "fedora" }
-        [distros.fedora]
-        default-version = "43"
-        dist-git-base-uri = "%s$pkg"
-        [distros.fedora.versions.43]
-        release-ver = "43"
-        dist-git-branch = "f43"
-        [components.curl]
-        """.formatted(server.toUri()));
+    project = FedoraProject.write(tmp.resolve("project"), server.toUri().toString(), "curl");
     CliRun first = fetch("-a");
     assertThat(first.exitCode()).as(first.err()).isZero();
   }

@@ -37,16 +37,7 @@ class GitDirPlantTest {
   Path project(String components) throws IOException {
     Path p = dir.resolve("project");
     Files.createDirectories(p);
-    Files.writeString(p.resolve("azldev.toml"), """
-        [project]
-        rendered-specs-dir = "specs"
-        default-distro = { name = "demo", version = "1" }
-        [distros.demo]
-        default-version = "1"
-        [distros.demo.versions.1]
-        release-ver = "1"
-        dist-git-branch = "main"
-        """ + components);
+    Files.writeString(p.resolve("azldev.toml"), LocalProject.header("") + components);
     return p;
   }
 

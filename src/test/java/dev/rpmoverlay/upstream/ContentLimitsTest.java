@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpmoverlay.cli.CliRun;
+import dev.rpmoverlay.testing.FedoraProject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,19 +98,7 @@ class ContentLimitsTest {
         git.commit().setMessage("Import").setAuthor(who).setCommitter(who).call();
       }
     }
-    Path project = Files.createDirectories(tmp.resolve("project"));
-    Files.writeString(project.resolve("azldev.toml"), """
-        [project]
-        default-distro = { name = "fedora" }
-        [distros.fedora]
-        default-version = "43"
-        dist-git-base-uri = "%s$pkg"
-        [distros.fedora.versions.43]
-        release-ver = "43"
-        dist-git-branch = "f43"
-        [components.small]
-        [components.huge]
-        """.formatted(server.toUri()));
+    Path project = FedoraProject.write(tmp.resolve("project"), server.toUri().toString(), "small", "huge");
 
     CliRun run = CliRun.of("-C", project.toString(), "fetch", "-a", "--mirror-dir", tmp.resolve("mirrors").toString(),
         "--max-file-size", "1");

@@ -3,6 +3,7 @@ package dev.rpmoverlay.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpmoverlay.testing.FedoraProject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -83,18 +84,7 @@ class SilentServerTest {
   @Test
   @Timeout(120)
   void fetchFromASilentGitDaemonFailsTheComponentWithinTheConfiguredTimeoutAndRetries() throws IOException {
-    Path project = java.nio.file.Files.createDirectories(tmp.resolve("project"));
-    java.nio.file.Files.writeString(project.resolve("azldev.toml"), """
-        [project]
-        default-distro = { name = "fedora" }
-        [distros.fedora]
-        default-version = "43"
-        dist-git-base-uri = "git://127.0.0.1:%d/rpms/$pkg.git"
-        [distros.fedora.versions.43]
-        release-ver = "43"
-        dist-git-branch = "f43"
-        [components.curl]
-        """.formatted(listener.getLocalPort()));
+    Path project = FedoraProject.write(tmp.resolve("project"), "git://127.0.0.1:" + listener.getLocalPort() + "/rpms/", "curl");
     long start = System.nanoTime();
 
     dev.rpmoverlay.cli.CliRun run = dev.rpmoverlay.cli.CliRun.of("-C", project.toString(), "fetch", "-a",

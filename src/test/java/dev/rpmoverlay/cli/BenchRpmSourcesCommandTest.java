@@ -25,12 +25,16 @@ class BenchRpmSourcesCommandTest {
     return script.toString();
   }
 
-  @Test
-  void namesRpmPrintsAndTheFilterKeepsAgree() throws IOException {
+  /** A directory holding one spec, a.spec, whose only source is a-1.tar.gz. */
+  private String oneSpec() throws IOException {
     Files.createDirectories(dir.resolve("specs"));
     Files.writeString(dir.resolve("specs/a.spec"), SPEC);
+    return dir.resolve("specs").toString();
+  }
 
-    CliRun run = CliRun.of("bench", "rpm-sources", dir.resolve("specs").toString(), "--rpmspec", fakeRpmspec("a-1.tar.gz\\n", 0));
+  @Test
+  void namesRpmPrintsAndTheFilterKeepsAgree() throws IOException {
+    CliRun run = CliRun.of("bench", "rpm-sources", oneSpec(), "--rpmspec", fakeRpmspec("a-1.tar.gz\\n", 0));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("drops a name rpm needs: 0\n").endsWith("rpm agreement: 1/1\n");
@@ -38,10 +42,7 @@ class BenchRpmSourcesCommandTest {
 
   @Test
   void aNameRpmNeedsThatTheFilterDropsFailsTheBenchAndIsListed() throws IOException {
-    Files.createDirectories(dir.resolve("specs"));
-    Files.writeString(dir.resolve("specs/a.spec"), SPEC);
-
-    CliRun run = CliRun.of("bench", "rpm-sources", dir.resolve("specs").toString(),
+    CliRun run = CliRun.of("bench", "rpm-sources", oneSpec(),
         "--rpmspec", fakeRpmspec("a-1.tar.gz\\nmissing.patch\\n", 0));
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
@@ -50,10 +51,7 @@ class BenchRpmSourcesCommandTest {
 
   @Test
   void specsRpmCannotQueryAreCountedApartWithTheirReason() throws IOException {
-    Files.createDirectories(dir.resolve("specs"));
-    Files.writeString(dir.resolve("specs/a.spec"), SPEC);
-
-    CliRun run = CliRun.of("bench", "rpm-sources", dir.resolve("specs").toString(),
+    CliRun run = CliRun.of("bench", "rpm-sources", oneSpec(),
         "--rpmspec", fakeRpmspec("error: line 9: Unknown tag: %%gometa\\n", 1));
 
     assertThat(run.exitCode()).isZero();

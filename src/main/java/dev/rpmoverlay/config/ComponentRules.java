@@ -22,7 +22,7 @@ import org.tomlj.TomlTable;
 
 /**
  * The per-file rules for a component table or a {@code default-component-config}
- * (azldev-semantics.md 1.6, 1.11, 2.2): what the type checks of {@link SchemaChecker} cannot say.
+ * (docs/azldev-compatibility.md §1.6, 1.11, 2.2): what the type checks of {@link SchemaChecker} cannot say.
  */
 final class ComponentRules {
   private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");

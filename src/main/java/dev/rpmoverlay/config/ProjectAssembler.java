@@ -21,7 +21,7 @@ import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 
 /**
- * Merges config files, in load order, into one project (azldev-semantics.md 1.3): {@code project}
+ * Merges config files, in load order, into one project (docs/azldev-compatibility.md §1.3): {@code project}
  * field by field (a later non-empty value wins), distros field by field with versions replaced
  * per key, components and groups as a strict union, the top-level default-component-config with
  * append semantics. Each file is schema-checked and validated as it is added.

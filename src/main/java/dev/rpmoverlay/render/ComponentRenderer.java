@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders one component, in azldev's order (azldev-semantics.md 2.7, 4.1): upstream files →
+ * Renders one component, in azldev's order (docs/azldev-compatibility.md §2.7, 4.1): upstream files →
  * generated macros file, its load block and {@code Source9999} → user overlays → {@code %check}
  * skip → banner → {@code sources} update → static Release bump, or {@code %autorelease}/{@code
  * %autochangelog} expansion when the cache holds the upstream history facts → file filter. Pure: no output is

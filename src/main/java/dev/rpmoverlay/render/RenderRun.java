@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Renders many components into an output dir (azldev-semantics.md 4.1, 4.8).
+ * Renders many components into an output dir (docs/azldev-compatibility.md §4.1, 4.8).
  *
  * <ol>
  *   <li>In parallel, each component is rendered in memory and compared with its current dir; a

@@ -8,6 +8,7 @@ import dev.rpmoverlay.config.model.Overlay;
 import dev.rpmoverlay.config.model.OverlayInfo;
 import dev.rpmoverlay.config.model.SourcePosition;
 import dev.rpmoverlay.overlay.OverlayEngine;
+import dev.rpmoverlay.testing.Components;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -132,7 +132,7 @@ public final class RenderCommand extends BaseCommand {
     ComponentRenderer renderer = new ComponentRenderer(
         new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir())),
         Templates.bundled(), new OverlayEngine(mode));
-    RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir()), Templates.bundled(), FaultInjector.NONE);
+    RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04), Templates.bundled(), FaultInjector.NONE);
     if (!noIncremental) {
       run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name()));
     }

@@ -65,6 +65,16 @@ public final class UpdateCommand extends BaseCommand {
           + " input fingerprint; use the same mode as render (default: ${DEFAULT-VALUE}).")
   String compat = UpstreamComponents.DEFAULT_COMPAT;
 
+  @Option(names = "--bump", paramLabel = "NAME", arity = "1..*",
+      description = "Request a rebuild of these components: add 1 to the manual-bump counter in their lock, one downstream"
+          + " change (static Release +1, or one %%autochangelog entry). The named components are selected too.")
+  List<String> bump = new ArrayList<>();
+
+  @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
+      description = "Subject of the changelog entry for every downstream change this update records (default: what"
+          + " changed, e.g. 'Update to upstream commit 3f2a9c1b7e40').")
+  String message;
+
   /**
    * What update did for one component.
    *
@@ -76,10 +86,26 @@ public final class UpdateCommand extends BaseCommand {
     }
   }
 
+  private ChangeNotes notes;
+
   @Override
   protected int execute() throws Exception {
     Project project = new ProjectContext(global(), err()).project();
-    List<UpstreamComponents.Selected> selected = UpstreamComponents.of(project, filter.select(project));
+    List<String> names = new ArrayList<>(filter.isEmpty() && !bump.isEmpty() ? List.of() : filter.select(project));
+    for (String b : bump) {
+      if (!project.componentNames().contains(b)) {
+        throw new UserException("--bump: unknown component '" + b + "'");
+      }
+      if (!names.contains(b)) {
+        names.add(b);
+      }
+    }
+    if (check && !bump.isEmpty()) {
+      throw new UserException("--bump writes locks; it cannot be combined with --check");
+    }
+    names.sort(null);
+    List<UpstreamComponents.Selected> selected = UpstreamComponents.of(project, names);
+    notes = ChangeNotes.forProject(project.dir(), Optional.ofNullable(message));
     LockStore locks = new LockStore(project.info().lockDir());
     LockValidator validator = new LockValidator(locks);
     compatMode();
@@ -156,7 +182,10 @@ public final class UpdateCommand extends BaseCommand {
       }
       LockSubject subject = UpstreamComponents.lockSubject(s, compat);
       try {
-        LockFile lock = validator.expected(subject, commit, old);
+        Optional<LockFile> base = bump.contains(s.name())
+            ? Optional.of(old.orElse(new LockFile(LockFile.VERSION, "", "", 0, "", "")).withManualBump(old.map(LockFile::manualBump).orElse(0) + 1))
+            : old;
+        LockFile lock = notes.annotate(old, validator.expected(subject, commit, base));
         boolean written = locks.write(s.name(), lock);
         rows.add(new Row(s.name(), written ? "updated" : "unchanged", oldCommit, commit, "", dryRun.failures(s.config(), treeOf(s, cache))));
       } catch (UpstreamException e) {

@@ -43,8 +43,10 @@ import picocli.CommandLine.Option;
     description = {
       "Render components: apply each component's overlays to its cached upstream files and write",
       "<out>/<first letter>/<name>/ (spec, referenced sidecars, sources, generated macros file).",
-      "Each component dir is replaced atomically; a component that fails gets a RENDER_FAILED marker",
-      "and does not stop the others. Output is byte-identical whatever --jobs, time zone or locale."
+      "Each component dir is replaced atomically; a component that fails keeps its previous output (or,",
+      "with none, gets a RENDER_FAILED marker holding the error) and does not stop the others. The last",
+      "line says what happened, e.g. '42 components: 3 rendered, 38 unchanged, 1 failed (previous output",
+      "kept)'. Output is byte-identical whatever --jobs, time zone or locale."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -149,7 +151,7 @@ public final class RenderCommand extends BaseCommand {
     ComponentRenderer renderer = new ComponentRenderer(
         new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir())),
         Templates.bundled(), new OverlayEngine(mode));
-    RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir()), Templates.bundled(), FaultInjector.NONE);
+    RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04), Templates.bundled(), FaultInjector.NONE);
     if (!noIncremental) {
       run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name()));
     }
@@ -217,7 +219,7 @@ public final class RenderCommand extends BaseCommand {
     List<String[]> rows = new ArrayList<>();
     for (ComponentResult r : summary.results()) {
       if (r.changed() || r.failed()) {
-        rows.add(new String[] {r.component(), r.status().label(), check ? (r.changed() ? "drift" : "-") : (r.changed() ? "written" : "-"), r.error()});
+        rows.add(new String[] {r.component(), r.status().label(), check ? (r.changed() ? "drift" : "-") : r.output().label(), r.error()});
       }
     }
     if (!rows.isEmpty()) {
@@ -226,10 +228,12 @@ public final class RenderCommand extends BaseCommand {
     for (String dir : summary.staleDirs()) {
       out().println((check ? "stale: " : "removed stale: ") + dir);
     }
-    long changed = summary.drifted().size();
-    info(String.format(java.util.Locale.ROOT, "%d component(s): %d %s, %d failed%s",
-        summary.results().size(), changed, check ? "drifted" : "written", summary.failures(),
-        summary.wrote() || check ? "" : "; nothing written (--fail-on-error)"));
+    if (check) {
+      info(String.format(java.util.Locale.ROOT, "%d component(s): %d drifted, %d failed",
+          summary.results().size(), summary.drifted().size(), summary.failures()));
+    } else {
+      info(RenderSummaryLine.of(summary, noIncremental));
+    }
   }
 
   private void printTable(List<String> header, List<String[]> rows) {

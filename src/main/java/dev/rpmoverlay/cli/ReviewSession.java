@@ -41,7 +41,8 @@ final class ReviewSession {
 
   static ReviewSession of(Project project, Compat compat) {
     SourceTreeProvider sources = new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir()));
-    return new ReviewSession(sources, new OverlayEngine(compat), new LockHistoryBumps(project.info().lockDir()));
+    return new ReviewSession(sources, new OverlayEngine(compat),
+        new LockHistoryBumps(project.info().lockDir(), compat != Compat.AZLDEV_2026_04));
   }
 
   /**

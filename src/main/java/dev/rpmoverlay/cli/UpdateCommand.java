@@ -65,6 +65,16 @@ public final class UpdateCommand extends BaseCommand {
           + " input fingerprint; use the same mode as render (default: ${DEFAULT-VALUE}).")
   String compat = UpstreamComponents.DEFAULT_COMPAT;
 
+  @Option(names = "--bump", paramLabel = "NAME", arity = "1..*",
+      description = "Request a rebuild of these components: add 1 to the manual-bump counter in their lock, one downstream"
+          + " change (static Release +1, or one %%autochangelog entry). The named components are selected too.")
+  List<String> bump = new ArrayList<>();
+
+  @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
+      description = "Subject of the changelog entry for every downstream change this update records (default: what"
+          + " changed, e.g. 'Update to upstream commit 3f2a9c1b7e40').")
+  String message;
+
   /**
    * What update did for one component.
    *
@@ -76,10 +86,33 @@ public final class UpdateCommand extends BaseCommand {
     }
   }
 
+  @Option(names = "--accept-failing-overlays",
+      description = "Write the new lock and cache entry even when overlays no longer apply to the new upstream (by default"
+          + " such a component keeps its old lock and cache entry).")
+  boolean acceptFailingOverlays;
+
+  private ChangeNotes notes;
+  private boolean prune;
+
   @Override
   protected int execute() throws Exception {
     Project project = new ProjectContext(global(), err()).project();
-    List<UpstreamComponents.Selected> selected = UpstreamComponents.of(project, filter.select(project));
+    List<String> names = new ArrayList<>(filter.isEmpty() && !bump.isEmpty() ? List.of() : filter.select(project));
+    for (String b : bump) {
+      if (!project.componentNames().contains(b)) {
+        throw new UserException("--bump: unknown component '" + b + "'");
+      }
+      if (!names.contains(b)) {
+        names.add(b);
+      }
+    }
+    if (check && !bump.isEmpty()) {
+      throw new UserException("--bump writes locks; it cannot be combined with --check");
+    }
+    names.sort(null);
+    prune = filter.all && filter.patterns.isEmpty() && filter.groups.isEmpty() && filter.names.isEmpty() && bump.isEmpty();
+    List<UpstreamComponents.Selected> selected = UpstreamComponents.of(project, names);
+    notes = ChangeNotes.forProject(project.dir(), Optional.ofNullable(message));
     LockStore locks = new LockStore(project.info().lockDir());
     LockValidator validator = new LockValidator(locks);
     compatMode();
@@ -108,6 +141,13 @@ public final class UpdateCommand extends BaseCommand {
         }
       }
       rows.add(new Row(s.name(), problem.isPresent() ? "stale" : "ok", locked, locked, problem.map(LockValidator.Problem::message).orElse("")));
+    }
+    if (prune) {
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      selected.forEach(s -> names.add(s.name()));
+      for (LockValidator.Problem p : validator.orphans(names)) {
+        rows.add(new Row(p.component(), "stale", "", "", p.message() + "; 'rpmoverlay update -a' deletes it"));
+      }
     }
     print(rows);
     rows.stream().filter(r -> r.status().equals("stale")).forEach(r -> err().println(ErrorReporter.prefix(r.detail())));
@@ -142,6 +182,7 @@ public final class UpdateCommand extends BaseCommand {
 
     OverlayDryRun dryRun = new OverlayDryRun(new OverlayEngine(compatMode()));
     List<Row> rows = new ArrayList<>();
+    List<FetchRequest> restore = new ArrayList<>();
     for (UpstreamComponents.Selected s : selected) {
       Optional<LockFile> old = previous.get(s.name());
       String oldCommit = old.map(LockFile::upstreamCommit).orElse("");
@@ -155,23 +196,66 @@ public final class UpdateCommand extends BaseCommand {
         commit = o.resolved().orElseThrow().commit();
       }
       LockSubject subject = UpstreamComponents.lockSubject(s, compat);
+      List<String> failures;
       try {
-        LockFile lock = validator.expected(subject, commit, old);
+        failures = dryRun.failures(s.config(), treeOf(s, cache));
+      } catch (UpstreamException e) {
+        rows.add(new Row(s.name(), "failed", oldCommit, commit, e.getMessage()));
+        continue;
+      }
+      if (!failures.isEmpty() && old.isPresent() && !acceptFailingOverlays) {
+        // the old lock stays; the cache entry goes back to the locked commit below
+        if (!commit.equals(oldCommit) && s.upstream().isPresent() && !oldCommit.isEmpty()) {
+          restore.add(new FetchRequest(s.upstream().get(), Optional.of(oldCommit)));
+        }
+        rows.add(new Row(s.name(), "kept", oldCommit, commit, "component '" + s.name() + "': " + failures.size()
+            + " overlay(s) do not apply to upstream commit " + abbrev(commit) + "; lock and cache entry kept at "
+            + abbrev(oldCommit) + " (fix the overlays, or pass --accept-failing-overlays to take the new upstream anyway)", failures));
+        continue;
+      }
+      try {
+        Optional<LockFile> base = bump.contains(s.name())
+            ? Optional.of(old.orElse(new LockFile(LockFile.VERSION, "", "", 0, "", "")).withManualBump(old.map(LockFile::manualBump).orElse(0) + 1))
+            : old;
+        LockFile lock = notes.annotate(old, validator.expected(subject, commit, base));
         boolean written = locks.write(s.name(), lock);
-        rows.add(new Row(s.name(), written ? "updated" : "unchanged", oldCommit, commit, "", dryRun.failures(s.config(), treeOf(s, cache))));
+        rows.add(new Row(s.name(), written ? "updated" : "unchanged", oldCommit, commit, "", failures));
       } catch (UpstreamException e) {
         rows.add(new Row(s.name(), "failed", oldCommit, commit, e.getMessage()));
       }
     }
+    for (FetchOutcome o : new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false).fetchAll(restore, o -> {})) {
+      if (o.status() == FetchOutcome.Status.FAILED) {
+        rows.add(new Row(o.component(), "failed", "", "", "component '" + o.component() + "': cannot put the cache entry back"
+            + " at its locked commit: " + o.error() + "; run 'rpmoverlay fetch " + o.component() + "'"));
+      }
+    }
+    pruned = prune ? pruneOrphans(locks, validator, selected) : List.of();
     print(rows);
-    rows.stream().filter(r -> r.status().equals("failed")).forEach(r -> err().println(ErrorReporter.prefix(r.detail())));
+    pruned.forEach(p -> info("removed lock of a component that no longer exists: " + p));
+    rows.stream().filter(r -> r.status().equals("failed") || r.status().equals("kept")).forEach(r -> err().println(ErrorReporter.prefix(r.detail())));
     rows.forEach(r -> r.overlayFailures().forEach(f -> err().println(ErrorReporter.prefix("overlay no longer applies: " + f))));
-    long failed = rows.stream().filter(r -> r.status().equals("failed")).count();
+    long failed = rows.stream().filter(r -> r.status().equals("failed") || r.status().equals("kept")).count();
     long updated = rows.stream().filter(r -> r.status().equals("updated")).count();
     long broken = rows.stream().filter(r -> !r.overlayFailures().isEmpty()).count();
     info(String.format(Locale.ROOT, "update: %d component(s): %d lock(s) written, %d unchanged, %d failed; %d with overlays that no longer apply",
         rows.size(), updated, rows.size() - updated - failed, failed, broken));
     return failed > 0 || broken > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  private List<String> pruned = List.of();
+
+  /** Deletes the locks of components that no longer exist (only with -a: a partial selection says nothing about the rest). */
+  private static List<String> pruneOrphans(LockStore locks, LockValidator validator, List<UpstreamComponents.Selected> selected)
+      throws java.io.IOException {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    selected.forEach(s -> names.add(s.name()));
+    List<String> out = new ArrayList<>();
+    for (LockValidator.Problem p : validator.orphans(names)) {
+      java.nio.file.Files.deleteIfExists(locks.path(p.component()));
+      out.add(p.component());
+    }
+    return out;
   }
 
   private static SourceTree treeOf(UpstreamComponents.Selected s, UpstreamCache cache) {

@@ -27,6 +27,26 @@ final class ComponentOutput {
     return SourceTree.readDirectory(dir).files().equals(tree.files()) && !hasSymlinks(dir);
   }
 
+  /**
+   * Whether {@code dir} holds only a failure marker: empty when it does not exist or is empty (no
+   * previous output), true for a marker alone, false for real output (also when it cannot be read:
+   * then keeping it is the safe side).
+   */
+  static java.util.Optional<Boolean> markerOnly(Path dir) {
+    if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return java.util.Optional.empty();
+    }
+    try (var entries = Files.list(dir)) {
+      java.util.List<String> names = entries.map(p -> p.getFileName().toString()).limit(2).toList();
+      if (names.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(names.equals(java.util.List.of(OutputLayout.FAILED_MARKER)));
+    } catch (IOException e) {
+      return java.util.Optional.of(false);
+    }
+  }
+
   private static boolean hasSymlinks(Path dir) throws IOException {
     try (var walk = Files.walk(dir)) {
       return walk.anyMatch(Files::isSymbolicLink);

@@ -21,9 +21,17 @@ import java.util.function.ToIntFunction;
  */
 public final class LockHistoryBumps implements ToIntFunction<ComponentConfig>, Function<ComponentConfig, List<DownstreamCommit>> {
   private final Path lockDir;
+  private final boolean commitStable;
 
+  /** The commit-stable rule (rpmoverlay's default; docs/release.md). */
   public LockHistoryBumps(Path lockDir) {
+    this(lockDir, true);
+  }
+
+  /** @param commitStable false for azldev's rule: committed changes only, described by their commits */
+  public LockHistoryBumps(Path lockDir, boolean commitStable) {
     this.lockDir = lockDir;
+    this.commitStable = commitStable;
   }
 
   @Override
@@ -38,7 +46,9 @@ public final class LockHistoryBumps implements ToIntFunction<ComponentConfig>, F
   }
 
   static DownstreamCommit commit(DownstreamChange change) {
-    return new DownstreamCommit(change.subject() + "\n\nProject commit: " + change.commit(),
+    // a change described by its lock's note has no commit id: it must render the same before the commit
+    String message = change.commit().isEmpty() ? change.subject() : change.subject() + "\n\nProject commit: " + change.commit();
+    return new DownstreamCommit(message,
         change.authorName(), change.authorEmail(), change.authorTime());
   }
 
@@ -48,7 +58,7 @@ public final class LockHistoryBumps implements ToIntFunction<ComponentConfig>, F
       return List.of();
     }
     try {
-      return DownstreamHistory.changes(lock);
+      return DownstreamHistory.changes(lock, commitStable);
     } catch (IOException | UpstreamException e) {
       throw new RenderException(component.name(), "cannot count downstream changes for the Release bump: " + e.getMessage(), e);
     }

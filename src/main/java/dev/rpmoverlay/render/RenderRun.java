@@ -30,8 +30,9 @@ import java.util.function.Function;
  *
  * <ol>
  *   <li>In parallel, each component is rendered in memory and compared with its current dir; a
- *       changed one is written to staging. A component that fails to render gets a
- *       {@code RENDER_FAILED} marker as its new content and does not stop the others.
+ *       changed one is written to staging. A component that fails to render keeps its previous
+ *       output; only when it has none does it get a {@code RENDER_FAILED} marker holding the error.
+ *       A failure does not stop the others.
  *   <li>Then, one component at a time in name order, each staged dir is swapped into place. With
  *       {@code --check} nothing is swapped; with {@code --fail-on-error} nothing is swapped when any
  *       component failed, so the previous output stays exactly as it was.
@@ -91,6 +92,9 @@ public final class RenderRun {
       List<ComponentResult> results = new ArrayList<>();
       for (Prepared p : prepared) {
         ComponentResult r = p.result();
+        if (!write && (r.output() == ComponentResult.Output.WRITTEN || r.output() == ComponentResult.Output.MARKER)) {
+          r = r.withOutput(ComponentResult.Output.NOT_WRITTEN);
+        }
         if (write && p.staged() != null) {
           long t = PhaseTimes.start();
           try {
@@ -98,7 +102,8 @@ public final class RenderRun {
             PhaseTimes.add(PhaseTimes.Phase.WRITE, t);
           } catch (IOException e) {
             r = new ComponentResult(r.component(), r.outputDir(), ComponentResult.Status.ERROR,
-                "component " + r.component() + ": cannot move the rendered files into place: " + e.getMessage(), r.changed());
+                "component " + r.component() + ": cannot move the rendered files into place: " + e.getMessage(), r.changed(),
+                ComponentResult.Output.KEPT);
           }
         }
         results.add(r);
@@ -178,16 +183,23 @@ public final class RenderRun {
     if (fingerprint.isPresent() && state.unchanged(name, fingerprint.get(), layout.componentDir(name))) {
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.OK, "", false), null);
     }
-    SourceTree tree;
+    SourceTree tree = null;
     String error = "";
     try {
       tree = renderer.render(c, changes != null ? changes : downstream.apply(c)).files();
     } catch (OverlayFailure | RenderException e) {
       error = e.getMessage();
-      tree = failedMarker();
     } catch (RuntimeException e) {
       error = "component " + name + ": internal error: " + e;
-      tree = failedMarker();
+    }
+    Path target = layout.componentDir(name);
+    if (tree == null) {
+      state.forget(name);
+      Optional<Prepared> kept = keepPrevious(name, relDir, error, target, options);
+      if (kept.isPresent()) {
+        return kept.get();
+      }
+      tree = failedMarker(error);
     }
     ComponentResult.Status status = error.isEmpty() ? ComponentResult.Status.OK : ComponentResult.Status.ERROR;
     if (fingerprint.isPresent() && error.isEmpty()) {
@@ -195,7 +207,6 @@ public final class RenderRun {
     } else {
       state.forget(name);
     }
-    Path target = layout.componentDir(name);
     boolean changed;
     long t = PhaseTimes.start();
     try {
@@ -206,8 +217,11 @@ public final class RenderRun {
     } finally {
       PhaseTimes.add(PhaseTimes.Phase.COMPARE, t);
     }
+    ComponentResult.Output output = !error.isEmpty() ? ComponentResult.Output.MARKER
+        : changed ? ComponentResult.Output.WRITTEN : ComponentResult.Output.UNCHANGED;
     if (!changed || options.check()) {
-      return new Prepared(new ComponentResult(name, relDir, status, error, changed), null);
+      return new Prepared(new ComponentResult(name, relDir, status, error, changed,
+          options.check() && changed ? ComponentResult.Output.NOT_WRITTEN : output), null);
     }
     Path staged = layout.stagedDir(name);
     t = PhaseTimes.start();
@@ -223,7 +237,25 @@ public final class RenderRun {
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR,
           "component " + name + ": cannot write the rendered files (previous output kept): " + e.getMessage(), true), null);
     }
-    return new Prepared(new ComponentResult(name, relDir, status, error, true), staged);
+    return new Prepared(new ComponentResult(name, relDir, status, error, true, output), staged);
+  }
+
+  /**
+   * A failed component whose dir holds real output (not only a failure marker) keeps it: the last
+   * good output is worth more than a marker. With {@code --check} that counts as drift (what is
+   * committed is no longer what render gives), a dir holding only a marker of any text does not.
+   */
+  private static Optional<Prepared> keepPrevious(String name, String relDir, String error, Path target, RenderOptions options) {
+    Optional<Boolean> markerOnly = ComponentOutput.markerOnly(target);
+    if (markerOnly.isEmpty()) {
+      return Optional.empty(); // no previous output: write the marker
+    }
+    boolean drift = !markerOnly.get();
+    if (markerOnly.get() && !options.check()) {
+      return Optional.empty(); // rewrite the marker so that it holds this run's error
+    }
+    ComponentResult.Output output = markerOnly.get() ? ComponentResult.Output.UNCHANGED : ComponentResult.Output.KEPT;
+    return Optional.of(new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR, error, options.check() && drift, output), null));
   }
 
   private Optional<String> fingerprint(ComponentConfig c) {
@@ -234,10 +266,10 @@ public final class RenderRun {
     }
   }
 
-  private SourceTree failedMarker() {
+  private SourceTree failedMarker(String error) {
     SourceTree marker = new SourceTree();
     marker.put(OutputLayout.FAILED_MARKER,
-        new TreeFile(templates.render(Templates.RENDER_FAILED, Map.of()).getBytes(StandardCharsets.UTF_8), false));
+        new TreeFile(templates.render(Templates.RENDER_FAILED, Map.of("error", error)).getBytes(StandardCharsets.UTF_8), false));
     return marker;
   }
 

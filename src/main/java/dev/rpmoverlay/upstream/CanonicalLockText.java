@@ -34,7 +34,9 @@ final class CanonicalLockText {
       LockFile lock = new LockFile((int) version, strings.getOrDefault("import-commit", ""),
           strings.getOrDefault("upstream-commit", ""), Math.toIntExact(numbers.getOrDefault("manual-bump", 0L)),
           strings.getOrDefault("input-fingerprint", ""), strings.getOrDefault("resolution-input-hash", ""),
-          Math.toIntExact(numbers.getOrDefault("fingerprint-scheme", 1L)));
+          Math.toIntExact(numbers.getOrDefault("fingerprint-scheme", 1L)),
+          new ChangeNote(strings.getOrDefault("change-author", ""), strings.getOrDefault("change-email", ""),
+              strings.getOrDefault("change-date", ""), strings.getOrDefault("change-subject", "")));
       return LockStore.format(lock).equals(text) ? Optional.of(lock) : Optional.empty();
     } catch (IllegalArgumentException | ArithmeticException e) {
       return Optional.empty();

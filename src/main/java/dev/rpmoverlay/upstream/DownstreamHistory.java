@@ -2,6 +2,7 @@ package dev.rpmoverlay.upstream;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,19 +33,35 @@ public final class DownstreamHistory {
    * @throws UpstreamException when the history is shallow and does not reach the lock's first commit
    */
   public static List<DownstreamChange> changes(Path lockFile) throws IOException {
+    return changes(lockFile, false);
+  }
+
+  /**
+   * The changes of the lock file {@code lockFile}. With {@code commitStable} (the default rule,
+   * docs/release.md "Commit-stable rendering"), a change takes its author, day and subject from the
+   * lock's change note when it has one, not from the project commit, and a work-tree lock whose
+   * fingerprint differs from the last committed one is one more (pending) change: so rendering
+   * before committing gives what rendering after committing gives. Without it, azldev's rule: only
+   * committed changes, described by their commits.
+   */
+  public static List<DownstreamChange> changes(Path lockFile, boolean commitStable) throws IOException {
     Path abs = lockFile.toAbsolutePath().normalize();
     FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(abs.getParent().toFile());
     if (builder.getGitDir() == null) {
       return List.of();
     }
     try (Repository repo = builder.setMustExist(true).build(); Git git = new Git(repo)) {
-      if (repo.isBare() || repo.resolve("HEAD") == null) {
+      if (repo.isBare()) {
         return List.of();
       }
       String rel = repo.getWorkTree().toPath().toRealPath().relativize(realParent(abs).resolve(abs.getFileName()))
           .toString().replace('\\', '/');
       List<RevCommit> newestFirst = new ArrayList<>();
-      git.log().addPath(rel).call().forEach(newestFirst::add);
+      if (repo.resolve("HEAD") != null) {
+        git.log().addPath(rel).call().forEach(newestFirst::add);
+      } else if (!commitStable) {
+        return List.of();
+      }
       Collections.reverse(newestFirst);
       checkNotShallow(repo, newestFirst, lockFile);
       List<DownstreamChange> changes = new ArrayList<>();
@@ -57,16 +74,48 @@ public final class DownstreamHistory {
         // a tool upgrade that recomputes every fingerprint must not bump every release in the distro
         boolean rekeyedOnly = !previous.isEmpty() && previousScheme != scheme;
         if (lock.isPresent() && !fingerprint.equals(previous) && !rekeyedOnly) {
-          changes.add(new DownstreamChange(c.name(), c.getAuthorIdent().getName(), c.getAuthorIdent().getEmailAddress(),
-              c.getAuthorIdent().getWhenAsInstant(), c.getShortMessage(), c.getFullMessage(), lock.get().upstreamCommit()));
+          changes.add(commitStable && lock.get().note().isPresent() ? fromNote(lock.get())
+              : new DownstreamChange(c.name(), c.getAuthorIdent().getName(), c.getAuthorIdent().getEmailAddress(),
+                  c.getAuthorIdent().getWhenAsInstant(), c.getShortMessage(), c.getFullMessage(), lock.get().upstreamCommit()));
         }
         previous = fingerprint;
         previousScheme = scheme;
+      }
+      if (commitStable && Files.isRegularFile(abs)) {
+        LockFile current = LockStore.parse(Files.readString(abs, StandardCharsets.UTF_8), abs.toString());
+        boolean rekeyedOnly = !previous.isEmpty() && previousScheme != current.fingerprintScheme();
+        if (!current.inputFingerprint().equals(previous) && !rekeyedOnly) {
+          changes.add(current.note().isPresent() ? fromNote(current) : unnoted(repo, current));
+        }
       }
       return changes;
     } catch (GitAPIException e) {
       throw new IOException("cannot read the project history of " + lockFile + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A change described by its lock's note: no project commit id, which is unknown before the commit. */
+  private static DownstreamChange fromNote(LockFile lock) {
+    ChangeNote n = lock.note();
+    return new DownstreamChange("", n.author(), n.email(), n.instant(), n.subject(), n.subject(), lock.upstreamCommit());
+  }
+
+  /**
+   * A pending change in a lock without a note (hand-written, or from azldev): the repository's user
+   * and HEAD's date. Its Release number is commit-stable, its changelog entry is not.
+   */
+  private static DownstreamChange unnoted(Repository repo, LockFile lock) throws IOException {
+    org.eclipse.jgit.lib.UserConfig user = repo.getConfig().get(org.eclipse.jgit.lib.UserConfig.KEY);
+    java.time.Instant when = java.time.Instant.EPOCH;
+    org.eclipse.jgit.lib.ObjectId head = repo.resolve("HEAD^{commit}");
+    if (head != null) {
+      try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+        when = walk.parseCommit(head).getAuthorIdent().getWhenAsInstant();
+      }
+    }
+    String name = user.getAuthorName() == null ? "rpmoverlay" : user.getAuthorName();
+    String email = user.getAuthorEmail() == null ? "rpmoverlay@localhost" : user.getAuthorEmail();
+    return new DownstreamChange("", name, email, when, "Uncommitted change", "Uncommitted change", lock.upstreamCommit());
   }
 
   /**

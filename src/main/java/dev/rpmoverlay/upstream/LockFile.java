@@ -16,10 +16,28 @@ package dev.rpmoverlay.upstream;
  * @param fingerprintScheme which way of computing {@code inputFingerprint} wrote it ({@code
  *     fingerprint-scheme}; 1 when absent, as in locks from azldev and early rpmoverlay). Fingerprints
  *     of different schemes are not comparable: a change of scheme alone is not a downstream change.
+ * @param note who made the downstream change this lock records, when and why ({@code change-*} keys;
+ *     {@link ChangeNote#NONE} when absent); not part of any fingerprint
  */
 public record LockFile(
     int version, String importCommit, String upstreamCommit, int manualBump, String inputFingerprint, String resolutionInputHash,
-    int fingerprintScheme) {
+    int fingerprintScheme, ChangeNote note) {
+
+  /** A lock without a change note. */
+  public LockFile(int version, String importCommit, String upstreamCommit, int manualBump, String inputFingerprint,
+      String resolutionInputHash, int fingerprintScheme) {
+    this(version, importCommit, upstreamCommit, manualBump, inputFingerprint, resolutionInputHash, fingerprintScheme, ChangeNote.NONE);
+  }
+
+  /** This lock with {@code bump} as its manual-rebuild counter (the input fingerprint is not recomputed). */
+  public LockFile withManualBump(int bump) {
+    return new LockFile(version, importCommit, upstreamCommit, bump, inputFingerprint, resolutionInputHash, fingerprintScheme, note);
+  }
+
+  /** This lock with {@code note}. */
+  public LockFile withNote(ChangeNote note) {
+    return new LockFile(version, importCommit, upstreamCommit, manualBump, inputFingerprint, resolutionInputHash, fingerprintScheme, note);
+  }
 
   public static final int VERSION = 1;
 

@@ -82,7 +82,9 @@ public final class LockStore {
           (int) toml.getLong("manual-bump", () -> 0L),
           toml.getString("input-fingerprint", () -> ""),
           toml.getString("resolution-input-hash", () -> ""),
-          (int) toml.getLong("fingerprint-scheme", () -> 1L));
+          (int) toml.getLong("fingerprint-scheme", () -> 1L),
+          new ChangeNote(toml.getString("change-author", () -> ""), toml.getString("change-email", () -> ""),
+              toml.getString("change-date", () -> ""), toml.getString("change-subject", () -> "")));
     } catch (TomlInvalidTypeException e) {
       throw new UpstreamException(where + ": " + e.getMessage());
     }
@@ -103,6 +105,10 @@ public final class LockStore {
       sb.append("fingerprint-scheme = ").append(lock.fingerprintScheme()).append('\n');
     }
     kv(sb, "resolution-input-hash", lock.resolutionInputHash());
+    kv(sb, "change-author", lock.note().author());
+    kv(sb, "change-email", lock.note().email());
+    kv(sb, "change-date", lock.note().date());
+    kv(sb, "change-subject", lock.note().subject());
     return sb.toString();
   }
 

@@ -48,7 +48,7 @@ public final class LockValidator {
     for (String locked : locks.lockedComponents()) {
       if (!components.contains(locked)) {
         out.add(new Problem(locked, "lock file " + locks.lockDir().resolve(locked + ".lock") + " belongs to no component of the"
-            + " project; delete it if the component was removed (or pass --skip-lock-validation)"));
+            + " project; delete it if the component was removed, or run 'rpmoverlay update -a', which deletes it (or pass --skip-lock-validation)"));
       }
     }
     return out;

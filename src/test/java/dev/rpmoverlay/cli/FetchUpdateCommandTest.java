@@ -176,8 +176,59 @@ class FetchUpdateCommandTest {
     writeProjectWithOverlays("2026-04-01T00:00:00Z", overlays);
     CliRun after = run("update", "-a");
     assertThat(after.exitCode()).isEqualTo(ExitCodes.FAILED);
-    assertThat(after.out()).containsPattern("curl +updated +" + curlNew.name().substring(0, 12) + " +\\w{12} +1 fail");
+    assertThat(after.out()).containsPattern("curl +kept +" + curlNew.name().substring(0, 12) + " +\\w{12} +1 fail");
     assertThat(after.err()).contains("overlay no longer applies: component curl: overlay 1 (spec-search-replace \"pin version\"");
+  }
+
+  String brokenByTheNewUpstream() throws Exception {
+    String overlays = "{ type = \"spec-search-replace\", description = \"pin version\", regex = \"Version: 8\\\\.11\", replacement = \"Version: 8.11.1\" }";
+    writeProjectWithOverlays("2026-02-24T00:00:00-08:00", overlays);
+    assertThat(run("update", "-a").exitCode()).isZero();
+    writeProjectWithOverlays("2026-04-01T00:00:00Z", overlays);
+    return Files.readString(project.resolve("locks/curl.lock"));
+  }
+
+  @Test
+  void anUpdateWhoseOverlaysFailKeepsTheOldLockAndCacheEntry() throws Exception {
+    String lockBefore = brokenByTheNewUpstream();
+
+    CliRun after = run("update", "-a");
+
+    assertThat(after.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(after.err()).contains("lock and cache entry kept at ", "--accept-failing-overlays");
+    assertThat(Files.readString(project.resolve("locks/curl.lock"))).isEqualTo(lockBefore);
+    assertThat(Files.readString(project.resolve("upstream-cache/curl/files/curl.spec"))).contains("Version: 8.11");
+    assertThat(run("update", "-a", "--check").exitCode()).as("the kept lock is stale for the moved snapshot").isEqualTo(ExitCodes.FAILED);
+  }
+
+  @Test
+  void acceptFailingOverlaysTakesTheNewUpstreamAnyway() throws Exception {
+    brokenByTheNewUpstream();
+
+    CliRun after = run("update", "-a", "--accept-failing-overlays");
+
+    assertThat(after.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(Files.readString(project.resolve("locks/curl.lock"))).contains("upstream-commit = \"" + curlNew.name() + "\"");
+    assertThat(Files.readString(project.resolve("upstream-cache/curl/files/curl.spec"))).contains("Version: 8.12");
+  }
+
+  @Test
+  void updateAllPrunesTheLockOfARemovedComponentAndCheckFailsOnIt() throws Exception {
+    assertThat(run("update", "-a").exitCode()).isZero();
+    Files.copy(project.resolve("locks/bash.lock"), project.resolve("locks/removed-package.lock"));
+
+    CliRun check = run("update", "-a", "--check");
+    CliRun partial = run("update", "bash");
+    boolean keptByPartial = Files.exists(project.resolve("locks/removed-package.lock"));
+    CliRun all = run("update", "-a");
+
+    assertThat(check.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(check.err()).contains("removed-package.lock belongs to no component", "'rpmoverlay update -a' deletes it");
+    assertThat(partial.exitCode()).isZero();
+    assertThat(keptByPartial).as("update NAME never prunes").isTrue();
+    assertThat(all.exitCode()).as(all.err()).isZero();
+    assertThat(all.err()).contains("removed lock of a component that no longer exists: removed-package");
+    assertThat(project.resolve("locks/removed-package.lock")).doesNotExist();
   }
 
   CliRun render(String... args) {

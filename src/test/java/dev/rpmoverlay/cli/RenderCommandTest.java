@@ -75,9 +75,50 @@ class RenderCommandTest {
   void aFailedComponentExitsOneWithItsErrorAndAMarker() throws IOException {
     CliRun run = render("-a", "-o", project.resolve("out").toString());
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("broken     error   written  component broken: overlay 1 (spec-search-replace \"stale overlay\"");
-    assertThat(Files.exists(project.resolve("out/b/broken/RENDER_FAILED"))).isTrue();
+    assertThat(run.out()).contains("broken     error   failure marker written  component broken: overlay 1 (spec-search-replace \"stale overlay\"");
+    assertThat(Files.readString(project.resolve("out/b/broken/RENDER_FAILED")))
+        .startsWith("Rendering failed.\n\ncomponent broken: overlay 1 (spec-search-replace \"stale overlay\"");
     assertThat(Files.exists(project.resolve("out/h/hello/hello.spec"))).isTrue();
+  }
+
+  void renderBrokenOnceWhileItsOverlayStillApplies() throws IOException {
+    Path spec = project.resolve("comps/broken/broken.spec");
+    String original = Files.readString(spec);
+    Files.writeString(spec, original + "no such line\n");
+    assertThat(render("-a").exitCode()).isZero();
+    Files.writeString(spec, original);
+  }
+
+  @Test
+  void aFailedComponentKeepsItsPreviousOutputAndTheSummarySaysSo() throws IOException {
+    renderBrokenOnceWhileItsOverlayStillApplies();
+    String before = Files.readString(project.resolve("specs/b/broken/broken.spec"));
+
+    CliRun run = render("-a");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("broken     error   previous output kept  component broken: overlay 1");
+    assertThat(run.err()).contains("2 components: 0 rendered, 1 unchanged, 1 failed (previous output kept)");
+    assertThat(Files.readString(project.resolve("specs/b/broken/broken.spec"))).isEqualTo(before);
+    assertThat(Files.exists(project.resolve("specs/b/broken/RENDER_FAILED"))).isFalse();
+  }
+
+  @Test
+  void aRunWithNothingToDoSaysAllAreUpToDate() {
+    assertThat(render("hello").exitCode()).isZero();
+
+    assertThat(render("hello").err()).contains("1 component: 1 up to date");
+    assertThat(render("hello", "--no-incremental").err()).contains("1 component re-rendered: 1 up to date");
+  }
+
+  @Test
+  void failOnErrorNeverSaysWritten() {
+    CliRun run = render("-a", "--fail-on-error");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).doesNotContainPattern("(ok|error) +written").contains("hello      ok      not written");
+    assertThat(run.err()).contains("2 components: 1 failed; nothing written (--fail-on-error), 1 would have been rendered");
+    assertThat(Files.exists(project.resolve("specs/h/hello"))).isFalse();
   }
 
   @Test

@@ -88,8 +88,21 @@ class RenderRunTest {
     assertThat(s.failures()).isEqualTo(1);
     assertThat(s.results().stream().filter(ComponentResult::failed).findFirst().orElseThrow().error())
         .isEqualTo("component charlie: overlay 1 (spec-search-replace \"verbose\", x.comp.toml): pattern \"^no such line$\" not found in section %build");
-    assertThat(Files.readString(out.resolve("c/charlie/RENDER_FAILED"))).isEqualTo("Rendering failed. See azldev logs for details.\n");
+    assertThat(Files.readString(out.resolve("c/charlie/RENDER_FAILED"))).isEqualTo("Rendering failed.\n\ncomponent charlie: overlay 1"
+        + " (spec-search-replace \"verbose\", x.comp.toml): pattern \"^no such line$\" not found in section %build\n");
     assertThat(Files.exists(out.resolve("d/delta/delta.spec"))).isTrue();
+  }
+
+  @Test
+  void aFailingComponentKeepsItsPreviousOutputInsteadOfAMarker() throws IOException {
+    run(components, write(2), FaultInjector.NONE);
+    TreeMap<String, String> before = snapshot();
+    components.set(2, Components.local("charlie", tmp.resolve("src/charlie"), replace("^no such line$", "x")));
+
+    RenderSummary s = run(components, write(2), FaultInjector.NONE);
+
+    assertThat(s.results().get(2).output()).isEqualTo(ComponentResult.Output.KEPT);
+    assertThat(snapshot()).isEqualTo(before);
   }
 
   @Test

@@ -95,7 +95,7 @@ class BenchRpmSourcesCommandTest {
 
   /** The corpus extracted into target/corpus (shared with the round-trip tests); skips when absent. */
   private static Path corpus() throws IOException, InterruptedException {
-    Path script = dev.rpmoverlay.testing.SharedDir.path().resolve("corpus/extract.sh");
+    Path script = dev.rpmoverlay.testing.SharedData.path().resolve("corpus/extract.sh");
     assumeTrue(Files.isRegularFile(script), "spec corpus not available at " + script);
     Path dest = Path.of("target", "corpus").toAbsolutePath();
     Process p = new ProcessBuilder("bash", script.toString(), dest.toString())

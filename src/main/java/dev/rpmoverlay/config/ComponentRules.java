@@ -225,6 +225,9 @@ final class ComponentRules {
         problems.error(fileAt, ctx, "overlay 'file' must be a relative path, not \"" + fileField + "\"", "paths are relative to the component's sources directory");
       } else if (escapes(fileField)) {
         problems.error(fileAt, ctx, "overlay 'file' \"" + fileField + "\" leaves the component's sources directory", "remove the '..' segments");
+      } else if (ReservedNames.hasGitDir(fileField)) {
+        problems.error(fileAt, ctx, "overlay 'file' \"" + fileField + "\" has a '.git' path component",
+            "rpmoverlay never writes a '.git' file or directory (git would treat the output as a repository); rename it");
       } else if (ty.fileIsGlob() && !DoublestarGlob.isValid(fileField)) {
         problems.error(fileAt, ctx, "invalid glob \"" + fileField + "\"", "check for an unclosed '[' or '{', or a trailing backslash");
       }

@@ -236,7 +236,7 @@ class BadInputFuzzTest {
     }
     Path root = dir.resolve("rpmoverlay.toml");
     Files.writeString(root, "includes = [\"distro/distro.toml\", \"comps/*.comp.toml\"]\n\n[project]\n"
-        + "default-distro = { name = \"lumen\" }\nrendered-specs-dir = \"../out\"\n", StandardCharsets.UTF_8);
+        + "default-distro = { name = \"lumen\" }\n", StandardCharsets.UTF_8);
     written.add(root);
     return written;
   }

@@ -15,6 +15,21 @@ final class CommandLineFactory {
     cli.setUsageHelpAutoWidth(false);
     cli.setExecutionExceptionHandler(new ErrorReporter());
     cli.setParameterExceptionHandler(new ErrorReporter());
+    cli.setExecutionStrategy(CommandLineFactory::refuseUnmatched);
     return cli;
+  }
+
+  /**
+   * picocli lets words it could not match through when --help is given ({@code rpmoverlay
+   * no-such-command --help} would print the top-level help and exit 0), so a script could not tell
+   * that the command does not exist: such words are a usage error whatever else was given.
+   */
+  private static int refuseUnmatched(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+      if (!r.unmatched().isEmpty()) {
+        throw new CommandLine.UnmatchedArgumentException(r.commandSpec().commandLine(), r.unmatched());
+      }
+    }
+    return new CommandLine.RunLast().execute(parseResult);
   }
 }

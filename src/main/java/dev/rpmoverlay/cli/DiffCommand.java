@@ -56,9 +56,7 @@ public final class DiffCommand extends BaseCommand {
       try {
         diffs.add(differ.diff(session.trace(project.resolve(name))));
       } catch (UserException e) {
-        if (names.size() == 1) {
-          throw e;
-        }
+        // one failing component or several: the same report and exit code 1, as the help says
         err().println("rpmoverlay: error: " + e.getMessage());
         failures++;
       }

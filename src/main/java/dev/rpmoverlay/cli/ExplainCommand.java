@@ -29,7 +29,7 @@ public final class ExplainCommand extends BaseCommand {
   protected int execute() {
     Project project = new ProjectContext(global(), err()).project();
     if (!project.hasComponent(name)) {
-      throw new UserException("no component named '" + name + "'");
+      throw new UserException(Suggestions.withHint("no component named '" + name + "'", name, project.componentNames()));
     }
     RenderTrace trace = ReviewSession.of(project, compat.mode()).trace(project.resolve(name));
     if (global().outputFormat() == OutputFormat.JSON) {

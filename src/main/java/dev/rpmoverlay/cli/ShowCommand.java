@@ -29,7 +29,7 @@ public final class ShowCommand extends BaseCommand {
   protected int execute() {
     Project project = new ProjectContext(global(), err()).project();
     if (!project.hasComponent(name)) {
-      throw new UserException("no component named '" + name + "' (try 'rpmoverlay list -p \"*" + name + "*\"')");
+      throw new UserException(Suggestions.withHint("no component named '" + name + "'", name, project.componentNames()));
     }
     ComponentTrace trace = project.trace(name);
     ComponentConfig c = trace.config();

@@ -16,6 +16,7 @@ final class CommandLineFactory {
     cli.setExecutionExceptionHandler(new ErrorReporter());
     cli.setParameterExceptionHandler(new ErrorReporter());
     cli.setExecutionStrategy(CommandLineFactory::refuseUnmatched);
+    HelpLayout.apply(cli);
     return cli;
   }
 

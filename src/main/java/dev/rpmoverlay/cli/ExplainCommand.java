@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 /** {@code rpmoverlay explain NAME}: the rendered spec with every line that is not upstream's annotated. */
 @Command(
     name = "explain",
+    header = "Print a component's rendered spec, each line marked with the overlay or edit that wrote it.",
     aliases = "blame",
     description = {
       "Print a component's rendered spec line by line. Each line that is not upstream's, unchanged, is",

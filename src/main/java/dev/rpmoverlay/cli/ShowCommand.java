@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code rpmoverlay show NAME}: the resolved component, each value with the layer it came from. */
 @Command(
     name = "show",
+    header = "Show a component's effective configuration, each value with the layer it came from.",
     description = {
       "Show a component's effective configuration after inheritance (distro version defaults, project defaults, "
           + "groups in alphabetical order, the component), with the layer each value came from, its overlays in "

@@ -31,6 +31,17 @@ final class CommandLineFactory {
         throw new CommandLine.UnmatchedArgumentException(r.commandSpec().commandLine(), r.unmatched());
       }
     }
+    useColor(parseResult.commandSpec().commandLine(), ((RootCommand) parseResult.commandSpec().userObject()).color());
     return new CommandLine.RunLast().execute(parseResult);
+  }
+
+  /** --help follows --color like every other output: always, never, or auto (a terminal, and no NO_COLOR). */
+  private static void useColor(CommandLine root, RootCommand.ColorMode mode) {
+    CommandLine.Help.Ansi ansi = switch (mode) {
+      case ALWAYS -> CommandLine.Help.Ansi.ON;
+      case NEVER -> CommandLine.Help.Ansi.OFF;
+      case AUTO -> System.getenv("NO_COLOR") != null && !System.getenv("NO_COLOR").isEmpty() ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO;
+    };
+    root.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
   }
 }

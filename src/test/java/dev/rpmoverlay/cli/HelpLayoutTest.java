@@ -41,6 +41,16 @@ class HelpLayoutTest {
     }
   }
 
+  @Test
+  void helpIsColouredWithColorAlways() {
+    assertThat(CliRun.of("--color=always", "render", "--help").out()).contains("\u001b[");
+  }
+
+  @Test
+  void helpIsPlainWithColorNever() {
+    assertThat(CliRun.of("--color=never", "render", "--help").out()).doesNotContain("\u001b[");
+  }
+
   private static String help(List<String> command) {
     String[] args = new String[command.size() + 1];
     for (int i = 0; i < command.size(); i++) {

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Builds local dist-git repositories from the Fedora fixtures, so `fetch`/`update` can be tried
-# (and tested) without network access.
+# Builds local dist-git repositories from the Fedora content in this repository, so `fetch`/`update`
+# can be tried (and tested) without network access and without anything outside the clone.
 #
 #   docs/examples/make-fixture-repos.sh [OUT_DIR] [FIXTURES_DIR]
 #
-# OUT_DIR defaults to target/fixture-distgit; FIXTURES_DIR to ../shared/fixtures/distgit, or
-# $RPMOVERLAY_SHARED/fixtures/distgit when that variable is set (the
-# Fedora dist-git content of 42 packages as of 2026-02-24). For every package NAME it creates a
-# bare repository OUT_DIR/NAME.git with one branch, f43. Fetch from them instead of
-# src.fedoraproject.org with a dist-git mirror rule (the configured URL stays the identity that
-# locks and the cache record; only the transport changes):
+# OUT_DIR defaults to target/fixture-distgit. The content of each package (the Fedora dist-git
+# content as of 2026-02-24) comes from the committed upstream cache: upstream-cache/*/files, one
+# package per entry, named by the entry's upstream-name, plus docs/examples/fixtures/NAME/ for the
+# packages Lumen does not carry yet (python-pefile, which the tutorial adds). FIXTURES_DIR, when
+# given, is used instead: one NAME/ directory per package (e.g. ../shared/fixtures/distgit).
+# For every package NAME it creates a bare repository OUT_DIR/NAME.git with one branch, f43.
+# Fetch from them instead of src.fedoraproject.org with a dist-git mirror rule (the configured URL
+# stays the identity that locks and the cache record; only the transport changes):
 #
 #   ./rpmoverlay update -a --dist-git-mirror https://src.fedoraproject.org/rpms/=OUT_DIR/
 #
@@ -35,10 +37,10 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="${1:-$root/target/fixture-distgit}"
-fixtures="${2:-${RPMOVERLAY_SHARED:-$root/../shared}/fixtures/distgit}"
+fixtures="${2:-}"
 
-if [ ! -d "$fixtures" ]; then
-  echo "make-fixture-repos: fixtures not found: $fixtures (pass FIXTURES_DIR)" >&2
+if [ -n "$fixtures" ] && [ ! -d "$fixtures" ]; then
+  echo "make-fixture-repos: fixtures not found: $fixtures" >&2
   exit 2
 fi
 command -v git >/dev/null || { echo "make-fixture-repos: git is required" >&2; exit 2; }
@@ -67,9 +69,22 @@ older_version() {
               if ($p[-1] > 0) { $p[-1]--; print "$v ", join(".", @p), "\n" } exit }' "$1"
 }
 
+# Prints "NAME DIR" for every package: from FIXTURES_DIR, or from the upstream cache (named by its
+# upstream-name, which differs from the component name for a renamed package) and the extra fixtures.
+packages() {
+  if [ -n "$fixtures" ]; then
+    for dir in "$fixtures"/*/; do echo "$(basename "$dir") ${dir%/}"; done
+    return
+  fi
+  for meta in "$root"/upstream-cache/*/upstream.toml; do
+    name="$(sed -n 's/^upstream-name = "\(.*\)"$/\1/p' "$meta")"
+    echo "$name $(dirname "$meta")/files"
+  done
+  for dir in "$here"/fixtures/*/; do echo "$(basename "$dir") ${dir%/}"; done
+}
+
 count=0
-for dir in "$fixtures"/*/; do
-  name="$(basename "$dir")"
+while read -r name dir; do
   [ -f "$dir/$name.spec" ] || continue
   repo="$out/$name.git"
   rm -rf "$repo"
@@ -101,7 +116,7 @@ for dir in "$fixtures"/*/; do
   commit "2026-03-10T11:45:00+00:00" "Dana Packager" "dana@fedora.example" "Note the post-snapshot example history in the spec"
   unset GIT_DIR GIT_WORK_TREE
   count=$((count + 1))
-done
+done < <(packages | sort)
 
 echo "make-fixture-repos: $count repositories in $out"
 echo "make-fixture-repos: fetch from them with: --dist-git-mirror https://src.fedoraproject.org/rpms/=$out/"

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The executable content of {@code docs/tutorial.md}, in order: shell command blocks ({@code sh}),
+ * The executable content of a markdown document (docs/tutorial.md, README.md, docs/*.md), in order:
+ * shell command blocks ({@code sh}, or untagged blocks that start with a command such as
+ * {@code ./rpmoverlay}; trailing {@code # comments} dropped),
  * output the reader is shown ({@code text}, checked against the preceding commands' output), and
  * file edits ({@code toml append=PATH} appends, {@code <lang> file=PATH} creates).
  */
@@ -43,11 +45,11 @@ record TutorialScript(List<Step> steps) {
       }
       List<String> body = List.of(lines).subList(start, end);
       String content = body.isEmpty() ? "" : String.join("\n", body) + "\n";
-      if (info.equals("sh")) {
+      if (info.equals("sh") || info.isEmpty() && startsWithCommand(body)) {
         shBlocks++;
         for (int k = 0; k < body.size(); k++) {
-          String cmd = body.get(k).trim();
-          if (!cmd.isEmpty() && !cmd.startsWith("#")) {
+          String cmd = withoutComment(body.get(k)).trim();
+          if (!cmd.isEmpty()) {
             steps.add(new Command(shBlocks, start + k + 1, cmd));
           }
         }
@@ -62,6 +64,30 @@ record TutorialScript(List<Step> steps) {
       i = end + 1;
     }
     return new TutorialScript(steps);
+  }
+
+  /** What the first line of an untagged block starts with when the block is commands to type, not output shown. */
+  private static final List<String> COMMAND_PREFIXES = List.of("./rpmoverlay ", "rpmoverlay ", "mvn ", "git ", "docs/", "bench/", "../");
+
+  private static boolean startsWithCommand(List<String> body) {
+    String first = body.stream().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    return COMMAND_PREFIXES.stream().anyMatch(first::startsWith);
+  }
+
+  /** The line without a trailing shell comment ({@code # ...} after whitespace, outside quotes). */
+  static String withoutComment(String line) {
+    char quote = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+        return line.substring(0, i);
+      }
+    }
+    return line;
   }
 
   /** Splits a command line into words: whitespace separated, with '...' and "..." quoting. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code rpmoverlay add NAME}: declares a new component where the project keeps such declarations. */
 @Command(
     name = "add",
+    header = "Declare a new component in the project configuration.",
     description = {
       "Declare a new component. Without options, a bare [components.NAME] line goes into the config file",
       "that already lists the most bare components (at its sorted position when that list is sorted).",

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "rpm-sources",
     description = {
-      "For every *.spec under DIR, run 'rpmspec -q --srpm --qf [%{SOURCE}\\n][%{PATCH}\\n]' (in "
+      "For every *.spec under DIR, run 'rpmspec -q --srpm --qf [%%{SOURCE}\\n][%%{PATCH}\\n]' (in "
           + "parallel) and check that the file filter keeps every name rpm prints. Specs rpm cannot "
           + "query (Fedora macros missing from this rpm) are counted apart, with the most common "
           + "reasons. Prints 'rpm agreement: N/M' (M = specs rpm could query), then every name the "

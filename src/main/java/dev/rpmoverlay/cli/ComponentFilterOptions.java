@@ -51,7 +51,9 @@ public final class ComponentFilterOptions {
     TreeSet<String> selected = new TreeSet<>();
     for (String group : groups) {
       if (!project.groups().containsKey(group)) {
-        throw new UserException("unknown component group '" + group + "' (known: " + String.join(", ", project.groups().keySet()) + ")");
+        List<String> near = Suggestions.closest(group, project.groups().keySet());
+        throw new UserException("unknown component group '" + group + "' ("
+            + (near.isEmpty() ? "known: " + String.join(", ", project.groups().keySet()) : "did you mean " + quoted(near) + "?") + ")");
       }
       selected.addAll(project.groups().get(group).components());
     }
@@ -70,10 +72,14 @@ public final class ComponentFilterOptions {
       }
       List<String> matches = project.componentNames().stream().filter(glob::matches).toList();
       if (matches.isEmpty()) {
-        throw new UserException("no component matches '" + pattern + "'");
+        throw new UserException(Suggestions.withHint("no component matches '" + pattern + "'", pattern, project.componentNames()));
       }
       selected.addAll(matches);
     }
     return List.copyOf(selected);
+  }
+
+  private static String quoted(List<String> names) {
+    return String.join(" or ", names.stream().map(n -> "'" + n + "'").toList());
   }
 }

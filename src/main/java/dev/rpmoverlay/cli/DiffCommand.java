@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code rpmoverlay diff}: upstream versus rendered, each change attributed to what made it. */
 @Command(
     name = "diff",
+    header = "Show how components' rendered output differs from upstream, each change named by what made it.",
     description = {
       "Show how the rendered output of components differs from their upstream files, as a unified diff",
       "in which every hunk names what made it: the overlay (#N = the component's Nth overlay, its type,",
@@ -56,9 +57,7 @@ public final class DiffCommand extends BaseCommand {
       try {
         diffs.add(differ.diff(session.trace(project.resolve(name))));
       } catch (UserException e) {
-        if (names.size() == 1) {
-          throw e;
-        }
+        // one failing component or several: the same report and exit code 1, as the help says
         err().println("rpmoverlay: error: " + e.getMessage());
         failures++;
       }

@@ -6,6 +6,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The single place that turns failures into output: a user-fixable problem is one
@@ -44,10 +45,27 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println(prefix(ex.getMessage()));
+    if (ex instanceof UnmatchedArgumentException unmatched && isUnknownCommand(unmatched)) {
+      err.println(prefix("unknown command '" + unmatched.getUnmatched().get(0) + "'"));
+    } else {
+      err.println(prefix(ex.getMessage()));
+    }
+    if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+      // picocli's own nearest commands or options, as "did you mean" for component names does
+      err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions().stream().map(s -> "'" + s + "'").toList()) + "?");
+    }
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCodes.USAGE;
+  }
+
+  /** A word where a command name belongs: the first unmatched argument of a command that has subcommands. */
+  private static boolean isUnknownCommand(UnmatchedArgumentException ex) {
+    CommandLine cmd = ex.getCommandLine();
+    return !cmd.getSubcommands().isEmpty()
+        && !ex.getUnmatched().isEmpty()
+        && !ex.getUnmatched().get(0).startsWith("-")
+        && cmd.getCommandSpec().positionalParameters().isEmpty();
   }
 
   static String prefix(String message) {

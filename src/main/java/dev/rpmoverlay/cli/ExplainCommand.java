@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 /** {@code rpmoverlay explain NAME}: the rendered spec with every line that is not upstream's annotated. */
 @Command(
     name = "explain",
+    header = "Print a component's rendered spec, each line marked with the overlay or edit that wrote it.",
     aliases = "blame",
     description = {
       "Print a component's rendered spec line by line. Each line that is not upstream's, unchanged, is",
@@ -29,7 +30,7 @@ public final class ExplainCommand extends BaseCommand {
   protected int execute() {
     Project project = new ProjectContext(global(), err()).project();
     if (!project.hasComponent(name)) {
-      throw new UserException("no component named '" + name + "'");
+      throw new UserException(Suggestions.withHint("no component named '" + name + "'", name, project.componentNames()));
     }
     RenderTrace trace = ReviewSession.of(project, compat.mode()).trace(project.resolve(name));
     if (global().outputFormat() == OutputFormat.JSON) {

@@ -40,6 +40,7 @@ public final class LockGate {
     if (!problems.isEmpty()) {
       StringBuilder sb = new StringBuilder(problems.size() + " lock problem(s); render uses only what the locks pin:");
       problems.forEach(p -> sb.append("\n  ").append(p));
+      sb.append("\n(or pass --skip-lock-validation to render anyway)");
       throw new UserException(sb.toString());
     }
   }

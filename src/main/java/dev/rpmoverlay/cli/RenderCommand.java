@@ -40,6 +40,7 @@ import picocli.CommandLine.Option;
 /** {@code rpmoverlay render}: applies overlays to the cached upstream files and writes the rendered specs. */
 @Command(
     name = "render",
+    header = "Render components from their pinned upstream files and overlays into the output directory.",
     description = {
       "Render components: apply each component's overlays to its cached upstream files and write",
       "<out>/<first letter>/<name>/ (spec, referenced sidecars, sources, generated macros file).",

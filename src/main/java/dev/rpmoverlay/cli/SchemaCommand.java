@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code rpmoverlay schema}: the JSON Schema of the config format, for editors. */
 @Command(
     name = "schema",
+    header = "Print the JSON Schema of the config files, for completion and checks in TOML editors.",
     description = {
       "Print the JSON Schema of project and component config files (draft 2020-12), for completion and checks in "
           + "TOML editors (e.g. Taplo / Even Better TOML: '#:schema ./rpmoverlay.schema.json' at the top of a file).",

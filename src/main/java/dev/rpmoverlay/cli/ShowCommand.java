@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code rpmoverlay show NAME}: the resolved component, each value with the layer it came from. */
 @Command(
     name = "show",
+    header = "Show a component's effective configuration, each value with the layer it came from.",
     description = {
       "Show a component's effective configuration after inheritance (distro version defaults, project defaults, "
           + "groups in alphabetical order, the component), with the layer each value came from, its overlays in "
@@ -29,7 +30,7 @@ public final class ShowCommand extends BaseCommand {
   protected int execute() {
     Project project = new ProjectContext(global(), err()).project();
     if (!project.hasComponent(name)) {
-      throw new UserException("no component named '" + name + "' (try 'rpmoverlay list -p \"*" + name + "*\"')");
+      throw new UserException(Suggestions.withHint("no component named '" + name + "'", name, project.componentNames()));
     }
     ComponentTrace trace = project.trace(name);
     ComponentConfig c = trace.config();

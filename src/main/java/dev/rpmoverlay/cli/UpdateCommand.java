@@ -149,7 +149,16 @@ public final class UpdateCommand extends BaseCommand {
         rows.add(new Row(p.component(), "stale", "", "", p.message() + "; 'rpmoverlay update -a' deletes it"));
       }
     }
-    print(rows);
+    // like render, the table lists what needs attention; -v (or JSON) lists every component
+    boolean everyRow = global().verbose() || global().outputFormat() == OutputFormat.JSON;
+    List<Row> shown = everyRow ? rows : rows.stream().filter(r -> r.status().equals("stale")).toList();
+    if (!shown.isEmpty()) {
+      print(shown);
+    }
+    long stale = rows.stream().filter(r -> r.status().equals("stale")).count();
+    if (!everyRow) {
+      out().println(rows.size() + " component(s): " + (rows.size() - stale) + " current, " + stale + " stale");
+    }
     rows.stream().filter(r -> r.status().equals("stale")).forEach(r -> err().println(ErrorReporter.prefix(r.detail())));
     return rows.stream().anyMatch(r -> r.status().equals("stale")) ? ExitCodes.FAILED : ExitCodes.OK;
   }

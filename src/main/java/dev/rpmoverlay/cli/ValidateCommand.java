@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 /** {@code rpmoverlay validate}: load the whole project and resolve every component, reporting all problems. */
 @Command(
     name = "validate",
+    header = "Load and validate the whole project configuration, reporting every problem with file:line:col.",
     description = {
       "Load and validate the project configuration: TOML syntax, unknown keys, value types, required overlay "
           + "fields, regexes (RE2), globs, paths, references between distros, groups and components, and every "

@@ -79,7 +79,11 @@ final class ComponentRules {
       if (!type.equals("local")) {
         problems.error(pathAt, ctx, "'spec.path' is only allowed with spec.type = \"local\"", "add type = \"local\" or remove path");
       }
-      checkProjectPath(path, "spec.path", pathAt, ctx);
+      if (checkProjectPath(path, "spec.path", pathAt, ctx) && type.equals("local") && !Files.exists(file.dir().resolve(path))) {
+        // caught here rather than at render time, where it would be one failed component among many
+        problems.error(pathAt, ctx, "local spec path \"" + path + "\" does not exist",
+            "spec.path names the spec file or the directory that holds it, relative to " + file.path().getFileName());
+      }
     }
     if (type.equals("local")) {
       for (String key : new String[] {"upstream-name", "upstream-commit"}) {

@@ -48,7 +48,7 @@ public final class LockValidator {
     for (String locked : locks.lockedComponents()) {
       if (!components.contains(locked)) {
         out.add(new Problem(locked, "lock file " + locks.lockDir().resolve(locked + ".lock") + " belongs to no component of the"
-            + " project; delete it if the component was removed, or run 'rpmoverlay update -a', which deletes it (or pass --skip-lock-validation)"));
+            + " project; delete it if the component was removed, or run 'rpmoverlay update -a', which deletes it"));
       }
     }
     return out;
@@ -59,7 +59,8 @@ public final class LockValidator {
     String c = s.component();
     // the compat mode is part of the fingerprint, so the fix must write the lock in the same mode
     String compat = Compat.DEFAULT.configName().equals(s.compatMode()) ? "" : "--compat " + s.compatMode() + " ";
-    String fix = "; run 'rpmoverlay update " + compat + c + "' (or pass --skip-lock-validation)";
+    // no render option here: 'update --check' reports the same problems; LockGate adds render's way around
+    String fix = "; run 'rpmoverlay update " + compat + c + "'";
     Optional<LockFile> lock = locks.read(c);
     if (lock.isEmpty()) {
       return Optional.of(new Problem(c, "component '" + c + "' has no lock file " + locks.path(c) + fix));

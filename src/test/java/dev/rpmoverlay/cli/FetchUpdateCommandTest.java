@@ -148,8 +148,25 @@ class FetchUpdateCommandTest {
     writeProject("zstd-devel", "2026-02-24T00:00:00-08:00");
     CliRun stale = run("update", "--check", "-a");
     assertThat(stale.exitCode()).isEqualTo(ExitCodes.FAILED);
-    assertThat(stale.out()).contains("curl       stale", "bash       ok");
+    assertThat(stale.out()).contains("curl       stale").doesNotContain("bash");
     assertThat(stale.err()).contains("component 'curl'", "input fingerprint differs", "rpmoverlay update curl");
+  }
+
+  @Test
+  void checkListsOnlyStaleComponentsUnlessVerbose() throws Exception {
+    run("update", "-a");
+    writeProject("zstd-devel", "2026-02-24T00:00:00-08:00");
+
+    assertThat(run("update", "--check", "-a").out()).doesNotContain("bash").contains("1 stale");
+    assertThat(run("update", "--check", "-a", "-v").out()).contains("curl       stale", "bash       ok");
+  }
+
+  @Test
+  void checkSuggestsNoRenderOption() throws Exception {
+    run("update", "-a");
+    writeProject("zstd-devel", "2026-02-24T00:00:00-08:00");
+
+    assertThat(run("update", "--check", "-a").err()).doesNotContain("--skip-lock-validation");
   }
 
   @Test

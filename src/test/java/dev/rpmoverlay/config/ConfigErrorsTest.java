@@ -168,6 +168,14 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void localSpecPathMustExist() {
+    assertThat(comp("[components.foo]\nspec = { type = \"local\", path = \"foo.spec\" }\n"))
+        .containsExactly(
+            "comps/c.comp.toml:2:26: error: component 'foo': local spec path \"foo.spec\" does not exist\n"
+                + "  hint: spec.path names the spec file or the directory that holds it, relative to c.comp.toml");
+  }
+
+  @Test
   void overlaySourceMustStayInsideTheProject() {
     assertThat(comp("[[components.foo.overlays]]\ntype = \"file-add\"\nfile = \"passwd\"\nsource = \"../../../../../../etc/passwd\"\n"))
         .containsExactly(

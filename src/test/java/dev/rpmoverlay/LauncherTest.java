@@ -1,0 +1,46 @@
+package dev.rpmoverlay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code ./rpmoverlay} launcher, run with stand-ins for mvn and java so no real build happens. */
+class LauncherTest {
+  @TempDir Path tmp;
+
+  @Test
+  void firstBuildLeaksNoEscapeCodesFromMaven() throws Exception {
+    assumeTrue(DocCommandRunner.onPath("bash") && DocCommandRunner.onPath("sed"), "needs bash and sed");
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo.resolve("src/main"));
+    Files.createDirectories(repo.resolve("templates"));
+    Files.writeString(repo.resolve("pom.xml"), "<project/>\n");
+    Files.copy(Path.of("rpmoverlay"), repo.resolve("rpmoverlay"));
+    Path bin = tmp.resolve("bin");
+    // Maven 3.8 with -B -q still writes these resets before anything else
+    executable(bin.resolve("mvn"), "#!/usr/bin/env bash\nprintf '\\033[0m\\033[0m'\nmkdir -p target && touch target/rpmoverlay.jar\n");
+    executable(bin.resolve("java"), "#!/usr/bin/env bash\necho '42 components: 42 up to date'\n");
+
+    ProcessBuilder pb = new ProcessBuilder("bash", repo.resolve("rpmoverlay").toString(), "render", "-a").redirectErrorStream(true);
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).as(output).isZero();
+    assertThat(output).contains("42 components").doesNotContain("\033");
+  }
+
+  private static void executable(Path file, String content) throws Exception {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+}

@@ -75,7 +75,7 @@ class RenderCommandTest {
   void aFailedComponentExitsOneWithItsErrorAndAMarker() throws IOException {
     CliRun run = render("-a", "-o", project.resolve("out").toString());
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("broken     error   written  component broken: overlay 1 (spec-search-replace \"stale overlay\"");
+    assertThat(run.out()).contains("broken     error   written  component broken: overlay #1 (spec-search-replace \"stale overlay\"");
     assertThat(Files.exists(project.resolve("out/b/broken/RENDER_FAILED"))).isTrue();
     assertThat(Files.exists(project.resolve("out/h/hello/hello.spec"))).isTrue();
   }

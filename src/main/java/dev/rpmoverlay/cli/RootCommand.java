@@ -53,6 +53,7 @@ import picocli.CommandLine.Model.CommandSpec;
       AddCommand.class,
       DiffCommand.class,
       ExplainCommand.class,
+      LintCommand.class,
     })
 public final class RootCommand implements Runnable {
 

@@ -115,6 +115,25 @@ class LintCommandTest {
   }
 
   @Test
+  void renderPrintsFindingsAsWarningsAndStillSucceeds() throws Exception {
+    Path p = nginxWith(expiring("2000-01-01"));
+
+    CliRun r = CliRun.of("-C", p.toString(), "render", "--skip-lock-validation", "-o", tmp.resolve("out").toString(), "nginx");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).contains("warning: component 'nginx', overlay #12 (spec-add-tag \"Temporary\"): [expired] expired on 2000-01-01");
+  }
+
+  @Test
+  void renderStrictFailsOnFindings() throws Exception {
+    Path p = nginxWith(expiring("2000-01-01"));
+
+    CliRun r = CliRun.of("-C", p.toString(), "render", "--strict", "--skip-lock-validation", "-o", tmp.resolve("out").toString(), "nginx");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+  }
+
+  @Test
   void jsonGivesEachFindingItsComponentOverlayNumberAndPlace() throws Exception {
     Path p = nginxWith(expiring("2026-01-31"));
 

@@ -54,6 +54,7 @@ import picocli.CommandLine.Model.CommandSpec;
       DiffCommand.class,
       ExplainCommand.class,
       LintCommand.class,
+      OverlaysCommand.class,
     })
 public final class RootCommand implements Runnable {
 

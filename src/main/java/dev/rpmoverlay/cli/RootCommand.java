@@ -55,6 +55,7 @@ import picocli.CommandLine.Model.CommandSpec;
       ExplainCommand.class,
       LintCommand.class,
       OverlaysCommand.class,
+      ReportCommand.class,
     })
 public final class RootCommand implements Runnable {
 

@@ -45,12 +45,20 @@ public final class SourceTags {
       if (!m.matches()) {
         continue;
       }
-      Optional<String> name = SpecReferences.fileName(macros.expand(m.group(2)));
-      if (name.isPresent() && SimpleMacroExpander.isResolved(name.get())) {
-        String file = name.get().replace("%%", "%");
-        if (!shipped.contains(file)) {
-          out.add(new Missing(i, m.group(1), file));
+      // A value may take several forms (macros defined differently in branches of %if): the
+      // tag is reported only when every form is resolved and none of them is shipped.
+      List<String> names = new ArrayList<>();
+      boolean resolved = true;
+      for (String expanded : macros.expandAll(m.group(2))) {
+        Optional<String> name = SpecReferences.rpmSourceName(expanded);
+        if (name.isPresent() && SimpleMacroExpander.isResolved(name.get())) {
+          names.add(name.get().replace("%%", "%"));
+        } else if (name.isPresent()) {
+          resolved = false;
         }
+      }
+      if (resolved && !names.isEmpty() && names.stream().noneMatch(shipped::contains)) {
+        out.add(new Missing(i, m.group(1), names.get(0)));
       }
     }
     return out;

@@ -275,9 +275,10 @@ class ConfigErrorsTest {
   }
 
   @Test
-  void componentNameMustBeUsableAsADirectory() {
+  void componentNameMustBeAnRpmPackageName() {
     assertThat(comp("[components.\"a/b\"]\n"))
-        .containsExactly("comps/c.comp.toml:1:1: error: component 'a/b': component name must be usable as a directory name\n  hint: remove '/' and '\\' from the name; '.' and '..' are not allowed");
+        .containsExactly("comps/c.comp.toml:1:1: error: component 'a/b': component name \"a/b\" is not a valid RPM package name\n"
+            + "  hint: use ASCII letters, digits and . _ + - only, starting with a letter, digit or _");
   }
 
   @Test

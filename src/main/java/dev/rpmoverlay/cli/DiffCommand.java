@@ -5,6 +5,7 @@ import dev.rpmoverlay.review.ComponentDiff;
 import dev.rpmoverlay.review.ComponentDiffer;
 import dev.rpmoverlay.review.DiffJson;
 import dev.rpmoverlay.review.DiffStatWriter;
+import dev.rpmoverlay.review.SynthesizedFilter;
 import dev.rpmoverlay.review.UnifiedDiffWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,10 @@ public final class DiffCommand extends BaseCommand {
   @Option(names = "--stat", description = "Summarize: one line per changed file with line counts and the overlays that changed it.")
   boolean stat;
 
+  @Option(names = "--no-synthesized",
+      description = "Leave out rpmoverlay's own edits (banner, release bump, %autorelease expansion, file filter, ...): only hunks and files an overlay changed.")
+  boolean noSynthesized;
+
   @Option(names = {"-U", "--unified"}, paramLabel = "N", description = "Lines of context around each change (default: ${DEFAULT-VALUE}).")
   int context = 3;
 
@@ -61,6 +66,9 @@ public final class DiffCommand extends BaseCommand {
         err().println("rpmoverlay: error: " + e.getMessage());
         failures++;
       }
+    }
+    if (noSynthesized) {
+      diffs = SynthesizedFilter.overlaysOnly(diffs);
     }
     if (global().outputFormat() == OutputFormat.JSON) {
       out().println(DiffJson.toJson(diffs));

@@ -164,6 +164,6 @@ public final class FetchCommand extends BaseCommand {
           o.resolved().map(r -> r.commit().substring(0, 12)).orElse("-"),
           o.resolved().map(r -> r.resolution().tomlName()).orElse("-")});
     }
-    Table.print(out(), rows);
+    Table.print(out(), rows, global().outputFormat());
   }
 }

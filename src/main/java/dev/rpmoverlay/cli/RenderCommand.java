@@ -20,6 +20,8 @@ import dev.rpmoverlay.render.RenderRun;
 import dev.rpmoverlay.render.RenderSummary;
 import dev.rpmoverlay.render.Templates;
 import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
+import dev.rpmoverlay.review.LintFinding;
+import dev.rpmoverlay.review.OverlayLinter;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import java.io.IOException;
@@ -91,6 +93,12 @@ public final class RenderCommand extends BaseCommand {
       description = "Render even when a selected component's lock is missing or stale (its config, overlay files, snapshot"
           + " or pin changed since 'rpmoverlay update' wrote it). Without it, render refuses and says what to update.")
   boolean skipLockValidation;
+
+  @Option(names = "--strict", description = "Exit 1 when 'lint' finds anything in the rendered components (its findings are printed as warnings either way).")
+  boolean strict;
+
+  @Option(names = "--no-lint", description = "Do not lint the overlays of the rendered components.")
+  boolean noLint;
 
   @Option(names = "--compat", paramLabel = "MODE",
       description = "azldev behaviour to reproduce: 'current' (default) or 'azldev-2026-04' (the build that rendered"
@@ -165,10 +173,33 @@ public final class RenderCommand extends BaseCommand {
       err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
     }
     report(summary, out);
+    int findings = noLint ? 0 : lint(project, components, mode);
     if (timings) {
       PhaseTimes.millis().forEach((phase, ms) -> err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms%n", phase.label(), ms));
     }
-    return exitCode(summary);
+    int code = exitCode(summary);
+    return code == ExitCodes.OK && strict && findings > 0 ? ExitCodes.FAILED : code;
+  }
+
+  /** Prints lint's findings for the rendered components with overlays as warnings; returns their number. */
+  private int lint(Project project, List<ComponentConfig> components, Compat mode) {
+    ReviewSession session = ReviewSession.of(project, mode);
+    OverlayLinter linter = new OverlayLinter(new OverlayEngine(mode), LintCommand.day(null));
+    int findings = 0;
+    for (ComponentConfig component : components) {
+      if (component.overlays().isEmpty()) {
+        continue;
+      }
+      try {
+        for (LintFinding f : session.lint(component, linter)) {
+          err().println(f.format(project.dir()));
+          findings++;
+        }
+      } catch (UserException e) {
+        // the render above already reported why this component cannot be rendered
+      }
+    }
+    return findings;
   }
 
   private Compat compatMode() {

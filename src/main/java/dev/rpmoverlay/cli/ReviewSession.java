@@ -14,6 +14,8 @@ import dev.rpmoverlay.render.RenderedComponent;
 import dev.rpmoverlay.render.SourceTreeProvider;
 import dev.rpmoverlay.render.Templates;
 import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
+import dev.rpmoverlay.review.LintFinding;
+import dev.rpmoverlay.review.OverlayLinter;
 import dev.rpmoverlay.review.RenderTrace;
 import dev.rpmoverlay.review.TraceBuilder;
 import dev.rpmoverlay.upstream.UpstreamCache;
@@ -51,10 +53,23 @@ final class ReviewSession {
    * @throws UserException when it cannot be rendered (missing cache entry, an overlay that does not apply)
    */
   RenderTrace trace(ComponentConfig component) {
+    return rendered(component, (upstream, rendered) -> tracer.build(component, upstream, rendered.files(), rendered.specFileName(), rendered.spec()));
+  }
+
+  /**
+   * Lints one component's overlays against its upstream files and its rendering.
+   *
+   * @throws UserException when it cannot be rendered
+   */
+  List<LintFinding> lint(ComponentConfig component, OverlayLinter linter) {
+    return rendered(component, (upstream, rendered) -> linter.lint(component, upstream, rendered));
+  }
+
+  private <T> T rendered(ComponentConfig component, java.util.function.BiFunction<SourceTree, RenderedComponent, T> use) {
     try {
       SourceTree upstream = sources.sourceTree(component);
       RenderedComponent rendered = renderer.render(component, releaseBumps.apply(component));
-      return tracer.build(component, upstream, rendered.files(), rendered.specFileName(), rendered.spec());
+      return use.apply(upstream, rendered);
     } catch (IOException e) {
       throw new UserException("component " + component.name() + ": " + e.getMessage()
           + " (run 'rpmoverlay update " + component.name() + "' to fetch it)", e);

@@ -54,6 +54,9 @@ import picocli.CommandLine.Model.CommandSpec;
       DiffCommand.class,
       ExplainCommand.class,
       CompletionCommand.class,
+      LintCommand.class,
+      OverlaysCommand.class,
+      ReportCommand.class,
     })
 public final class RootCommand implements Runnable {
 

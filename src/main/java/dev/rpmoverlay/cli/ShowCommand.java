@@ -70,7 +70,7 @@ public final class ShowCommand extends BaseCommand {
     out.println();
     out.println("overlays (" + c.overlays().size() + ", in application order):");
     for (Overlay o : c.overlays()) {
-      out.println("  " + o.info().index() + "  " + o.type() + "  " + o.info().describe() + "  " + trees.position(o.info().declaredAt()));
+      out.println("  #" + o.info().number() + "  " + o.type() + "  " + o.info().describe() + "  " + trees.position(o.info().declaredAt()));
       trees.overlay(o).forEach((k, v) -> {
         if (!k.equals("type") && !k.equals("description")) {
           out.println("       " + k + " = " + display(v));
@@ -107,7 +107,7 @@ public final class ShowCommand extends BaseCommand {
     List<Object> overlays = new ArrayList<>();
     for (Overlay o : c.overlays()) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("index", o.info().index());
+      m.put("overlay", o.info().number());
       m.put("declaredAt", trees.position(o.info().declaredAt()));
       m.putAll(trees.overlay(o));
       overlays.add(m);

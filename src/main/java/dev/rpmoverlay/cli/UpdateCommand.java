@@ -318,7 +318,7 @@ public final class UpdateCommand extends BaseCommand {
           : r.overlayFailures().isEmpty() ? "apply" : r.overlayFailures().size() + " fail";
       table.add(new String[] {r.component(), r.status(), abbrev(r.newCommit()), abbrev(r.oldCommit()), overlays});
     }
-    Table.print(out(), table);
+    Table.print(out(), table, global().outputFormat());
   }
 
   private static String abbrev(String commit) {

@@ -73,7 +73,7 @@ final class ComponentResolver {
     List<Overlay> overlays = new ArrayList<>(merged.overlays());
     if (merged.overlayFiles().isPresent()) {
       Path dir = component.declaredAt().file().getParent();
-      overlays.addAll(OverlayFiles.load(merged.overlayFiles().get(), dir, component, project));
+      overlays.addAll(OverlayFiles.load(merged.overlayFiles().get(), dir, component, project, overlays.size()));
     }
     List<Overlay> indexed = new ArrayList<>(overlays.size());
     for (int i = 0; i < overlays.size(); i++) {

@@ -9,8 +9,8 @@ import java.nio.file.Path;
  *
  * @param at the file and position (line/column 0 when unknown)
  * @param component the component concerned, or empty
- * @param overlayNumber 1-based position of the overlay among the component's overlays in the
- *     declaring file (azldev numbers them the same way), or 0
+ * @param overlayNumber the overlay's {@code #N}: its 1-based position in the component's resolved
+ *     overlay list (the numbering every command uses), or 0
  * @param overlayDescription the overlay's description ({@code (no description)} when blank)
  * @param message what is wrong
  * @param hint what to do about it, or empty
@@ -35,7 +35,7 @@ public record ConfigProblem(
   }
 
   /**
-   * {@code file:line:col: error: component 'x', overlay 2 (desc): message} and, when there is a
+   * {@code file:line:col: error: component 'x', overlay #2 (desc): message} and, when there is a
    * hint, a second line {@code   hint: ...}. Paths inside {@code projectDir} print relative to it.
    */
   public String format(Path projectDir) {
@@ -44,7 +44,7 @@ public record ConfigProblem(
     if (!component.isEmpty()) {
       sb.append("component '").append(component).append("'");
       if (overlayNumber > 0) {
-        sb.append(", overlay ").append(overlayNumber).append(" (").append(overlayDescription).append(")");
+        sb.append(", overlay #").append(overlayNumber).append(" (").append(overlayDescription).append(")");
       }
       sb.append(": ");
     }

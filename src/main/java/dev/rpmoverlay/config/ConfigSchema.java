@@ -33,7 +33,8 @@ public final class ConfigSchema {
           f("category", str("Why the change exists.", METADATA_CATEGORIES)),
           f("upstream-status", str("Whether the change went (or can go) upstream.", UPSTREAM_STATUSES)),
           f("commits", new ArrayOf("Upstream commits (http/https URLs).", obj("A commit.", f("url", str("http(s) URL."))))),
-          f("bugs", new ArrayOf("Related bugs (http/https URLs).", obj("A bug.", f("url", str("http(s) URL."))))));
+          f("bugs", new ArrayOf("Related bugs (http/https URLs).", obj("A bug.", f("url", str("http(s) URL."))))),
+          f("expires", str("rpmoverlay: date (\"YYYY-MM-DD\") after which a temporary change needs a decision; 'lint' reports it once passed.")));
 
   public static final SchemaNode OVERLAY =
       obj(

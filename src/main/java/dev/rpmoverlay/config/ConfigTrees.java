@@ -126,6 +126,7 @@ public final class ConfigTrees {
     if (!m.bugs().isEmpty()) {
       out.put("bugs", m.bugs().stream().map(u -> Map.of("url", u)).toList());
     }
+    m.expires().ifPresent(d -> out.put("expires", d.toString()));
     return out;
   }
 

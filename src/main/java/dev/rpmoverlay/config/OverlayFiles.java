@@ -26,7 +26,8 @@ import org.tomlj.TomlTable;
 final class OverlayFiles {
   private OverlayFiles() {}
 
-  static List<Overlay> load(List<String> patterns, Path componentDir, DeclaredComponent component, Project project) {
+  /** {@code preceding}: how many resolved overlays come before these (for their {@code #N}). */
+  static List<Overlay> load(List<String> patterns, Path componentDir, DeclaredComponent component, Project project, int preceding) {
     Problems problems = new Problems(project.permissive());
     Context ctx = Context.component(component.name());
     Set<Path> files = new LinkedHashSet<>();
@@ -46,7 +47,7 @@ final class OverlayFiles {
     }
     List<Overlay> out = new ArrayList<>();
     for (Path file : files) {
-      out.addAll(read(file, ctx, project, problems));
+      out.addAll(read(file, ctx.afterOverlays(preceding + out.size()), project, problems));
     }
     problems.throwIfErrors(project.dir());
     return out;

@@ -63,7 +63,8 @@ final class OverlayReader {
   }
 
   static OverlayMetadata metadata(TomlTable t) {
-    return new OverlayMetadata(str(t, "category"), str(t, "upstream-status"), urls(t, "commits"), urls(t, "bugs"));
+    return new OverlayMetadata(str(t, "category"), str(t, "upstream-status"), urls(t, "commits"), urls(t, "bugs"),
+        MetadataRules.expiryDate(str(t, "expires")));
   }
 
   private static List<String> urls(TomlTable t, String key) {

@@ -13,16 +13,27 @@ import java.util.List;
  */
 final class Problems {
 
-  /** Where a problem is: component and overlay context for the message prefix. */
-  record Context(String component, int overlayNumber, String overlayDescription) {
-    static final Context NONE = new Context("", 0, "");
+  /**
+   * Where a problem is: component and overlay context for the message prefix. {@code overlayBase}
+   * is how many of the component's resolved overlays come before the ones being checked (an
+   * overlay file's overlays follow the component's own), so that {@link #overlay} gives the same
+   * {@code #N} that render, diff and show use.
+   */
+  record Context(String component, int overlayNumber, String overlayDescription, int overlayBase) {
+    static final Context NONE = new Context("", 0, "", 0);
 
     static Context component(String name) {
-      return new Context(name, 0, "");
+      return new Context(name, 0, "", 0);
     }
 
+    /** The context of the {@code number}th (1-based) overlay of the list being checked. */
     Context overlay(int number, String description) {
-      return new Context(component, number, description.isBlank() ? "(no description)" : description);
+      return new Context(component, overlayBase + number, description.isBlank() ? "(no description)" : description, overlayBase);
+    }
+
+    /** A context whose overlays come after {@code preceding} others in the resolved list. */
+    Context afterOverlays(int preceding) {
+      return new Context(component, 0, "", preceding);
     }
   }
 

@@ -61,11 +61,14 @@ final class SchemaChecker {
         for (int i = 0; i < items.size(); i++) {
           Context inner = ctx;
           Object item = items.get(i);
+          String itemPath = keyPath + "[" + i + "]";
           if (keyPath.endsWith("overlays") && !ctx.component().isEmpty()) {
             String desc = item instanceof TomlTable t && t.isString("description") ? t.getString("description") : "";
             inner = ctx.overlay(i + 1, desc);
+            // The same #N as the message prefix, not TOML's 0-based array index.
+            itemPath = keyPath + "[#" + inner.overlayNumber() + "]";
           }
-          checkValue(item, array.items(), keyPath + "[" + i + "]", file.at(items, i), inner);
+          checkValue(item, array.items(), itemPath, file.at(items, i), inner);
         }
       } else {
         wrongType(value, "an array", keyPath, at, ctx);

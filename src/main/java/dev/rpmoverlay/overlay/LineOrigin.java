@@ -22,7 +22,7 @@ public sealed interface LineOrigin {
   record ByOverlay(int index, String type, String description) implements LineOrigin {
     @Override
     public String toString() {
-      return "overlay " + (index + 1) + " (" + type + (description.isBlank() ? "" : " \"" + description + "\"") + ")";
+      return "overlay #" + (index + 1) + " (" + type + (description.isBlank() ? "" : " \"" + description + "\"") + ")";
     }
   }
 

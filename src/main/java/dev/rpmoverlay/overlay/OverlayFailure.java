@@ -6,7 +6,7 @@ import dev.rpmoverlay.config.model.OverlayInfo;
  * An overlay could not be applied. The message names the component, the overlay (1-based
  * position in the component's resolved overlay list, type and description), what was not found,
  * and where the overlay was declared, e.g.
- * {@code component gdal: overlay 2 (spec-search-replace "Fix tests", base/comps/gdal/gdal.comp.toml:12): pattern "x" not found in section %build}.
+ * {@code component gdal: overlay #2 (spec-search-replace "Fix tests", base/comps/gdal/gdal.comp.toml:12): pattern "x" not found in section %build}.
  */
 public final class OverlayFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -22,10 +22,10 @@ public final class OverlayFailure extends RuntimeException {
     this.detail = detail;
   }
 
-  /** How an overlay is named in messages: {@code overlay 3 (type "description", file:line)}. */
+  /** How an overlay is named in messages: {@code overlay #3 (type "description", file:line)}. */
   public static String label(OverlayInfo info, String type) {
     String where = info.declaredAt() == null ? "" : ", " + info.declaredAt();
-    return "overlay " + (info.index() + 1) + " (" + type + " \"" + info.describe() + "\"" + where + ")";
+    return "overlay #" + info.number() + " (" + type + " \"" + info.describe() + "\"" + where + ")";
   }
 
   public String component() {

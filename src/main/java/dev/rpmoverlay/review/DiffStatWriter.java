@@ -16,7 +16,7 @@ public final class DiffStatWriter {
 
   public void write(List<ComponentDiff> diffs) {
     int width = diffs.stream()
-        .flatMap(d -> d.files().stream().map(f -> d.component().length() + 1 + f.path().length()))
+        .flatMap(d -> d.files().stream().map(f -> d.component().length() + 1 + name(f).length()))
         .max(Integer::compare)
         .orElse(0);
     long files = 0;
@@ -24,7 +24,7 @@ public final class DiffStatWriter {
     long removed = 0;
     for (ComponentDiff diff : diffs) {
       for (FileDiff file : diff.files()) {
-        String name = diff.component() + "/" + file.path();
+        String name = diff.component() + "/" + name(file);
         String counts = file.binary() ? "binary" : "+" + file.added() + " -" + file.removed();
         out.println(String.format(java.util.Locale.ROOT, " %-" + width + "s | %-11s %s", name, counts, overlayNumbers(file.causes())));
         files++;
@@ -34,6 +34,11 @@ public final class DiffStatWriter {
     }
     out.println(String.format(java.util.Locale.ROOT, " %d component%s, %d file%s changed, %d insertion%s(+), %d deletion%s(-)",
         diffs.size(), plural(diffs.size()), files, plural(files), added, plural(added), removed, plural(removed)));
+  }
+
+  /** The file's path; a renamed file shows both names, {@code old → new}. */
+  private static String name(FileDiff file) {
+    return file.status() == FileDiff.Status.RENAMED ? file.upstreamPath() + " \u2192 " + file.renderedPath() : file.path();
   }
 
   /** {@code #1 #4 +banner}: overlay numbers, then synthesized edits. */

@@ -135,7 +135,7 @@ public final class Fingerprints {
     try {
       return dest + ":" + MoreFiles.asByteSource(file).hash(Hashing.sha256());
     } catch (IOException e) {
-      throw new UpstreamException("component '" + config.name() + "', overlay #" + o.info().index() + " (" + o.info().describe()
+      throw new UpstreamException("component '" + config.name() + "', overlay #" + o.info().number() + " (" + o.info().describe()
           + "): cannot read source file " + file + " to fingerprint it: " + e.getMessage());
     }
   }

@@ -111,7 +111,7 @@ class ConfigCommandsTest {
         .containsPattern("build.check.skip +true +<- group no-check")
         .containsPattern("build.check.skip_reason +\"flaky\" +<- group no-check")
         .containsPattern("build.without +\\[\"tests\"\\] +<- component curl")
-        .contains("  0  spec-add-tag  Add BR  comps/all.toml:5:1");
+        .contains("  #1  spec-add-tag  Add BR  comps/all.toml:5:1");
   }
 
   @Test
@@ -146,7 +146,7 @@ class ConfigCommandsTest {
             "rpmoverlay: error: invalid configuration (2 errors):\n"
                 + "comps/bad.toml:2:1: error: component 'x': 'build.check.skip_reason' is required when build.check.skip = true\n"
                 + "  hint: add skip_reason = \"why the tests cannot run\" (note the underscore)\n"
-                + "comps/bad.toml:3:1: error: component 'y', overlay 1 ((no description)): overlay type \"spec-add-tag\" requires \"value\" field\n"
+                + "comps/bad.toml:3:1: error: component 'y', overlay #1 ((no description)): overlay type \"spec-add-tag\" requires \"value\" field\n"
                 + "  hint: add value = \"...\" to this overlay\n");
     assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
   }

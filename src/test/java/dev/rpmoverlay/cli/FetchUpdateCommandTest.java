@@ -194,7 +194,7 @@ class FetchUpdateCommandTest {
     CliRun after = run("update", "-a");
     assertThat(after.exitCode()).isEqualTo(ExitCodes.FAILED);
     assertThat(after.out()).containsPattern("curl +kept +" + curlNew.name().substring(0, 12) + " +\\w{12} +1 fail");
-    assertThat(after.err()).contains("overlay no longer applies: component curl: overlay 1 (spec-search-replace \"pin version\"");
+    assertThat(after.err()).contains("overlay no longer applies: component curl: overlay #1 (spec-search-replace \"pin version\"");
   }
 
   String brokenByTheNewUpstream() throws Exception {

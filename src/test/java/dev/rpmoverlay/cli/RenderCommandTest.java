@@ -75,9 +75,9 @@ class RenderCommandTest {
   void aFailedComponentExitsOneWithItsErrorAndAMarker() throws IOException {
     CliRun run = render("-a", "-o", project.resolve("out").toString());
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("broken     error   failure marker written  component broken: overlay 1 (spec-search-replace \"stale overlay\"");
+    assertThat(run.out()).contains("broken     error   failure marker written  component broken: overlay #1 (spec-search-replace \"stale overlay\"");
     assertThat(Files.readString(project.resolve("out/b/broken/RENDER_FAILED")))
-        .startsWith("Rendering failed.\n\ncomponent broken: overlay 1 (spec-search-replace \"stale overlay\"");
+        .startsWith("Rendering failed.\n\ncomponent broken: overlay #1 (spec-search-replace \"stale overlay\"");
     assertThat(Files.exists(project.resolve("out/h/hello/hello.spec"))).isTrue();
   }
 

@@ -82,34 +82,34 @@ class ConfigErrorsTest {
   @Test
   void unknownOverlayTypeListsTheValidTypes() {
     assertThat(comp("[[components.foo.overlays]]\ntype = \"spec-frobnicate\"\n").get(0))
-        .startsWith("comps/c.comp.toml:2:1: error: component 'foo', overlay 1 ((no description)): 'components.foo.overlays[0].type' has invalid value \"spec-frobnicate\"\n  hint: use one of: spec-add-tag, spec-insert-tag,");
+        .startsWith("comps/c.comp.toml:2:1: error: component 'foo', overlay #1 ((no description)): 'components.foo.overlays[#1].type' has invalid value \"spec-frobnicate\"\n  hint: use one of: spec-add-tag, spec-insert-tag,");
   }
 
   @Test
   void overlayWithoutType() {
     assertThat(comp("[[components.foo.overlays]]\ndescription = \"Typeless\"\ntag = \"x\"\n").get(0))
-        .startsWith("comps/c.comp.toml:1:1: error: component 'foo', overlay 1 (Typeless): overlay has no 'type'\n  hint: add type = \"...\", one of: spec-add-tag");
+        .startsWith("comps/c.comp.toml:1:1: error: component 'foo', overlay #1 (Typeless): overlay has no 'type'\n  hint: add type = \"...\", one of: spec-add-tag");
   }
 
   @Test
   void missingRequiredFieldNamesOverlayTypeFieldAndDescription() {
     assertThat(comp("[components.foo]\n[[components.foo.overlays]]\ndescription = \"Add BR\"\ntype = \"spec-add-tag\"\ntag = \"BuildRequires\"\n"))
         .containsExactly(
-            "comps/c.comp.toml:2:1: error: component 'foo', overlay 1 (Add BR): overlay type \"spec-add-tag\" requires \"value\" field\n  hint: add value = \"...\" to this overlay");
+            "comps/c.comp.toml:2:1: error: component 'foo', overlay #1 (Add BR): overlay type \"spec-add-tag\" requires \"value\" field\n  hint: add value = \"...\" to this overlay");
   }
 
   @Test
   void appendLinesNeedsLines() {
     assertThat(comp("[[components.foo.overlays]]\ntype = \"spec-append-lines\"\nsection = \"%build\"\nlines = []\n"))
         .containsExactly(
-            "comps/c.comp.toml:1:1: error: component 'foo', overlay 1 ((no description)): overlay type \"spec-append-lines\" requires \"lines\" field\n  hint: add lines = [\"...\"] to this overlay");
+            "comps/c.comp.toml:1:1: error: component 'foo', overlay #1 ((no description)): overlay type \"spec-append-lines\" requires \"lines\" field\n  hint: add lines = [\"...\"] to this overlay");
   }
 
   @Test
   void regexMustCompileUnderRe2() {
     assertThat(comp("[[components.foo.overlays]]\ntype = \"spec-search-replace\"\nregex = \"foo(?=bar)\"\n"))
         .containsExactly(
-            "comps/c.comp.toml:3:1: error: component 'foo', overlay 1 ((no description)): invalid regex \"foo(?=bar)\": invalid or unsupported Perl syntax\n  hint: regexes use RE2 syntax (no look-around, no backreferences); escape literal metacharacters with \\\\");
+            "comps/c.comp.toml:3:1: error: component 'foo', overlay #1 ((no description)): invalid regex \"foo(?=bar)\": invalid or unsupported Perl syntax\n  hint: regexes use RE2 syntax (no look-around, no backreferences); escape literal metacharacters with \\\\");
   }
 
   @Test
@@ -122,49 +122,49 @@ class ConfigErrorsTest {
   void removeSubpackageRejectsSection() {
     assertThat(comp("[[components.foo.overlays]]\ntype = \"spec-remove-subpackage\"\npackage = \"devel\"\nsection = \"%files\"\n"))
         .containsExactly(
-            "comps/c.comp.toml:4:1: error: component 'foo', overlay 1 ((no description)): overlay type \"spec-remove-subpackage\" does not accept \"section\" field\n  hint: remove section; every section of the package is removed");
+            "comps/c.comp.toml:4:1: error: component 'foo', overlay #1 ((no description)): overlay type \"spec-remove-subpackage\" does not accept \"section\" field\n  hint: remove section; every section of the package is removed");
   }
 
   @Test
   void archiveOnlyOnArchiveCapableTypes() {
     assertThat(comp("[[components.foo.overlays]]\ntype = \"file-add\"\nfile = \"a\"\nsource = \"c.comp.toml\"\narchive = \"x.tar.gz\"\n"))
         .containsExactly(
-            "comps/c.comp.toml:5:1: error: component 'foo', overlay 1 ((no description)): overlay type \"file-add\" does not accept \"archive\" field\n  hint: only file-remove and file-search-replace work inside archives");
+            "comps/c.comp.toml:5:1: error: component 'foo', overlay #1 ((no description)): overlay type \"file-add\" does not accept \"archive\" field\n  hint: only file-remove and file-search-replace work inside archives");
   }
 
   @Test
   void overlayFileMustBeRelative() {
     assertThat(comp("[[components.foo.overlays]]\ntype = \"file-remove\"\nfile = \"/etc/passwd\"\n"))
         .containsExactly(
-            "comps/c.comp.toml:3:1: error: component 'foo', overlay 1 ((no description)): overlay 'file' must be a relative path, not \"/etc/passwd\"\n  hint: paths are relative to the component's sources directory");
+            "comps/c.comp.toml:3:1: error: component 'foo', overlay #1 ((no description)): overlay 'file' must be a relative path, not \"/etc/passwd\"\n  hint: paths are relative to the component's sources directory");
   }
 
   @Test
   void overlayFileMustNotLeaveTheSourcesDir() {
     assertThat(comp("[[components.foo.overlays]]\ntype = \"file-remove\"\nfile = \"a/../../x\"\n"))
         .containsExactly(
-            "comps/c.comp.toml:3:1: error: component 'foo', overlay 1 ((no description)): overlay 'file' \"a/../../x\" leaves the component's sources directory\n  hint: remove the '..' segments");
+            "comps/c.comp.toml:3:1: error: component 'foo', overlay #1 ((no description)): overlay 'file' \"a/../../x\" leaves the component's sources directory\n  hint: remove the '..' segments");
   }
 
   @Test
   void patchRemoveGlobMustBeValid() {
     assertThat(comp("[[components.foo.overlays]]\ntype = \"patch-remove\"\nfile = \"fix-[abc.patch\"\n"))
         .containsExactly(
-            "comps/c.comp.toml:3:1: error: component 'foo', overlay 1 ((no description)): invalid glob \"fix-[abc.patch\"\n  hint: check for an unclosed '[' or '{', or a trailing backslash");
+            "comps/c.comp.toml:3:1: error: component 'foo', overlay #1 ((no description)): invalid glob \"fix-[abc.patch\"\n  hint: check for an unclosed '[' or '{', or a trailing backslash");
   }
 
   @Test
   void fileRenameReplacementIsABaseName() {
     assertThat(comp("[[components.foo.overlays]]\ntype = \"file-rename\"\nfile = \"a.txt\"\nreplacement = \"sub/b.txt\"\n"))
         .containsExactly(
-            "comps/c.comp.toml:4:1: error: component 'foo', overlay 1 ((no description)): file-rename 'replacement' must be a file name only, not \"sub/b.txt\"\n  hint: the file is renamed within its directory");
+            "comps/c.comp.toml:4:1: error: component 'foo', overlay #1 ((no description)): file-rename 'replacement' must be a file name only, not \"sub/b.txt\"\n  hint: the file is renamed within its directory");
   }
 
   @Test
   void overlaySourceMustExist() {
     assertThat(comp("[[components.foo.overlays]]\ndescription = \"Add patch\"\ntype = \"patch-add\"\nsource = \"missing.patch\"\n"))
         .containsExactly(
-            "comps/c.comp.toml:4:1: error: component 'foo', overlay 1 (Add patch): overlay source \"missing.patch\" does not exist\n  hint: paths are relative to c.comp.toml");
+            "comps/c.comp.toml:4:1: error: component 'foo', overlay #1 (Add patch): overlay source \"missing.patch\" does not exist\n  hint: paths are relative to c.comp.toml");
   }
 
   @Test
@@ -179,7 +179,7 @@ class ConfigErrorsTest {
   void overlaySourceMustStayInsideTheProject() {
     assertThat(comp("[[components.foo.overlays]]\ntype = \"file-add\"\nfile = \"passwd\"\nsource = \"../../../../../../etc/passwd\"\n"))
         .containsExactly(
-            "comps/c.comp.toml:4:1: error: component 'foo', overlay 1 ((no description)): overlay 'source' \"../../../../../../etc/passwd\" points outside the project directory\n  hint: keep referenced files inside " + dir);
+            "comps/c.comp.toml:4:1: error: component 'foo', overlay #1 ((no description)): overlay 'source' \"../../../../../../etc/passwd\" points outside the project directory\n  hint: keep referenced files inside " + dir);
   }
 
   @Test
@@ -278,8 +278,8 @@ class ConfigErrorsTest {
   void upstreamBackportMetadataNeedsCommits() {
     assertThat(comp("[[components.foo.overlays]]\ntype = \"spec-remove-tag\"\ntag = \"X\"\nmetadata = { category = \"upstream-backport\", upstream-status = \"unknown\" }\n"))
         .containsExactly(
-            "comps/c.comp.toml:4:1: error: component 'foo', overlay 1 ((no description)): metadata category \"upstream-backport\" needs at least one entry in 'commits'\n  hint: add commits = [{ url = \"https://...\" }]",
-            "comps/c.comp.toml:4:1: error: component 'foo', overlay 1 ((no description)): metadata category \"upstream-backport\" needs upstream-status \"upstreamed\" or \"upstreamable\", not \"unknown\"");
+            "comps/c.comp.toml:4:1: error: component 'foo', overlay #1 ((no description)): metadata category \"upstream-backport\" needs at least one entry in 'commits'\n  hint: add commits = [{ url = \"https://...\" }]",
+            "comps/c.comp.toml:4:1: error: component 'foo', overlay #1 ((no description)): metadata category \"upstream-backport\" needs upstream-status \"upstreamed\" or \"upstreamable\", not \"unknown\"");
   }
 
   @Test
@@ -296,9 +296,9 @@ class ConfigErrorsTest {
         comp("[[components.b.overlays]]\ntype = \"spec-add-tag\"\n[[components.b.overlays]]\ntype = \"spec-search-replace\"\nregex = \"(\"\n");
     assertThat(errors).hasSize(4);
     assertThat(errors.get(0)).startsWith("comps/a.comp.toml:2:1: error: component 'a': 'build.check.skip_reason'");
-    assertThat(errors.get(1)).startsWith("comps/c.comp.toml:1:1: error: component 'b', overlay 1 ((no description)): overlay type \"spec-add-tag\" requires \"tag\"");
-    assertThat(errors.get(2)).startsWith("comps/c.comp.toml:1:1: error: component 'b', overlay 1 ((no description)): overlay type \"spec-add-tag\" requires \"value\"");
-    assertThat(errors.get(3)).startsWith("comps/c.comp.toml:5:1: error: component 'b', overlay 2 ((no description)): invalid regex \"(\"");
+    assertThat(errors.get(1)).startsWith("comps/c.comp.toml:1:1: error: component 'b', overlay #1 ((no description)): overlay type \"spec-add-tag\" requires \"tag\"");
+    assertThat(errors.get(2)).startsWith("comps/c.comp.toml:1:1: error: component 'b', overlay #1 ((no description)): overlay type \"spec-add-tag\" requires \"value\"");
+    assertThat(errors.get(3)).startsWith("comps/c.comp.toml:5:1: error: component 'b', overlay #2 ((no description)): invalid regex \"(\"");
   }
 
   @Test

@@ -49,7 +49,7 @@ class SpecTagOverlaysTest {
   void addTagFailsForAMissingSubpackageNamingComponentOverlayAndPackage() {
     assertThatThrownBy(() -> SpecFixture.of(SPEC).apply(addTag("Provides", "x", "nope")))
         .isInstanceOf(OverlayFailure.class)
-        .hasMessage("component demo: overlay 1 (spec-add-tag \"add\", comps/demo/demo.comp.toml:3:1): "
+        .hasMessage("component demo: overlay #1 (spec-add-tag \"add\", comps/demo/demo.comp.toml:3:1): "
             + "sub-package \"nope\" not found (no '%package nope' or '%package -n nope' header;"
             + " names are matched as written, without macro expansion)");
   }

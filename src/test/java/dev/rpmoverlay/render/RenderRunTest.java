@@ -87,7 +87,7 @@ class RenderRunTest {
     RenderSummary s = run(components, write(3), FaultInjector.NONE);
     assertThat(s.failures()).isEqualTo(1);
     assertThat(s.results().stream().filter(ComponentResult::failed).findFirst().orElseThrow().error())
-        .isEqualTo("component charlie: overlay 1 (spec-search-replace \"verbose\", x.comp.toml): pattern \"^no such line$\" not found in section %build");
+        .isEqualTo("component charlie: overlay #1 (spec-search-replace \"verbose\", x.comp.toml): pattern \"^no such line$\" not found in section %build");
     assertThat(Files.readString(out.resolve("c/charlie/RENDER_FAILED"))).isEqualTo("Rendering failed.\n\ncomponent charlie: overlay 1"
         + " (spec-search-replace \"verbose\", x.comp.toml): pattern \"^no such line$\" not found in section %build\n");
     assertThat(Files.exists(out.resolve("d/delta/delta.spec"))).isTrue();

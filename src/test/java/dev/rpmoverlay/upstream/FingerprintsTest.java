@@ -67,7 +67,7 @@ class FingerprintsTest {
     ComponentConfig c = Components.upstream("curl", toml,
         List.of(new Overlay.FileAdd(Components.info(2, "add config", toml, 3), "curl.conf", "missing.conf")));
     assertThatThrownBy(() -> fp(c)).isInstanceOf(UpstreamException.class)
-        .hasMessageContaining("component 'curl', overlay #2 (add config): cannot read source file");
+        .hasMessageContaining("component 'curl', overlay #3 (add config): cannot read source file");
   }
 
   @Test

@@ -13,6 +13,14 @@ import java.util.Optional;
  */
 public record OverlayInfo(int index, String description, Optional<OverlayMetadata> metadata, SourcePosition declaredAt) {
 
+  /**
+   * The overlay's number as every output shows it ({@code #N}): 1-based, in resolved order. Only
+   * {@link #index} is 0-based, and it never reaches a user.
+   */
+  public int number() {
+    return index + 1;
+  }
+
   /** The description, or azldev's placeholder when there is none. */
   public String describe() {
     return description.isBlank() ? "(no description)" : description;

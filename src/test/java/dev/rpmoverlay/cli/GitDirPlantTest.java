@@ -94,8 +94,10 @@ class GitDirPlantTest {
   }
 
   @Test
-  void aLocalSpecDirWhoseSourcesAreAGitDirFailsTheComponentAndRunsNoCommand() throws Exception {
-    Path p = project("[components.demo]\nspec = { type = \"local\", path = \"comps/demo\" }\n");
+  void aLocalSpecDirHoldingAGitDirFailsTheComponentAndRunsNoCommand() throws Exception {
+    // With the file filter skipped every file of the spec dir is output, the plant included.
+    Path p = project("[components.demo]\nspec = { type = \"local\", path = \"comps/demo\" }\n"
+        + "render = { skip-file-filter = true }\n");
     plantedSpecDir(p.resolve("comps/demo"), "demo", ".Git");
     Path out = dir.resolve("out");
 

@@ -94,9 +94,8 @@ class GitDirPlantTest {
   }
 
   @Test
-  void aLocalSpecDirWhoseSourcesAreAGitDirFailsTheComponentAndRunsNoCommand() throws Exception {
-    // rpm names a Source by the text after its last '/', so the file filter alone would drop the
-    // plant; with the filter off every file of the spec dir ships, and the writer must refuse it.
+  void aLocalSpecDirHoldingAGitDirFailsTheComponentAndRunsNoCommand() throws Exception {
+    // With the file filter skipped every file of the spec dir is output, the plant included.
     Path p = project("[components.demo]\nspec = { type = \"local\", path = \"comps/demo\" }\n"
         + "render = { skip-file-filter = true }\n");
     plantedSpecDir(p.resolve("comps/demo"), "demo", ".Git");

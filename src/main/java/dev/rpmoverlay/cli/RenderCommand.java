@@ -209,7 +209,8 @@ public final class RenderCommand extends BaseCommand {
     for (String dir : summary.staleDirs()) {
       out().println((check ? "stale: " : "removed stale: ") + dir);
     }
-    long changed = summary.drifted().size();
+    // a failed component's marker dir is no rendered output: count it under "failed" only
+    long changed = check ? summary.drifted().size() : summary.drifted().stream().filter(r -> !r.failed()).count();
     info(String.format(java.util.Locale.ROOT, "%d component(s): %d %s, %d failed%s",
         summary.results().size(), changed, check ? "drifted" : "written", summary.failures(),
         summary.wrote() || check ? "" : "; nothing written (--fail-on-error)"));

@@ -98,11 +98,16 @@ public final class IncrementalState {
         sb.append(name).append('\t').append(e.fingerprint()).append('\t').append(e.digest()).append('\n'));
     Files.createDirectories(file.getParent());
     Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-    Files.writeString(tmp, sb, StandardCharsets.UTF_8);
     try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp); // a disk-full write leaves a truncated file otherwise
+      throw e;
     }
   }
 

@@ -81,6 +81,56 @@ class RenderCommandTest {
   }
 
   @Test
+  void summaryDoesNotCountAFailedComponentAsWritten() {
+    CliRun run = render("-a", "-o", project.resolve("out").toString());
+    assertThat(run.err()).contains("2 component(s): 1 written, 1 failed");
+  }
+
+  @Test
+  void anOutputPathUnderARegularFileIsAUserErrorNamingThePath() throws IOException {
+    Path file = Files.writeString(project.resolve("file"), "x");
+    CliRun run = render("-a", "-o", file.resolve("sub").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("rpmoverlay: error: cannot use " + file.resolve("sub"))
+        .contains("not a directory; a part of that path is a regular file").doesNotContain("internal error").doesNotContain("bug");
+  }
+
+  @Test
+  void aReadOnlyOutputDirIsAUserErrorAndLeavesNoStateTempFile() throws Exception {
+    Path out = project.resolve("out");
+    assertThat(render("-g", "tools", "-o", out.toString()).exitCode()).isEqualTo(0);
+    Files.writeString(project.resolve("comps/hello/hello.spec"), "Name: hello\nRelease: 2\n\n%description\nd\n");
+    try (ReadOnlyDir ro = ReadOnlyDir.of(out)) {
+      CliRun run = render("-g", "tools", "-o", out.toString());
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).startsWith("rpmoverlay: error: cannot use " + out.resolve(".rpmoverlay-staging"))
+          .contains("; make it writable for this user, or choose another output dir with -o").doesNotContain("internal error");
+      assertThat(out.resolve(".rpmoverlay-render-state.tmp")).doesNotExist();
+    }
+  }
+
+  @Test
+  void checkWorksOnAReadOnlyOutputDir() throws Exception {
+    Path out = project.resolve("out");
+    assertThat(render("-g", "tools", "-o", out.toString()).exitCode()).isEqualTo(0);
+    try (ReadOnlyDir ro = ReadOnlyDir.of(out)) {
+      CliRun run = render("-g", "tools", "--check", "-o", out.toString());
+      assertThat(run.err()).doesNotContain("error");
+      assertThat(run.exitCode()).isEqualTo(0);
+    }
+  }
+
+  @Test
+  void aLeftoverLockNamingALiveProcessIsNotCalledNoLongerRunning() throws IOException {
+    ProcessHandle self = ProcessHandle.current();
+    Path lock = Files.createDirectories(project.resolve("build/work")).resolve("rpmoverlay.lock");
+    Files.writeString(lock, "pid=" + self.pid() + "\nstarted=" + self.info().startInstant().orElseThrow() + "\ncommand=render\n");
+    CliRun run = render("-g", "tools");
+    assertThat(run.err()).contains("took over the lock left by pid " + self.pid())
+        .contains("a process that is running but did not hold the lock").doesNotContain("no longer running");
+  }
+
+  @Test
   void checkExitsOneOnDriftAndWritesNothing() throws IOException {
     assertThat(render("-g", "tools").exitCode()).isEqualTo(0);
     assertThat(render("-g", "tools", "--check").exitCode()).isEqualTo(0);

@@ -124,6 +124,16 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void invalidUtf8IsReportedInTheFileItselfWithItsByteOffset() throws Exception {
+    fx.file("comps/c.comp.toml", "");
+    java.nio.file.Files.write(dir.resolve("comps/c.comp.toml"),
+        new byte[] {'[', 'c', ']', '\n', 'a', ' ', '=', ' ', '"', (byte) 0xC3, (byte) 0x28, '"', '\n'});
+    assertThat(fx.errors())
+        .containsExactly("comps/c.comp.toml:2:1: error: not valid UTF-8: bad byte at offset 9\n"
+            + "  hint: save the file as UTF-8 (TOML files must be UTF-8)");
+  }
+
+  @Test
   void unbalancedBraceIsALiteralInRe2AndAccepted() {
     fx.file("comps/c.comp.toml", "[[components.foo.overlays]]\ntype = \"spec-search-replace\"\nregex = \"cp -a %{SOURCE1} .\"\n");
     assertThat(fx.load().resolve("foo").overlays()).hasSize(1);

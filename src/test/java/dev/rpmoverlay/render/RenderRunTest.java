@@ -121,7 +121,8 @@ class RenderRunTest {
     };
     RenderSummary s = run(changed, write(3), diskFull);
     ComponentResult delta = s.results().stream().filter(r -> r.component().equals("delta")).findFirst().orElseThrow();
-    assertThat(delta.error()).isEqualTo("component delta: cannot write the rendered files (previous output kept): No space left on device");
+    assertThat(delta.error()).isEqualTo("component delta: cannot write the rendered files (previous output kept): no space left on device;"
+        + " free some space and run again (the previous output is kept)");
     TreeMap<String, String> after = snapshot();
     assertThat(after.subMap("d/", "d0")).isEqualTo(before.subMap("d/", "d0"));
     assertThat(after.get("e/echo/echo.spec")).contains("make -j1");

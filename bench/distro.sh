@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Full-distro benchmark (README "Benchmarks"): renders all 7,583 components of the AZL4
+# Full-distro benchmark (docs/benchmarks.md): renders all 7,583 components of the AZL4
 # conformance project from an upstream cache built out of the Fedora spec corpus.
 #
 # Usage: bench/distro.sh [WORK]      (default WORK: target/bench-distro)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rpmoverlay.cli.CliRun;
+import dev.rpmoverlay.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class TutorialTest {
 
   @Test
   void everyCommandInTheTutorialWorksAsWritten() throws Exception {
-    Path shared = dev.rpmoverlay.testing.SharedDir.path();
+    Path shared = SharedData.path();
     assumeTrue(Files.isDirectory(shared.resolve("fixtures/distgit")), "needs ../shared/fixtures/distgit");
     assumeTrue(onPath("bash") && onPath("git") && onPath("perl"), "needs bash, git and perl");
     Path project = tmp.resolve("lumen");

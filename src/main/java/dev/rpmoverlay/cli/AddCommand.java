@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,11 +31,13 @@ public final class AddCommand extends BaseCommand {
   @Parameters(paramLabel = "NAME", description = "The component name (usually the Fedora package name).")
   String name;
 
+  @Mixin ProjectLocking locking;
+
   @Option(names = "--dedicated", description = "Create a dedicated NAME/NAME.comp.toml instead of an inline entry.")
   boolean dedicated;
 
   @Override
-  protected int execute() {
+  protected int execute() throws java.io.IOException {
     ProjectContext context = new ProjectContext(global(), err());
     Project project = context.project();
     Set<Path> extras = context.options().extraConfigFiles().stream()
@@ -42,7 +45,7 @@ public final class AddCommand extends BaseCommand {
         .collect(Collectors.toSet());
     ComponentScaffold scaffold = new ComponentScaffold(context.options(), extras);
     Path written;
-    try {
+    try (var lock = locking.take(project, "add", err())) {
       if (dedicated) {
         Templates templates = Templates.withOverrides(project.dir().resolve("templates"));
         String distro = project.distro(project.defaultDistro().name()).map(Distro::description)

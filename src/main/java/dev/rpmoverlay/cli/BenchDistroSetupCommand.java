@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rpmoverlay bench distro-setup}: prepares the full-distro benchmark (README "Benchmarks").
+ * {@code rpmoverlay bench distro-setup}: prepares the full-distro benchmark (docs/benchmarks.md).
  * Copies a project (default: the AZL4 conformance project, 7,583 components) to a work dir and
  * fills its upstream cache from a spec corpus with the real {@link CacheEntryWriter}, one commit
  * per component in an in-memory repository, and writes the locks {@code update} would write. The

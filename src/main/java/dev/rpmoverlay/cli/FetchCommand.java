@@ -42,10 +42,16 @@ public final class FetchCommand extends BaseCommand {
 
   @Mixin ComponentFilterOptions filter;
   @Mixin UpstreamOptions upstream;
+  @Mixin ProjectLocking locking;
 
   @Option(names = "--with-sources",
       description = "Also download the lookaside files listed in each component's 'sources' file (hash-verified) into --sources-dir.")
   boolean withSources;
+
+  @Option(names = "--verify",
+      description = "Read every selected component's cache entry and check each file's SHA-256; rewrite a damaged entry"
+          + " from the mirror. Without it, only components named exactly on the command line are checked.")
+  boolean verify;
 
   @Option(names = "--sources-dir", paramLabel = "DIR",
       description = "Where --with-sources puts files: DIR/<component>/<file> (default: <work-dir>/sources).")
@@ -54,6 +60,12 @@ public final class FetchCommand extends BaseCommand {
   @Override
   protected int execute() throws Exception {
     Project project = new ProjectContext(global(), err()).project();
+    try (var lock = locking.take(project, "fetch", err())) {
+      return fetch(project);
+    }
+  }
+
+  private int fetch(Project project) throws Exception {
     List<UpstreamComponents.Selected> selected = UpstreamComponents.of(project, filter.select(project));
     LockStore locks = new LockStore(project.info().lockDir());
     List<FetchRequest> requests = new ArrayList<>();
@@ -65,7 +77,8 @@ public final class FetchCommand extends BaseCommand {
     }
     UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir());
     UpstreamFetcher fetcher = new UpstreamFetcher(upstream.mirrors(), cache,
-        new CacheEntryWriter(cache, HistoryFacts.extractor()), upstream.jobs(), false);
+        new CacheEntryWriter(cache, HistoryFacts.extractor()).withLimits(upstream.limits()), upstream.jobs(), false)
+        .withVerify(name -> verify || filter.names.contains(name));
     long start = System.nanoTime();
     List<FetchOutcome> outcomes = fetcher.fetchAll(requests, o -> {});
     long millis = (System.nanoTime() - start) / 1_000_000;

@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * The lock check render runs before doing anything (azldev-semantics.md 1.10): every selected
+ * The lock check render runs before doing anything (docs/azldev-compatibility.md §1.10): every selected
  * upstream component needs a current lock, so what is rendered is exactly what was reviewed when
  * the lock was written. Local components are not required to have one. With {@code -a}, a lock
  * that belongs to no component is an error too, as in azldev. Skipped with

@@ -20,6 +20,7 @@ import dev.rpmoverlay.render.RenderRun;
 import dev.rpmoverlay.render.RenderSummary;
 import dev.rpmoverlay.render.Templates;
 import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
+import dev.rpmoverlay.upstream.CacheEntryWriter;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -110,9 +112,18 @@ public final class RenderCommand extends BaseCommand {
   }
 
   private int render(Project project) throws IOException {
-    List<String> names = filter.select(project);
     Path out = outputDir != null ? outputDir.toAbsolutePath().normalize() : project.info().renderedSpecsDir();
     checkSafeOutput(out, project);
+    if (check && !Files.isWritable(out)) {
+      return render(project, out); // --check writes nothing, so a read-only (or missing) dir needs no lock
+    }
+    try (ProjectLock outLock = locking.takeOutputDir(out, check ? "render --check" : "render", err())) {
+      return render(project, out);
+    }
+  }
+
+  private int render(Project project, Path out) throws IOException {
+    List<String> names = filter.select(project);
     Compat mode = compatMode();
     long t = PhaseTimes.start();
     if (!skipLockValidation) {
@@ -128,6 +139,12 @@ public final class RenderCommand extends BaseCommand {
     int parallelism = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     if (parallelism < 1) {
       throw new UserException("--jobs must be at least 1");
+    }
+    // A fetch killed between its two renames left the previous entry set aside; put it back (under
+    // the project lock no fetch is running) instead of failing the component.
+    for (String c : new CacheEntryWriter(UpstreamCache.open(project.info().upstreamCacheDir()), Optional.empty()).cleanLeftovers()) {
+      err().println("rpmoverlay: note: restored the upstream cache entry of " + c
+          + ": an earlier fetch was killed while replacing it");
     }
     ComponentRenderer renderer = new ComponentRenderer(
         new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir())),

@@ -133,7 +133,7 @@ public final class UpdateCommand extends BaseCommand {
         resolve.add(new FetchRequest(s.upstream().get(), Optional.empty()));
       }
     }
-    CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor());
+    CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor()).withLimits(upstream.limits());
     List<FetchOutcome> outcomes = new ArrayList<>();
     outcomes.addAll(new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false).fetchAll(keep, o -> {}));
     outcomes.addAll(new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), true).fetchAll(resolve, o -> {}));

@@ -1,5 +1,6 @@
 package dev.rpmoverlay.cli;
 
+import dev.rpmoverlay.upstream.ContentLimits;
 import dev.rpmoverlay.upstream.DistGitMirrors;
 import dev.rpmoverlay.upstream.MirrorStore;
 import dev.rpmoverlay.upstream.RetryPolicy;
@@ -14,6 +15,23 @@ public final class UpstreamOptions {
   @Option(names = "--network-retries", paramLabel = "N",
       description = "Retries after a transient network failure, with exponential backoff (default: ${DEFAULT-VALUE}).")
   int networkRetries = RetryPolicy.DEFAULT.retries();
+
+  @Option(names = "--network-timeout", paramLabel = "SECONDS",
+      description = "Give up on a connection to dist-git that stays silent this long, over any protocol; then retry"
+          + " (default: ${DEFAULT-VALUE}).")
+  int networkTimeoutSeconds = MirrorStore.DEFAULT_TIMEOUT_SECONDS;
+
+  @Option(names = "--max-files", paramLabel = "N",
+      description = "Most files one component's upstream tree may have (default: ${DEFAULT-VALUE}); more fails that component.")
+  int maxFiles = ContentLimits.DEFAULT.maxFiles();
+
+  @Option(names = "--max-file-size", paramLabel = "MIB",
+      description = "Largest upstream file, in MiB (default: ${DEFAULT-VALUE}); a larger one fails its component.")
+  long maxFileMib = ContentLimits.DEFAULT.maxFileBytes() >> 20;
+
+  @Option(names = "--max-entry-size", paramLabel = "MIB",
+      description = "Most MiB of files in one component's upstream tree (default: ${DEFAULT-VALUE}); more fails that component.")
+  long maxEntryMib = ContentLimits.DEFAULT.maxEntryBytes() >> 20;
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "N",
       description = "Components fetched in parallel (default: ${DEFAULT-VALUE}).")
@@ -38,6 +56,14 @@ public final class UpstreamOptions {
     return RetryPolicy.of(networkRetries);
   }
 
+  ContentLimits limits() {
+    try {
+      return ContentLimits.ofMib(maxFiles, maxFileMib, maxEntryMib);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--max-files, --max-file-size and --max-entry-size must be at least 1");
+    }
+  }
+
   int jobs() {
     if (jobs < 1) {
       throw new UserException("--jobs must be at least 1, got " + jobs);
@@ -46,8 +72,11 @@ public final class UpstreamOptions {
   }
 
   MirrorStore mirrors() {
+    if (networkTimeoutSeconds < 1) {
+      throw new UserException("--network-timeout must be at least 1 second, got " + networkTimeoutSeconds);
+    }
     return new MirrorStore(mirrorDir != null ? mirrorDir : MirrorStore.defaultRoot(System.getenv()), retryPolicy(),
-        MirrorStore.DEFAULT_TIMEOUT_SECONDS, distGitMirrors());
+        networkTimeoutSeconds, distGitMirrors());
   }
 
   DistGitMirrors distGitMirrors() {

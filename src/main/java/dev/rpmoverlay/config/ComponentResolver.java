@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * azldev's inheritance (azldev-semantics.md 1.8): the project default distro version's
+ * azldev's inheritance (docs/azldev-compatibility.md §1.8): the project default distro version's
  * default-component-config, then the project's, then each group's in alphabetical order, then the
  * component; then {@code overlay-files} are expanded and appended, and an unset release
  * calculation becomes {@code auto}.

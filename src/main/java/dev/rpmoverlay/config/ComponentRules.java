@@ -21,7 +21,7 @@ import org.tomlj.TomlTable;
 
 /**
  * The per-file rules for a component table or a {@code default-component-config}
- * (azldev-semantics.md 1.6, 1.11, 2.2): what the type checks of {@link SchemaChecker} cannot say.
+ * (docs/azldev-compatibility.md §1.6, 1.11, 2.2): what the type checks of {@link SchemaChecker} cannot say.
  */
 final class ComponentRules {
   private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
@@ -224,6 +224,9 @@ final class ComponentRules {
         problems.error(fileAt, ctx, "overlay 'file' must be a relative path, not \"" + fileField + "\"", "paths are relative to the component's sources directory");
       } else if (escapes(fileField)) {
         problems.error(fileAt, ctx, "overlay 'file' \"" + fileField + "\" leaves the component's sources directory", "remove the '..' segments");
+      } else if (ReservedNames.hasGitDir(fileField)) {
+        problems.error(fileAt, ctx, "overlay 'file' \"" + fileField + "\" has a '.git' path component",
+            "rpmoverlay never writes a '.git' file or directory (git would treat the output as a repository); rename it");
       } else if (ty.fileIsGlob() && !DoublestarGlob.isValid(fileField)) {
         problems.error(fileAt, ctx, "invalid glob \"" + fileField + "\"", "check for an unclosed '[' or '{', or a trailing backslash");
       }

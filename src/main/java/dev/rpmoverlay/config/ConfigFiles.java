@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 import org.tomlj.TomlArray;
 
 /**
- * Parses a config file and, depth first, everything it {@code includes} (azldev-semantics.md
- * 1.2): the file itself comes first, then each include pattern in order, each pattern's matches
+ * Parses a config file and, depth first, everything it {@code includes} (docs/azldev-compatibility.md
+ * §1.2): the file itself comes first, then each include pattern in order, each pattern's matches
  * in doublestar order. A literal include that is missing is an error; a glob that matches nothing
  * is fine; an include cycle is an error.
  */

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Every key rpmoverlay accepts in a project file, with its type and meaning: azldev's schema
- * (azldev-semantics.md section 1). Sections that do not influence rendering ({@code images},
+ * (docs/azldev-compatibility.md §1). Sections that do not influence rendering ({@code images},
  * {@code package-groups}, {@code tools}, ...) are accepted as opaque tables.
  */
 public final class ConfigSchema {

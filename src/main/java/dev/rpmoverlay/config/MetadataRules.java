@@ -8,7 +8,7 @@ import java.util.List;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 
-/** Overlay and group metadata rules (azldev-semantics.md 2.6, 1.11). Enum values are checked by the schema. */
+/** Overlay and group metadata rules (docs/azldev-compatibility.md §2.6, 1.11). Enum values are checked by the schema. */
 final class MetadataRules {
   private MetadataRules() {}
 

@@ -17,7 +17,7 @@ import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 
 /**
- * Expands a resolved component's {@code overlay-files} (azldev-semantics.md 1.6.7): relative
+ * Expands a resolved component's {@code overlay-files} (docs/azldev-compatibility.md §1.6.7): relative
  * patterns against the component's config file directory; within a pattern, matches sorted by
  * base name then full path; a file matched twice counts once; a literal pattern with no match is
  * an error. Each file needs {@code [metadata]} (copied onto its overlays) and at least one

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The overlay types and the fields each one requires (azldev-semantics.md 2.2). Validation and the
+ * The overlay types and the fields each one requires (docs/azldev-compatibility.md §2.2). Validation and the
  * JSON Schema both read this table.
  */
 public enum OverlayType {

@@ -21,7 +21,7 @@ import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 
 /**
- * Merges config files, in load order, into one project (azldev-semantics.md 1.3): {@code project}
+ * Merges config files, in load order, into one project (docs/azldev-compatibility.md §1.3): {@code project}
  * field by field (a later non-empty value wins), distros field by field with versions replaced
  * per key, components and groups as a strict union, the top-level default-component-config with
  * append semantics. Each file is schema-checked and validated as it is added.
@@ -52,7 +52,7 @@ final class ProjectAssembler {
     new SchemaChecker(file, problems).check();
     TomlTable root = file.root();
     ComponentRules rules = new ComponentRules(file, projectDir, problems);
-    addProject(file, table(root, "project"));
+    addProject(file, table(root, "project"), rules);
     addDistros(file, table(root, "distros"), rules);
     addGroups(file, table(root, "component-groups"), rules);
     addComponents(file, table(root, "components"), rules);
@@ -63,14 +63,17 @@ final class ProjectAssembler {
     addExtras(file, root);
   }
 
-  private void addProject(TomlFile file, TomlTable t) {
+  private void addProject(TomlFile file, TomlTable t, ComponentRules rules) {
     for (String key : List.of("description", "default-author-email")) {
       if (!str(t, key).isEmpty()) {
         projectFields.put(key, str(t, key));
       }
     }
     for (String key : List.of("log-dir", "work-dir", "output-dir", "rendered-specs-dir", "lock-dir", "upstream-cache-dir")) {
-      if (!str(t, key).isEmpty()) {
+      // Confined to the project: render writes, swaps and (with --clean-stale) deletes there, and a
+      // cloned project must not make rpmoverlay touch other directories ('render -o' is the way out).
+      if (!str(t, key).isEmpty()
+          && rules.checkProjectPath(str(t, key), "project." + key, file.at(t, key), Context.NONE)) {
         projectFields.put(key, file.dir().resolve(str(t, key)).normalize().toString());
       }
     }
@@ -181,8 +184,10 @@ final class ProjectAssembler {
       }
       SourcePosition at = file.at(t, name);
       Context ctx = Context.component(name);
-      if (!SafeNames.isSafeFilename(name)) {
-        problems.error(at, ctx, "component name must be usable as a directory name", "remove '/' and '\\' from the name; '.' and '..' are not allowed");
+      if (!ReservedNames.isValidComponentName(name)) {
+        // It becomes a directory name next to rpmoverlay's own dot-named files (and could be '.git').
+        problems.error(at, ctx, "component name \"" + name + "\" is not a valid RPM package name",
+            "use ASCII letters, digits and . _ + - only, starting with a letter, digit or _");
         continue;
       }
       DeclaredComponent existing = components.get(name);

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Finds, parses, merges and validates a project (azldev-semantics.md 1.1 to 1.3, 1.11). Every
+ * Finds, parses, merges and validates a project (docs/azldev-compatibility.md §1.1 to 1.3, 1.11). Every
  * error of the run is collected and thrown together as one {@link ConfigException}.
  */
 public final class ProjectLoader {

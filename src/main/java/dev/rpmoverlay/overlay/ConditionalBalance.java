@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** {@code %if}/{@code %endif} structure as azldev counts it (azldev-semantics.md 2.4). */
+/** {@code %if}/{@code %endif} structure as azldev counts it (docs/azldev-compatibility.md §2.4). */
 final class ConditionalBalance {
   private static final Set<String> OPENERS = Set.of("%if", "%ifarch", "%ifnarch", "%ifos", "%ifnos");
   private static final Set<String> BRANCHES = Set.of("%else", "%elif", "%elifarch", "%elifnarch", "%elifos", "%elifnos");

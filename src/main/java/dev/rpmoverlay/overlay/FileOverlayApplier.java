@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The loose-file side of overlays (azldev-semantics.md 2.2): {@code file-*} overlays and the file
+ * The loose-file side of overlays (docs/azldev-compatibility.md §2.2): {@code file-*} overlays and the file
  * part of {@code patch-add}/{@code patch-remove}. Globs are doublestar globs over the component's
  * files, excluding {@code *.spec} and anything under {@code .git/}.
  */

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Applies overlays to a {@link Workspace} with azldev's semantics, one at a time and in place
- * (azldev-semantics.md 2.1): a failure leaves earlier overlays' edits in place and throws an
+ * (docs/azldev-compatibility.md §2.1): a failure leaves earlier overlays' edits in place and throws an
  * {@link OverlayFailure}; the caller decides that the component failed. After every spec edit the
  * spec is re-split into lines, so text with {@code \n} inserted by one overlay is several lines for
  * the next. Every line an overlay writes is attributed to it.
@@ -113,7 +113,7 @@ public final class OverlayEngine {
     }
   }
 
-  // --- edits render makes on its own (azldev-semantics.md 2.7) ---
+  // --- edits render makes on its own (docs/azldev-compatibility.md §2.7) ---
 
   /** Prepends lines to a section ({@code ""} = top of file), attributed to {@code edit}. */
   public void synthesizePrepend(Workspace ws, SynthesizedEdit edit, String section, List<String> lines) {

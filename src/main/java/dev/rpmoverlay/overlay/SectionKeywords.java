@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The words that start a spec section in azldev's parser (azldev-semantics.md 2.3). {@code %end}
+ * The words that start a spec section in azldev's parser (docs/azldev-compatibility.md §2.3). {@code %end}
  * and unknown {@code %foo} are not among them.
  */
 public final class SectionKeywords {

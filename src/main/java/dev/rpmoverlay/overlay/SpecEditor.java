@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * azldev's spec edit primitives (azldev-semantics.md 2.2-2.5) over {@link SpecLines}. Every line an
+ * azldev's spec edit primitives (docs/azldev-compatibility.md §2.2-2.5) over {@link SpecLines}. Every line an
  * edit writes gets the edit's {@link LineOrigin}. A failed edit throws {@link SpecEditException}
  * saying what was not found; edits never leave a partial change behind except where azldev itself
  * does (none of these primitives do).

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * azldev's view of a spec's structure (azldev-semantics.md 2.3, 3): which lines start sections,
+ * azldev's view of a spec's structure (docs/azldev-compatibility.md §2.3, 3): which lines start sections,
  * each section's name as written and package qualifier, and which lines are tags. Macros are not
  * expanded, conditionals are not evaluated, and a line starting with {@code #} at column 0 is never
  * a header or a tag. A layout is a snapshot: edit the lines, then scan again.

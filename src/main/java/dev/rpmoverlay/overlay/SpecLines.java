@@ -14,7 +14,7 @@ import java.util.List;
  * provenance is the document's per-line stamp. Each stamp indexes this object's table of
  * {@link LineOrigin}s, so attribution costs one int per line.
  *
- * <p>Output follows azldev (azldev-semantics.md 3): every line is written followed by {@code \n},
+ * <p>Output follows azldev (docs/azldev-compatibility.md §3): every line is written followed by {@code \n},
  * so CRLF becomes LF and the file ends with exactly one newline. Within one overlay an inserted
  * string may contain {@code \n}; {@link #splitEmbeddedNewlines()} (called after every overlay, the
  * equivalent of azldev re-reading the file) turns it into separate lines for later overlays.

@@ -1,6 +1,6 @@
 package dev.rpmoverlay.overlay;
 
-/** The edits render makes on its own, besides the user's overlays (azldev-semantics.md 2.7). */
+/** The edits render makes on its own, besides the user's overlays (docs/azldev-compatibility.md §2.7). */
 public enum SynthesizedEdit {
   MACROS_LOAD("macros-load"),
   MACROS_SOURCE("macros-source"),

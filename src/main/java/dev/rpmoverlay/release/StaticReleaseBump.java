@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The static Release bump (azldev-semantics.md 4.5): the leading integer of the Release value goes
+ * The static Release bump (docs/azldev-compatibility.md §4.5): the leading integer of the Release value goes
  * up by the number of downstream changes. Which values are bumpable is the one place the
  * compatibility mode matters here: azldev's April-2026 build took any suffix ({@code ^(\d+)(.*)$},
  * so {@code 0.6%{?dist}} became {@code 1.6%{?dist}}); current azldev accepts only {@code N} and

@@ -38,6 +38,9 @@ final class ComponentOutput {
     Files.createDirectories(staged);
     for (var e : tree.files().entrySet()) {
       faults.beforeWrite(staged.getFileName().toString(), e.getKey());
+      if (dev.rpmoverlay.config.ReservedNames.hasGitDir(e.getKey())) {
+        throw new IOException("refusing to write '" + e.getKey() + "' (a '.git' path component)"); // ComponentRenderer refuses it first
+      }
       Path target = staged.resolve(e.getKey());
       if (e.getKey().indexOf('/') >= 0) {
         ensureDirectory(target.getParent());

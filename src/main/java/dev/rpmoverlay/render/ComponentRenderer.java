@@ -1,5 +1,6 @@
 package dev.rpmoverlay.render;
 
+import dev.rpmoverlay.config.ReservedNames;
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.config.model.Overlay;
 import dev.rpmoverlay.config.model.ReleaseCalculation;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders one component, in azldev's order (azldev-semantics.md 2.7, 4.1): upstream files →
+ * Renders one component, in azldev's order (docs/azldev-compatibility.md §2.7, 4.1): upstream files →
  * generated macros file, its load block and {@code Source9999} → user overlays → {@code %check}
  * skip → banner → {@code sources} update → static Release bump, or {@code %autorelease}/{@code
  * %autochangelog} expansion when the cache holds the upstream history facts → file filter. Pure: no output is
@@ -96,7 +97,21 @@ public final class ComponentRenderer {
     t = PhaseTimes.start();
     SourceTree out = FileFilter.apply(ws.toTree(), ws.specFileName(), ws.spec().lines(), component.skipFileFilter());
     PhaseTimes.add(PhaseTimes.Phase.FILTER, t);
+    refuseGitDirs(name, out);
     return new RenderedComponent(name, ws.specFileName(), out, ws.spec());
+  }
+
+  /**
+   * A {@code .git} path component (from a local spec dir, an upstream tree or an overlay) would
+   * make the output dir a git repository whose config runs commands on {@code git status}.
+   */
+  private static void refuseGitDirs(String name, SourceTree out) {
+    for (String path : out.files().keySet()) {
+      if (ReservedNames.hasGitDir(path)) {
+        throw new RenderException(name, "refusing to write '" + path + "': rpmoverlay never writes a '.git' file or"
+            + " directory (git would treat the output as a repository); remove it from the spec dir or its Source tags");
+      }
+    }
   }
 
   private void addMacrosFile(Workspace ws, ComponentConfig component) {

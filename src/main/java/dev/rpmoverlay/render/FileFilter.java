@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Drops the files a rendered component does not need (azldev-semantics.md 4.7): everything except
+ * Drops the files a rendered component does not need (docs/azldev-compatibility.md §4.7): everything except
  * the spec, {@code sources}, and the top-level entries the spec references. When a reference
  * cannot be resolved without macro expansion this filter cannot do, everything is kept, as azldev
  * keeps everything when spectool leaves a macro in a name. {@code .git} never survives.

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,8 +99,11 @@ public final class IncrementalState {
         sb.append(name).append('\t').append(e.fingerprint()).append('\t').append(e.digest()).append('\n'));
     Files.createDirectories(file.getParent());
     Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+    // Never through a link someone put in its place: delete whatever is there (a link itself, not
+    // its target), then create the file exclusively (O_EXCL also refuses a link planted meanwhile).
+    Files.deleteIfExists(tmp);
     try {
-      Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+      Files.writeString(tmp, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

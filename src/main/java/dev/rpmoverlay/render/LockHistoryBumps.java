@@ -14,7 +14,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * The downstream changes of a component: the commits of the project's own history at which
- * {@code <lock-dir>/<name>.lock} changed its input fingerprint (azldev-semantics.md 4.5). Their
+ * {@code <lock-dir>/<name>.lock} changed its input fingerprint (docs/azldev-compatibility.md §4.5). Their
  * number is the static Release bump; as {@link DownstreamCommit}s (message {@code <subject>\n\nProject
  * commit: <hash>}, as azldev's synthetic commits) they are added on top of the upstream history
  * for {@code %autorelease}/{@code %autochangelog}. No lock file, or a project outside git, means none.

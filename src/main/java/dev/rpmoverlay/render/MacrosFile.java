@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The generated {@code <name>.azl.macros} (azldev-semantics.md 1.6.3): {@code build.with} gives
+ * The generated {@code <name>.azl.macros} (docs/azldev-compatibility.md §1.6.3): {@code build.with} gives
  * {@code %_with_x 1}, {@code without} gives {@code %_without_x 1}, {@code defines} give
  * {@code %k v}, then {@code undefines} delete entries. Sorted by name in byte order.
  */

@@ -13,6 +13,8 @@ import java.util.Locale;
 public record OutputLayout(Path root) {
   public static final String STAGING_DIR = ".rpmoverlay-staging";
   public static final String FAILED_MARKER = "RENDER_FAILED";
+  /** The output dir's lock file (see {@link ProjectLock}): one render writes into a dir at a time. */
+  public static final String LOCK_FILE = ".rpmoverlay-lock";
 
   public Path componentDir(String name) {
     return root.resolve(letter(name)).resolve(name);

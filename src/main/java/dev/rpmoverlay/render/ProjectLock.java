@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -109,10 +110,19 @@ public final class ProjectLock implements AutoCloseable {
    *     names the holder and the lock file
    */
   public static ProjectLock acquire(Path file, String command, Duration wait) throws IOException, HeldException {
+    return acquire(file, command, wait, "another rpmoverlay command is working on this project");
+  }
+
+  /**
+   * {@link #acquire(Path, String, Duration)} for another resource than the project (an output dir).
+   *
+   * @param heldBy how the refusal starts, naming what is locked
+   */
+  public static ProjectLock acquire(Path file, String command, Duration wait, String heldBy) throws IOException, HeldException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileChannel channel = openOwned(file);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -131,7 +141,7 @@ public final class ProjectLock implements AutoCloseable {
       Optional<Holder> holder = Holder.parse(read(channel));
       channel.close();
       if (System.nanoTime() >= deadline) {
-        throw new HeldException("another rpmoverlay command is working on this project: "
+        throw new HeldException(heldBy + ": "
             + holder.map(Holder::describe).orElse("a process that has not written its PID yet")
             + holder.filter(h -> !h.alive()).map(h -> " (that PID is no longer running, yet the lock is held: another"
                 + " process has the file open; check with 'fuser " + file + "')").orElse("")
@@ -143,6 +153,38 @@ public final class ProjectLock implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while waiting for " + file, e);
       }
+    }
+  }
+
+  /**
+   * Opens the lock file without following a symbolic link (O_NOFOLLOW) and refuses a file with
+   * other hard links: the lock is truncated and rewritten, which through a link would clobber a
+   * file elsewhere.
+   */
+  private static FileChannel openOwned(Path file) throws IOException {
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      if (Files.isSymbolicLink(file)) {
+        throw new IOException(file + " is a symbolic link; rpmoverlay never writes through one: delete it and run again", e);
+      }
+      throw e;
+    }
+    if (hardLinks(file) > 1) {
+      channel.close();
+      throw new IOException(file + " has other hard links; rpmoverlay rewrites this file, so it must be its own:"
+          + " delete it and run again");
+    }
+    return channel;
+  }
+
+  private static int hardLinks(Path file) {
+    try {
+      return (Integer) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return 1; // no POSIX link count on this file system
     }
   }
 

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Renders many components into an output dir (azldev-semantics.md 4.1, 4.8).
+ * Renders many components into an output dir (docs/azldev-compatibility.md §4.1, 4.8).
  *
  * <ol>
  *   <li>In parallel, each component is rendered in memory and compared with its current dir; a
@@ -250,7 +250,12 @@ public final class RenderRun {
     return marker;
   }
 
-  /** {@code <letter>/<dir>} entries under single-character dirs that are no component's dir. */
+  /**
+   * {@code <letter>/<dir>} entries that are no component's dir and that render itself wrote: the
+   * letter is the dir's own, and the dir holds a rendered spec ({@code <dir>.spec}) or a failure
+   * marker. Anything else in the output dir (a user's file, a dir of another tool) is never
+   * deleted, so pointing the output at the wrong place cannot destroy it.
+   */
   static List<String> staleDirs(Path outDir, Set<String> componentNames) throws IOException {
     Map<String, Boolean> found = new TreeMap<>();
     if (!Files.isDirectory(outDir)) {
@@ -265,7 +270,8 @@ public final class RenderRun {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(letter)) {
           for (Path d : dirs) {
             String name = d.getFileName().toString();
-            if (Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !componentNames.contains(name)) {
+            if (Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !componentNames.contains(name)
+                && l.equals(OutputLayout.letter(name)) && renderedHere(d, name)) {
               found.put(l + "/" + name, true);
             }
           }
@@ -275,5 +281,10 @@ public final class RenderRun {
       throw e.getCause();
     }
     return List.copyOf(found.keySet());
+  }
+
+  private static boolean renderedHere(Path dir, String name) {
+    return Files.isRegularFile(dir.resolve(name + ".spec"), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        || Files.isRegularFile(dir.resolve(OutputLayout.FAILED_MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS);
   }
 }

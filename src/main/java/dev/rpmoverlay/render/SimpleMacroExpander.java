@@ -1,9 +1,13 @@
 package dev.rpmoverlay.render;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,21 +16,32 @@ import java.util.regex.Pattern;
  * {@code %global}/{@code %define}, the {@code Name}/{@code Version}/{@code Release}/{@code Epoch}
  * tags, {@code %{SOURCEn}}/{@code %{PATCHn}}, and {@code %{?x}}, {@code %{!?x:..}},
  * {@code %{?x:..}} forms. A macro it cannot resolve is left in the text as written, so callers can
- * tell ({@link #isResolved}). Conditionals are not evaluated: the last definition wins.
+ * tell ({@link #isResolved}).
+ *
+ * <p>Conditionals are not evaluated, so a macro can have several values: every definition counts,
+ * and {@link #expandAll} gives every value a text can take (the file filter keeps them all, since
+ * keeping a file rpm does not name is harmless and dropping one it needs breaks the build). A macro
+ * defined only inside {@code %if}/{@code %ifarch} blocks may also be undefined, which matters to
+ * {@code %{?x}} forms. Too many combinations leave the text unresolved.
  */
 final class SimpleMacroExpander {
-  private static final Pattern DEFINE = Pattern.compile("^\\s*%(?:global|define)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+(.*?)\\s*$");
-  private static final Pattern TAG = Pattern.compile("^\\s*(Name|Version|Release|Epoch|Source\\d*|Patch\\d*)\\s*:\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DEFINE = Pattern.compile("^\\s*%(global|define)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+(.*?)\\s*$");
+  private static final Pattern TAG = Pattern.compile(
+      "^\\s*(Name|Version|Release|Epoch|(?:Source|Patch)\\s*\\d*)\\s*:\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
   private static final int MAX_DEPTH = 20;
+  private static final int MAX_ALTERNATIVES = 64;
 
   /** What {@code %{_sourcedir}} expands to, so callers can strip it from paths. */
   static final String SOURCEDIR = "\u0000sourcedir\u0000";
 
-  private final Map<String, String> macros = new HashMap<>();
+  private final Map<String, List<String>> macros = new HashMap<>();
+  /** Macros defined at least once outside any conditional block: they are always defined. */
+  private final Set<String> unconditional = new HashSet<>();
 
   SimpleMacroExpander(List<String> lines) {
-    macros.put("_sourcedir", SOURCEDIR);
-    macros.put("_specdir", SOURCEDIR);
+    define("_sourcedir", SOURCEDIR, true);
+    define("_specdir", SOURCEDIR, true);
+    int ifDepth = 0;
     for (String line : lines) {
       if (line.startsWith("#")) {
         continue;
@@ -34,10 +49,14 @@ final class SimpleMacroExpander {
       // Run the patterns only on lines they could match: running them on every line dominated this loop.
       int at = LineStart.textStart(line);
       if (at < line.length() && line.charAt(at) == '%') {
+        ifDepth = Math.max(0, ifDepth + conditionalStep(line, at));
         if (line.startsWith("global", at + 1) || line.startsWith("define", at + 1)) {
           Matcher d = DEFINE.matcher(line);
-          if (d.matches() && !d.group(2).endsWith("\\")) {
-            macros.put(d.group(1), d.group(2));
+          if (d.matches() && !d.group(3).endsWith("\\")) {
+            // %global expands its body once when defined, so its %% is a live % when used
+            // (%global v %%(echo ...) runs the shell at each use); %define keeps the body as written.
+            String body = d.group(1).equals("global") ? d.group(3).replace("%%", "%") : d.group(3);
+            define(d.group(2), body, ifDepth == 0);
           }
         }
         continue; // TAG needs a letter first
@@ -47,21 +66,40 @@ final class SimpleMacroExpander {
       }
       Matcher t = TAG.matcher(line);
       if (t.matches()) {
-        String tag = t.group(1).toLowerCase(Locale.ROOT);
+        String tag = t.group(1).replaceAll("\\s", "").toLowerCase(Locale.ROOT);
         if (tag.startsWith("source") || tag.startsWith("patch")) {
           String upper = tag.toUpperCase(Locale.ROOT);
           if (!upper.equals("SOURCE") && !upper.equals("PATCH")) {
-            macros.put(upper, t.group(2));
+            define(upper, t.group(2), ifDepth == 0);
           }
         } else {
-          macros.put(tag, t.group(2));
+          define(tag, t.group(2), ifDepth == 0);
         }
       }
     }
   }
 
-  String expand(String text) {
-    return expand(text, 0);
+  /** +1 for a line opening a conditional block, -1 for {@code %endif}, 0 otherwise. */
+  private static int conditionalStep(String line, int at) {
+    if (line.startsWith("%if", at)) {
+      return 1;
+    }
+    return line.startsWith("%endif", at) ? -1 : 0;
+  }
+
+  private void define(String name, String value, boolean always) {
+    List<String> values = macros.computeIfAbsent(name, k -> new ArrayList<>(1));
+    if (!values.contains(value)) {
+      values.add(value);
+    }
+    if (always) {
+      unconditional.add(name);
+    }
+  }
+
+  /** Every text {@code text} can expand to, in a stable order; unresolvable macros stay as written. */
+  List<String> expandAll(String text) {
+    return expandAll(text, 0);
   }
 
   /** Whether {@code text} has no macro left (a literal {@code %%} counts as resolved). */
@@ -69,49 +107,81 @@ final class SimpleMacroExpander {
     return !text.replace("%%", "").contains("%");
   }
 
-  private String expand(String text, int depth) {
+  private List<String> expandAll(String text, int depth) {
     if (depth > MAX_DEPTH || text.indexOf('%') < 0) {
-      return text;
+      return List.of(text);
     }
-    StringBuilder out = new StringBuilder();
+    List<StringBuilder> outs = new ArrayList<>(List.of(new StringBuilder()));
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
       if (c != '%' || i + 1 >= text.length()) {
-        out.append(c);
+        append(outs, String.valueOf(c));
         i++;
         continue;
       }
       char n = text.charAt(i + 1);
+      List<String> piece;
       if (n == '%') {
-        out.append("%%");
+        piece = List.of("%%");
         i += 2;
       } else if (n == '{') {
         int close = matchingBrace(text, i + 1);
         if (close < 0) {
-          out.append(text.substring(i));
+          append(outs, text.substring(i));
           break;
         }
-        out.append(expandBraced(text.substring(i + 2, close), text.substring(i, close + 1), depth));
+        piece = expandBraced(text.substring(i + 2, close), text.substring(i, close + 1), depth);
         i = close + 1;
       } else if (Character.isLetter(n) || n == '_') {
         int j = i + 1;
         while (j < text.length() && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
           j++;
         }
-        String name = text.substring(i + 1, j);
-        String value = macros.get(name);
-        out.append(value == null ? text.substring(i, j) : expand(value, depth + 1));
+        List<String> values = macros.get(text.substring(i + 1, j));
+        piece = values == null ? List.of(text.substring(i, j)) : expandEach(values, depth);
         i = j;
       } else {
-        out.append(c);
+        piece = List.of(String.valueOf(c));
         i++;
       }
+      outs = combine(outs, piece);
+      if (outs.size() > MAX_ALTERNATIVES) {
+        return List.of(text); // unresolved: the caller keeps every file
+      }
     }
-    return out.toString();
+    Set<String> distinct = new LinkedHashSet<>();
+    outs.forEach(sb -> distinct.add(sb.toString()));
+    return List.copyOf(distinct);
   }
 
-  private String expandBraced(String body, String original, int depth) {
+  private List<String> expandEach(List<String> values, int depth) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String v : values) {
+      out.addAll(expandAll(v, depth + 1));
+    }
+    return List.copyOf(out);
+  }
+
+  private static void append(List<StringBuilder> outs, String s) {
+    outs.forEach(sb -> sb.append(s));
+  }
+
+  private static List<StringBuilder> combine(List<StringBuilder> outs, List<String> piece) {
+    if (piece.size() == 1) {
+      append(outs, piece.get(0));
+      return outs;
+    }
+    List<StringBuilder> next = new ArrayList<>(outs.size() * piece.size());
+    for (StringBuilder sb : outs) {
+      for (String p : piece) {
+        next.add(new StringBuilder(sb).append(p));
+      }
+    }
+    return next;
+  }
+
+  private List<String> expandBraced(String body, String original, int depth) {
     boolean conditional = false;
     boolean negated = false;
     int p = 0;
@@ -133,19 +203,31 @@ final class SimpleMacroExpander {
       } else if (name.equals("P") && alt != null) {
         name = "PATCH" + alt;
       } else if (alt != null) {
-        return original; // a built-in such as %{load:...} or %{basename:...}
+        return List.of(original); // a built-in such as %{load:...} or %{basename:...}
       }
-      String value = macros.get(name);
-      return value == null ? original : expand(value, depth + 1);
+      List<String> values = macros.get(name);
+      return values == null ? List.of(original) : expandEach(values, depth);
     }
-    boolean defined = macros.containsKey(name);
-    if (!defined && !knownUndefined(name)) {
-      return original;
+    boolean mayBeDefined = macros.containsKey(name);
+    boolean mayBeUndefined = !unconditional.contains(name);
+    if (!mayBeDefined && !knownUndefined(name)) {
+      return List.of(original);
     }
-    if (alt == null) {
-      return negated || !defined ? "" : expand(macros.get(name), depth + 1);
+    Set<String> out = new LinkedHashSet<>();
+    if (mayBeDefined) {
+      out.addAll(whenDefined(name, alt, negated, depth));
     }
-    return (defined != negated) ? expand(alt, depth + 1) : "";
+    if (mayBeUndefined) {
+      out.addAll(negated && alt != null ? expandAll(alt, depth + 1) : List.of(""));
+    }
+    return List.copyOf(out);
+  }
+
+  private List<String> whenDefined(String name, String alt, boolean negated, int depth) {
+    if (negated) {
+      return List.of("");
+    }
+    return alt == null ? expandEach(macros.get(name), depth) : expandAll(alt, depth + 1);
   }
 
   /** Macros that are normally undefined in a Fedora-like build root, so {@code %{?x}} is empty. */

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies {@code source-files} to the dist-git {@code sources} file (azldev-semantics.md 4.4):
+ * Applies {@code source-files} to the dist-git {@code sources} file (docs/azldev-compatibility.md §4.4):
  * upstream lines stay verbatim, a {@code replace-upstream} entry takes its upstream line's place,
  * new entries are appended in config order as {@code SHA512 (name) = hash}.
  */

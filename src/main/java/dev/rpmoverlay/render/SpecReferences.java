@@ -1,27 +1,53 @@
 package dev.rpmoverlay.render;
 
 import dev.rpmoverlay.overlay.SectionKeywords;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The top-level file names a rendered spec refers to: {@code SourceN}/{@code PatchN} values,
  * {@code %sourcelist}/{@code %patchlist} entries, {@code %include} arguments and
- * {@code %{load:...}} paths. A URL contributes its base name, or the base name of a {@code #/name}
- * fragment; a relative path its first component; absolute and {@code ..} paths nothing.
+ * {@code %{load:...}} paths. A Source/Patch value contributes the name rpm gives it
+ * ({@link #rpmSourceName}); an included or loaded path its first component (absolute and
+ * {@code ..} paths nothing). Every value a macro can take counts ({@link SimpleMacroExpander}).
  * {@link #resolved()} is false when some name still needs a macro this class cannot expand; the
  * file filter then keeps everything, as azldev does when spectool leaves {@code %{} in a name.
  */
-record SpecReferences(Set<String> names, boolean resolved) {
-  private static final Pattern SOURCE_TAG = Pattern.compile("^\\s*(?:source|patch)\\d*\\s*:\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
+record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
+  /**
+   * Why a name is kept, for reports that compare with rpm (which evaluates conditionals and so may
+   * not name it): the strongest reason wins when a name comes from several places.
+   */
+  enum Origin {
+    /** A reference outside any conditional, with one value. */
+    PLAIN,
+    /** Inside {@code %if}/{@code %elif}/{@code %else}. */
+    CONDITIONAL,
+    /** Inside {@code %ifarch}/{@code %ifnarch}/{@code %ifos}/{@code %ifnos}. */
+    ARCH_BRANCH,
+    /** One of several values a macro can take (conditional definitions). */
+    MACRO_VALUES
+  }
+
+  /** The names, sorted. */
+  Set<String> names() {
+    return origins.keySet();
+  }
+
+  // rpm's findPreambleTag: the tag word, blanks, an optional number (blanks may come before it:
+  // "Patch 0:" is a Patch tag), blanks, then the colon.
+  private static final Pattern SOURCE_TAG = Pattern.compile("^\\s*(?:source|patch)\\s*\\d*\\s*:\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern INCLUDE = Pattern.compile("^\\s*%include\\s+(\\S+)");
 
   static SpecReferences of(List<String> lines) {
@@ -46,12 +72,14 @@ record SpecReferences(Set<String> names, boolean resolved) {
         }
         Matcher inc = INCLUDE.matcher(line);
         if (!line.startsWith("#") && inc.find()) {
-          Optional<String> name = fileName(macros.expand(inc.group(1)));
-          if (name.isPresent() && included.add(name.get())) {
+          for (String expanded : macros.expandAll(inc.group(1))) {
+            Optional<String> name = fileName(expanded);
+            if (name.isPresent() && included.add(name.get())) {
             Optional<List<String>> content = files.apply(name.get());
-            if (content.isPresent()) {
-              lines.addAll(content.get());
-              grew = true;
+              if (content.isPresent()) {
+                lines.addAll(content.get());
+                grew = true;
+              }
             }
           }
         }
@@ -63,31 +91,51 @@ record SpecReferences(Set<String> names, boolean resolved) {
   }
 
   private static SpecReferences scan(List<String> lines, SimpleMacroExpander macros) {
-    Set<String> names = new TreeSet<>();
+    SortedMap<String, Origin> names = new TreeMap<>();
     boolean resolved = true;
     String listSection = null;
+    Deque<Origin> conditionals = new ArrayDeque<>();
     for (String line : lines) {
       if (line.startsWith("#")) {
         continue;
       }
+      trackConditionals(line, conditionals);
       Optional<String> keyword = sectionKeyword(line);
       if (keyword.isPresent()) {
         listSection = keyword.get().equals("%sourcelist") || keyword.get().equals("%patchlist") ? keyword.get() : null;
         continue;
       }
-      for (String ref : referencesOn(line, listSection != null)) {
-        Optional<String> name = fileName(macros.expand(ref));
-        if (name.isEmpty()) {
-          continue;
-        }
-        if (SimpleMacroExpander.isResolved(name.get())) {
-          names.add(name.get().replace("%%", "%"));
-        } else {
-          resolved = false;
+      for (Reference ref : referencesOn(line, listSection != null)) {
+        List<String> values = macros.expandAll(ref.text());
+        Origin origin = values.size() > 1 ? Origin.MACRO_VALUES : conditionals.isEmpty() ? Origin.PLAIN : conditionals.peek();
+        for (String expanded : values) {
+          Optional<String> name = ref.sourceOrPatch() ? rpmSourceName(expanded) : fileName(expanded);
+          if (name.isEmpty()) {
+            continue;
+          }
+          if (SimpleMacroExpander.isResolved(name.get())) {
+            names.merge(name.get().replace("%%", "%"), origin, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+          } else {
+            resolved = false;
+          }
         }
       }
     }
     return new SpecReferences(names, resolved);
+  }
+
+  private static void trackConditionals(String line, Deque<Origin> open) {
+    int at = LineStart.textStart(line);
+    if (!line.startsWith("%if", at) && !line.startsWith("%endif", at)) {
+      return;
+    }
+    String word = line.substring(at).split("[ \t(]", 2)[0];
+    switch (word) {
+      case "%if" -> open.push(Origin.CONDITIONAL);
+      case "%ifarch", "%ifnarch", "%ifos", "%ifnos" -> open.push(Origin.ARCH_BRANCH);
+      case "%endif" -> open.poll();
+      default -> { }
+    }
   }
 
   /**
@@ -112,32 +160,35 @@ record SpecReferences(Set<String> names, boolean resolved) {
     return SectionKeywords.isSectionKeyword(first) ? Optional.of(first) : Optional.empty();
   }
 
-  private static List<String> referencesOn(String line, boolean inList) {
+  /** A name as written: a Source/Patch value (named by rpm's rule) or a path (%include, %{load:}). */
+  private record Reference(String text, boolean sourceOrPatch) {}
+
+  private static List<Reference> referencesOn(String line, boolean inList) {
     if (inList) {
       String trimmed = line.strip();
-      return trimmed.isEmpty() ? List.of() : List.of(trimmed);
+      return trimmed.isEmpty() ? List.of() : List.of(new Reference(trimmed, true));
     }
     int start = LineStart.textStart(line);
     if (LineStart.wordAt(line, start, "source", "patch")) {
       Matcher tag = SOURCE_TAG.matcher(line);
       if (tag.matches()) {
-        return List.of(tag.group(1));
+        return List.of(new Reference(tag.group(1), true));
       }
     } else if (line.startsWith("%include", start)) {
       Matcher inc = INCLUDE.matcher(line);
       if (inc.find()) {
-        return List.of(inc.group(1));
+        return List.of(new Reference(inc.group(1), false));
       }
     }
     if (line.contains("%{load:")) {
-      java.util.ArrayList<String> out = new java.util.ArrayList<>();
+      List<Reference> out = new ArrayList<>();
       int at = 0;
       while ((at = line.indexOf("%{load:", at)) >= 0) {
         int close = closingBrace(line, at + 1);
         if (close < 0) {
           break;
         }
-        out.add(line.substring(at + 7, close));
+        out.add(new Reference(line.substring(at + 7, close), false));
         at = close;
       }
       return out;
@@ -157,7 +208,83 @@ record SpecReferences(Set<String> names, boolean resolved) {
     return -1;
   }
 
-  /** The top-level entry a reference names, if it names one inside the sources dir. */
+  /**
+   * The file rpm looks for in the sources dir for a Source/Patch value (or a %sourcelist /
+   * %patchlist entry), by rpm's addSource rule: the text after the last {@code /} of the whole
+   * value, fragment and query included (so {@code ...#./K.asc} names {@code K.asc} and
+   * {@code ...#/x.tar.gz} names {@code x.tar.gz}), then after the last {@code =} in that text
+   * ({@code download?file=x.tar.gz} names {@code x.tar.gz}). A value with no {@code /} is the
+   * name as it stands. {@code %{_sourcedir}/} in front changes nothing.
+   */
+  static Optional<String> rpmSourceName(String expanded) {
+    String v = expanded.strip();
+    // A macro left unexpanded (a %(shell) or %{lua:}) may hide or add a '/' or '=': when the
+    // name would start inside one, give the whole value back, unresolved, so every file is kept.
+    int macroEnd = endOfLastMacro(v);
+    int slash = v.lastIndexOf('/');
+    if (slash >= 0) {
+      if (slash < macroEnd) {
+        return Optional.of(v);
+      }
+      v = v.substring(slash + 1);
+      macroEnd = Math.max(0, macroEnd - slash - 1);
+      int eq = v.lastIndexOf('=');
+      if (eq >= 0) {
+        if (eq < macroEnd) {
+          return Optional.of(v);
+        }
+        v = v.substring(eq + 1);
+      }
+    }
+    if (v.startsWith(SimpleMacroExpander.SOURCEDIR)) {
+      v = v.substring(SimpleMacroExpander.SOURCEDIR.length());
+    }
+    return v.isEmpty() || v.equals(".") || v.equals("..") ? Optional.empty() : Optional.of(v);
+  }
+
+  /** The index just past the last macro construct ({@code %x}, {@code %{..}}, {@code %(..)}, {@code %[..]}) in {@code v}, or 0. */
+  private static int endOfLastMacro(String v) {
+    int end = 0;
+    int i = v.indexOf('%');
+    while (i >= 0 && i + 1 < v.length()) {
+      char n = v.charAt(i + 1);
+      int next;
+      if (n == '%') {
+        next = i + 2;
+      } else {
+        int close = switch (n) {
+          case '{' -> closing(v, i + 1, '{', '}');
+          case '(' -> closing(v, i + 1, '(', ')');
+          case '[' -> closing(v, i + 1, '[', ']');
+          default -> {
+            int j = i + 1;
+            while (j < v.length() && (Character.isLetterOrDigit(v.charAt(j)) || v.charAt(j) == '_')) {
+              j++;
+            }
+            yield j - 1;
+          }
+        };
+        next = close < 0 ? v.length() : close + 1;
+        end = next;
+      }
+      i = next < v.length() ? v.indexOf('%', next) : -1;
+    }
+    return end;
+  }
+
+  private static int closing(String s, int open, char o, char c) {
+    int depth = 0;
+    for (int i = open; i < s.length(); i++) {
+      if (s.charAt(i) == o) {
+        depth++;
+      } else if (s.charAt(i) == c && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The top-level entry a path reference names, if it names one inside the sources dir. */
   static Optional<String> fileName(String expanded) {
     String v = expanded.strip();
     if (v.isEmpty()) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -29,9 +28,6 @@ import org.tomlj.TomlParseResult;
  * {@code includes} picks up such files.
  */
 public final class ComponentScaffold {
-  /** Names rpmoverlay can use for a spec, a directory and a macro file name. */
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_+][A-Za-z0-9._+-]*");
-
   private final LoadOptions options;
   private final Set<Path> extraConfigFiles;
 
@@ -85,8 +81,8 @@ public final class ComponentScaffold {
   }
 
   private static void check(Project project, String name) {
-    if (!NAME.matcher(name).matches()) {
-      throw new ScaffoldException("'" + name + "' is not a usable component name: use letters, digits and . _ + - "
+    if (!dev.rpmoverlay.config.ReservedNames.isValidComponentName(name)) {
+      throw new ScaffoldException("'" + name + "' is not a usable component name: use letters, digits and . _ + -, starting with a letter, digit or _ "
           + "(it names the spec, <name>.spec, and the output directory)");
     }
     if (project.hasComponent(name)) {

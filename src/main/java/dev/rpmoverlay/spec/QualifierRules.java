@@ -2,7 +2,7 @@ package dev.rpmoverlay.spec;
 
 /**
  * azldev's rules for reading the package qualifier off a section header. They changed between the
- * build that made the Azure Linux 4 golden output and azldev HEAD (reference §2.3, §6.1).
+ * build that made the Azure Linux 4 golden output and azldev HEAD (docs/azldev-compatibility.md §2.3).
  */
 public enum QualifierRules {
   /**

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -34,10 +35,17 @@ public final class CacheEntryWriter {
 
   private final UpstreamCache cache;
   private final Optional<HistoryFactsExtractor> history;
+  private ContentLimits limits = ContentLimits.DEFAULT;
 
   public CacheEntryWriter(UpstreamCache cache, Optional<HistoryFactsExtractor> history) {
     this.cache = cache;
     this.history = history;
+  }
+
+  /** Bounds on what one entry may hold; a tree over them fails its component (default {@link ContentLimits#DEFAULT}). */
+  public CacheEntryWriter withLimits(ContentLimits limits) {
+    this.limits = limits;
+    return this;
   }
 
   /** The metadata an entry for {@code resolved} would carry, without its file list. */
@@ -61,14 +69,16 @@ public final class CacheEntryWriter {
       CacheMetadata meta;
       try (RevWalk walk = new RevWalk(repo)) {
         RevCommit commit = walk.parseCommit(ObjectId.fromString(resolved.commit()));
-        List<FileRecord> files = writeTree(repo, commit, staging.resolve(UpstreamCache.FILES_DIR));
+        List<FileRecord> files = writeTree(repo, commit, staging.resolve(UpstreamCache.FILES_DIR), c, limits);
+        Optional<String> historySha256 = Optional.empty();
         if (history.isPresent()) {
           byte[] facts = history.get().extract(repo, commit, c.upstreamName() + ".spec");
           Files.write(staging.resolve(history.get().fileName()), facts);
+          historySha256 = Optional.of(Hashing.sha256().hashBytes(facts).toString());
         }
         CacheMetadata d = describe(c, resolved);
         meta = new CacheMetadata(d.format(), d.component(), d.upstreamName(), d.url(), d.branch(), d.commit(), d.commitTime(),
-            d.snapshot(), d.historyFile(), files);
+            d.snapshot(), d.historyFile(), historySha256, files);
       }
       Files.writeString(staging.resolve(CacheMetadataToml.FILE_NAME), CacheMetadataToml.write(meta), StandardCharsets.UTF_8);
       swapIn(staging, target);
@@ -80,8 +90,10 @@ public final class CacheEntryWriter {
     }
   }
 
-  private static List<FileRecord> writeTree(Repository repo, RevCommit commit, Path filesDir) throws IOException {
+  private static List<FileRecord> writeTree(Repository repo, RevCommit commit, Path filesDir, UpstreamCoordinates c,
+      ContentLimits limits) throws IOException {
     List<FileRecord> files = new ArrayList<>();
+    long totalBytes = 0;
     try (TreeWalk tw = new TreeWalk(repo)) {
       tw.addTree(commit.getTree());
       tw.setRecursive(true);
@@ -91,18 +103,32 @@ public final class CacheEntryWriter {
         if (mode == FileMode.GITLINK) {
           continue;
         }
+        Path out = ComponentNames.safeRelative(filesDir, path, () -> new UpstreamException(c.describe() + " at commit "
+            + commit.name() + ": the tree holds '" + path + "', which the cache cannot hold (a '.git' or '..' path component);"
+            + " pin another commit with spec.upstream-commit or fix the repository"));
+        if (files.size() >= limits.maxFiles()) {
+          throw overLimit(c, commit, "more than " + limits.maxFiles() + " files", "--max-files");
+        }
+        ObjectLoader blob = repo.open(tw.getObjectId(0));
+        if (blob.getSize() > limits.maxFileBytes()) {
+          throw overLimit(c, commit, "'" + path + "' has " + blob.getSize() + " bytes, more than " + limits.maxFileBytes(),
+              "--max-file-size");
+        }
+        totalBytes += blob.getSize();
+        if (totalBytes > limits.maxEntryBytes()) {
+          throw overLimit(c, commit, "more than " + limits.maxEntryBytes() + " bytes of files", "--max-entry-size");
+        }
         if (mode == FileMode.SYMLINK) {
-          String target = new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+          String target = new String(blob.getBytes(), StandardCharsets.UTF_8);
           files.add(new FileRecord(path, FileKind.SYMLINK, Hashing.sha256().hashString(target, StandardCharsets.UTF_8).toString(), target));
           continue;
         }
         boolean exec = mode == FileMode.EXECUTABLE_FILE;
-        Path out = ComponentNames.safeRelative(filesDir, path, () -> new UpstreamException("unsafe path in upstream tree: " + path));
         Files.createDirectories(out.getParent());
         HashingOutputStream hashing;
         try (OutputStream os = Files.newOutputStream(out)) {
           hashing = new HashingOutputStream(Hashing.sha256(), os);
-          repo.open(tw.getObjectId(0)).copyTo(hashing);
+          blob.copyTo(hashing); // streams large blobs instead of holding them in memory
         }
         if (exec) {
           makeExecutable(out);
@@ -111,6 +137,12 @@ public final class CacheEntryWriter {
       }
     }
     return files;
+  }
+
+  private static UpstreamException overLimit(UpstreamCoordinates c, RevCommit commit, String what, String option) {
+    return new UpstreamException(c.describe() + " at commit " + commit.name() + ": the tree holds " + what
+        + ", over the upstream content limit (dist-git holds packaging files only); if this is real, raise it with "
+        + option);
   }
 
   private static void makeExecutable(Path p) throws IOException {
@@ -152,11 +184,15 @@ public final class CacheEntryWriter {
 
   /**
    * Cleans up after a process that died mid-write: staging dirs are removed; an entry that was
-   * renamed aside but never replaced is moved back.
+   * renamed aside but never replaced is moved back. Callers hold the project lock, so no writer is
+   * still at work on these.
+   *
+   * @return the components whose entry was moved back, sorted
    */
-  public void cleanLeftovers() throws IOException {
+  public List<String> cleanLeftovers() throws IOException {
+    List<String> restored = new ArrayList<>();
     if (!Files.isDirectory(cache.root())) {
-      return;
+      return restored;
     }
     List<Path> leftovers;
     try (Stream<Path> s = Files.list(cache.root())) {
@@ -169,6 +205,7 @@ public final class CacheEntryWriter {
         Path target = p.resolveSibling(name.substring(".old-".length(), name.length() - uuidLength));
         if (!Files.exists(target)) {
           move(p, target);
+          restored.add(target.getFileName().toString());
           continue;
         }
       }
@@ -176,5 +213,6 @@ public final class CacheEntryWriter {
         MoreFiles.deleteRecursively(p, RecursiveDeleteOption.ALLOW_INSECURE);
       }
     }
+    return restored;
   }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
  *     commit may come from a lock or pin instead, which the metadata deliberately does not record,
  *     so the entry's bytes do not depend on which command wrote it
  * @param historyFile the entry's history-facts file name, if it has one
+ * @param historySha256 lower-case hex SHA-256 of the history-facts file (required with {@code
+ *     historyFile}: it decides the rendered changelog, so it is verified like every cached file)
  * @param files every file of the upstream tree, sorted by path
  */
 public record CacheMetadata(
@@ -24,6 +26,7 @@ public record CacheMetadata(
     Instant commitTime,
     String snapshot,
     Optional<String> historyFile,
+    Optional<String> historySha256,
     List<FileRecord> files) {
 
   /** The format version this code writes and reads. */
@@ -31,6 +34,12 @@ public record CacheMetadata(
 
   public CacheMetadata {
     files = files.stream().sorted(Comparator.comparing(FileRecord::path)).toList();
+  }
+
+  /** Metadata without a history-facts hash (entries without history, and callers that add it later). */
+  public CacheMetadata(int format, String component, String upstreamName, String url, String branch, String commit,
+      Instant commitTime, String snapshot, Optional<String> historyFile, List<FileRecord> files) {
+    this(format, component, upstreamName, url, branch, commit, commitTime, snapshot, historyFile, Optional.empty(), files);
   }
 
   /**

@@ -38,6 +38,7 @@ public final class CacheMetadataToml {
     kv(sb, "commit-time", m.commitTime().toString());
     kv(sb, "snapshot", m.snapshot());
     m.historyFile().ifPresent(h -> kv(sb, "history", h));
+    m.historySha256().ifPresent(h -> kv(sb, "history-sha256", h));
     for (FileRecord f : m.files()) {
       sb.append("\n[[file]]\n");
       kv(sb, "path", f.path());
@@ -95,6 +96,7 @@ public final class CacheMetadataToml {
           instant(file, required(toml, file, "commit-time")),
           toml.getString("snapshot", () -> ""),
           Optional.ofNullable(toml.getString("history")),
+          Optional.ofNullable(toml.getString("history-sha256")),
           files);
     } catch (TomlInvalidTypeException e) {
       throw new UpstreamException(file + ": " + e.getMessage());

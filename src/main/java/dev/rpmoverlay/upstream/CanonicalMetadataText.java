@@ -55,6 +55,10 @@ final class CanonicalMetadataText {
     if (lines[i].startsWith("history = ")) {
       history = Optional.of(value(lines[i++], "history"));
     }
+    Optional<String> historySha256 = Optional.empty();
+    if (lines[i].startsWith("history-sha256 = ")) {
+      historySha256 = Optional.of(value(lines[i++], "history-sha256"));
+    }
     List<FileRecord> files = new ArrayList<>();
     while (i + 4 < lines.length && lines[i].isEmpty() && lines[i + 1].equals("[[file]]")) {
       String path = value(lines[i + 2], "path");
@@ -68,7 +72,7 @@ final class CanonicalMetadataText {
       files.add(new FileRecord(path, kind, sha, target));
     }
     return new CacheMetadata(CacheMetadata.FORMAT, component, upstreamName, url, branch, commit,
-        Instant.parse(commitTime), snapshot, history, files);
+        Instant.parse(commitTime), snapshot, history, historySha256, files);
   }
 
   private static String value(String line, String key) {

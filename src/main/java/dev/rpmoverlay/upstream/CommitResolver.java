@@ -18,7 +18,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.CommitTimeRevFilter;
 
 /**
- * Chooses the upstream commit in a mirror (azldev-semantics.md 1.9): the lock's commit, else the
+ * Chooses the upstream commit in a mirror (docs/azldev-compatibility.md §1.9): the lock's commit, else the
  * {@code upstream-commit} pin, else the last <b>first-parent</b> commit of the branch whose
  * <b>committer</b> time is at or before the snapshot (inclusive, like
  * {@code git rev-list -1 --first-parent --before=T}), else the branch tip. A locked or pinned commit

@@ -1,5 +1,6 @@
 package dev.rpmoverlay.upstream;
 
+import dev.rpmoverlay.config.ReservedNames;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -7,22 +8,23 @@ import java.util.function.Supplier;
 final class ComponentNames {
   private ComponentNames() {}
 
-  /** A component name that is a safe single file name (azldev's rule), else an exception. */
+  /** A component name that is a valid RPM package name ({@link ReservedNames}), else an exception. */
   static String checked(String component) {
-    if (component.isEmpty() || component.equals(".") || component.equals("..") || component.contains("/")
-        || component.contains("\\") || component.startsWith(".")) {
+    if (!ReservedNames.isValidComponentName(component)) {
       throw new UpstreamException("'" + component + "' is not a valid component name for the upstream cache");
     }
     return component;
   }
 
-  /** {@code base/rel}, provided {@code rel} is relative and stays inside {@code base}. */
+  /** {@code base/rel}, provided {@code rel} is relative, stays inside {@code base} and has no {@code .git} component. */
   static Path safeRelative(Path base, String rel, Supplier<UpstreamException> error) {
     if (rel.isEmpty() || rel.startsWith("/") || rel.contains("\\")) {
       throw error.get();
     }
     for (String part : rel.split("/", -1)) {
-      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+      // A '.git' directory in the cache would make upstream-cache/<c>/files a working repository
+      // whose config runs commands on 'git status' (and 'git add' would silently skip it).
+      if (part.isEmpty() || part.equals(".") || part.equals("..") || ReservedNames.isGitDir(part)) {
         throw error.get();
       }
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A project commit that changed a component's lock fingerprint: one downstream change, which bumps
- * the release and (for {@code %autochangelog}) becomes a changelog entry (azldev-semantics.md 4.5).
+ * the release and (for {@code %autochangelog}) becomes a changelog entry (docs/azldev-compatibility.md §4.5).
  *
  * @param commit the project commit id
  * @param authorTime the commit's author time

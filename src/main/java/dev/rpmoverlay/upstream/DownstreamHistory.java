@@ -17,7 +17,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /**
  * Reads a component's downstream changes from the project's own git history: every commit (oldest
  * first) at which the component's lock file has a different {@code input-fingerprint} than at the
- * commit before, as azldev's synthetic history does (azldev-semantics.md 4.5), except where the
+ * commit before, as azldev's synthetic history does (docs/azldev-compatibility.md §4.5), except where the
  * lock's {@code fingerprint-scheme} changed too: then only the way of fingerprinting changed. The count is the
  * static release bump; the subjects become changelog entries.
  */

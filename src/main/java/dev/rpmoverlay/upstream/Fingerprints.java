@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The lock fingerprints (azldev-semantics.md 1.10), computed with Guava's SHA-256 over a canonical
+ * The lock fingerprints (docs/azldev-compatibility.md §1.10), computed with Guava's SHA-256 over a canonical
  * text of labelled, length-prefixed fields ({@code len:label=len:value\n}, lengths in UTF-8 bytes),
  * so no field can run into the next. Results are {@code sha256:<64 hex>}.
  *

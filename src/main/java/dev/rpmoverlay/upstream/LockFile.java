@@ -1,7 +1,7 @@
 package dev.rpmoverlay.upstream;
 
 /**
- * A component's lock ({@code <lock-dir>/<component>.lock}, azldev-semantics.md 1.10): the resolved
+ * A component's lock ({@code <lock-dir>/<component>.lock}, docs/azldev-compatibility.md §1.10): the resolved
  * upstream commit and fingerprints of the inputs it was resolved and rendered from. The keys are
  * azldev's, so azldev lock files read here (their fingerprints are opaque: they will not match
  * rpmoverlay's, and {@code update} rewrites them).

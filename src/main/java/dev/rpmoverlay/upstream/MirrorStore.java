@@ -122,7 +122,8 @@ public final class MirrorStore {
       String ref = "refs/heads/" + c.branch();
       Path lockFile = repo.getDirectory().toPath().resolveSibling(repo.getDirectory().getName() + ".lock");
       // The file lock keeps two rpmoverlay processes from fetching into one mirror at once.
-      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+              java.nio.file.LinkOption.NOFOLLOW_LINKS);
           FileLock held = channel.lock()) {
         retry.run(() -> fetchOnce(repo, sources.fetchUrl(c.url()), ref), e -> isTransient(e, ref));
       } catch (NoRemoteRepositoryException e) {
@@ -158,7 +159,9 @@ public final class MirrorStore {
   }
 
   private Void fetchOnce(Repository repo, String url, String ref) throws Exception {
-    try (Transport transport = Transport.open(repo, new URIish(url))) {
+    URIish uri = new URIish(url);
+    // JGit's git:// transport ignores its timeout while blocked in a read (see GitDaemonTransport).
+    try (Transport transport = "git".equals(uri.getScheme()) ? new GitDaemonTransport(repo, uri) : Transport.open(repo, uri)) {
       transport.setTagOpt(TagOpt.NO_TAGS);
       transport.setTimeout(timeoutSeconds);
       transport.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + ref + ":" + ref)));

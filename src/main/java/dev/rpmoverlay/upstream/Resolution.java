@@ -2,7 +2,7 @@ package dev.rpmoverlay.upstream;
 
 import java.util.Locale;
 
-/** Which rule chose a component's upstream commit (azldev-semantics.md 1.9, in priority order). */
+/** Which rule chose a component's upstream commit (docs/azldev-compatibility.md §1.9, in priority order). */
 public enum Resolution {
   /** The commit recorded in the component's lock file. */
   LOCK,

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * A dist-git {@code sources} file: the lookaside files a package needs, with their hashes
- * (azldev-semantics.md 4.4). Both formats are accepted, as azldev and fedpkg accept them:
+ * (docs/azldev-compatibility.md §4.4). Both formats are accepted, as azldev and fedpkg accept them:
  *
  * <ul>
  *   <li>{@code SHA512 (name) = hex} (the hash type is upper-case letters and digits);

@@ -117,7 +117,7 @@ public final class UpstreamCache {
         throw corrupt(component, "'" + f.path() + "' is listed twice");
       }
       if (f.kind() == FileKind.SYMLINK) {
-        checkHash(component, f, f.symlinkTarget().getBytes(StandardCharsets.UTF_8));
+        checkHash(component, FILES_DIR + "/" + f.path(), f.sha256(), f.symlinkTarget().getBytes(StandardCharsets.UTF_8));
         links.put(f.path(), f.symlinkTarget());
         continue;
       }
@@ -126,7 +126,7 @@ public final class UpstreamCache {
             + (Files.exists(p) ? " (a symbolic link is in its place or on its path; the cache never holds links)" : ""));
       }
       byte[] bytes = Files.readAllBytes(p);
-      checkHash(component, f, bytes);
+      checkHash(component, FILES_DIR + "/" + f.path(), f.sha256(), bytes);
       files.put(f.path(), new CachedFile(f.path(), bytes, f.kind() == FileKind.EXECUTABLE));
     }
     if (Files.isDirectory(filesDir)) {
@@ -147,7 +147,12 @@ public final class UpstreamCache {
       if (!Files.isRegularFile(h, java.nio.file.LinkOption.NOFOLLOW_LINKS) || linkOnTheWay(dir, h)) {
         throw corrupt(component, "history file " + meta.historyFile().get() + " is missing");
       }
-      history = Optional.of(Files.readAllBytes(h));
+      // The history decides the rendered Release and changelog, so it is verified like every file.
+      String expected = meta.historySha256().orElseThrow(() -> corrupt(component, CacheMetadataToml.FILE_NAME
+          + " names history file " + meta.historyFile().get() + " but not its history-sha256"));
+      byte[] bytes = Files.readAllBytes(h);
+      checkHash(component, meta.historyFile().get(), expected, bytes);
+      history = Optional.of(bytes);
     }
     return new CacheEntry(dir, meta, Collections.unmodifiableSortedMap(files), Collections.unmodifiableSortedMap(links), history);
   }
@@ -165,11 +170,11 @@ public final class UpstreamCache {
     return false;
   }
 
-  private static void checkHash(String component, FileRecord f, byte[] bytes) {
+  private static void checkHash(String component, String shownPath, String expected, byte[] bytes) {
     String actual = Hashing.sha256().hashBytes(bytes).toString();
-    if (!actual.equalsIgnoreCase(f.sha256())) {
-      throw corrupt(component, FILES_DIR + "/" + f.path() + " has SHA-256 " + actual + " but " + CacheMetadataToml.FILE_NAME
-          + " lists " + f.sha256());
+    if (!actual.equalsIgnoreCase(expected)) {
+      throw corrupt(component, shownPath + " has SHA-256 " + actual + " but " + CacheMetadataToml.FILE_NAME
+          + " lists " + expected);
     }
   }
 

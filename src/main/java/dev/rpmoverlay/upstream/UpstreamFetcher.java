@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
 
@@ -34,6 +35,7 @@ public final class UpstreamFetcher {
   private final UpstreamCache cache;
   private final int jobs;
   private final boolean alwaysFetch;
+  private Predicate<String> verify;
 
   public UpstreamFetcher(MirrorStore mirrors, UpstreamCache cache, CacheEntryWriter writer, int jobs, boolean alwaysFetch) {
     this.mirrors = mirrors;
@@ -41,6 +43,17 @@ public final class UpstreamFetcher {
     this.writer = writer;
     this.jobs = Math.max(1, jobs);
     this.alwaysFetch = alwaysFetch;
+    this.verify = component -> alwaysFetch;
+  }
+
+  /**
+   * Which components' existing entries are read and verified (every file's SHA-256) before being
+   * left alone; a damaged one is rewritten from the mirror. Default: all with {@code alwaysFetch}
+   * ({@code update}), none otherwise (a plain re-fetch only compares metadata).
+   */
+  public UpstreamFetcher withVerify(Predicate<String> components) {
+    this.verify = components;
+    return this;
   }
 
   /** Fetches every request; outcomes sorted by component name. */
@@ -83,6 +96,9 @@ public final class UpstreamFetcher {
     UpstreamCoordinates c = request.coordinates();
     try {
       Optional<CacheMetadata> existing = existingMetadata(c);
+      if (existing.isPresent() && verify.test(c.component()) && !intact(c.component())) {
+        existing = Optional.empty(); // damaged: rewrite it, whatever its metadata says
+      }
       Optional<ResolvedCommit> known = knownWithoutGit(request, existing);
       if (!alwaysFetch && known.isPresent() && writer.isCurrent(existing, c, known.get())) {
         return new FetchOutcome(c.component(), FetchOutcome.Status.UNCHANGED, known, "");
@@ -125,6 +141,15 @@ public final class UpstreamFetcher {
       return cache.metadata(c.component());
     } catch (UpstreamException | java.io.UncheckedIOException e) {
       return Optional.empty(); // unreadable: treated as absent, so the entry is rewritten
+    }
+  }
+
+  private boolean intact(String component) {
+    try {
+      cache.entry(component);
+      return true;
+    } catch (UpstreamException | java.io.UncheckedIOException e) {
+      return false;
     }
   }
 

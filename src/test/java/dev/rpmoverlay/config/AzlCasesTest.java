@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.config.model.Overlay;
+import dev.rpmoverlay.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class AzlCasesTest {
 
   @TestFactory
   Stream<DynamicTest> everyCaseResolvesAsDescribed() throws IOException {
-    Path cases = SharedData.azlCases();
+    Path cases = SharedData.azldevCases();
     Project project = AzlProject.get();
     List<Path> caseFiles;
     try (Stream<Path> s = Files.list(cases)) {

@@ -1,5 +1,6 @@
 package dev.rpmoverlay.config;
 
+import dev.rpmoverlay.testing.SharedData;
 import java.nio.file.Path;
 
 /**
@@ -14,12 +15,12 @@ public final class AzlProject {
 
   /** The project directory (skips the calling test when the shared data is absent). */
   public static Path dir() {
-    return SharedData.azlProject();
+    return SharedData.azldevProject();
   }
 
   /** The cases directory (skips the calling test when the shared data is absent). */
   public static Path casesDir() {
-    return SharedData.azlCases();
+    return SharedData.azldevCases();
   }
 
   /** The loaded project, shared across test classes. */

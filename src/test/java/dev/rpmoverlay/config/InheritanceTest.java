@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** azldev's mergo rules (azldev-semantics.md 1.8), layer by layer. */
+/** azldev's mergo rules (docs/azldev-compatibility.md §1.8), layer by layer. */
 class InheritanceTest {
   @TempDir Path dir;
   ProjectFixture fx;

@@ -1,10 +1,11 @@
 package dev.rpmoverlay.overlay;
 
 import static dev.rpmoverlay.overlay.Overlays.*;
-import static dev.rpmoverlay.overlay.SpecFixture.lines;
+import static dev.rpmoverlay.testing.SpecFixture.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rpmoverlay.testing.SpecFixture;
 import org.junit.jupiter.api.Test;
 
 class SpecTagOverlaysTest {

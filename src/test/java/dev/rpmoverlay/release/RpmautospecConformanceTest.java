@@ -3,6 +3,7 @@ package dev.rpmoverlay.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rpmoverlay.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class RpmautospecConformanceTest {
 
   @BeforeAll
   static void buildRepositories() throws Exception {
-    Optional<Path> shared = SharedData.root();
+    Optional<Path> shared = SharedData.dir();
     assumeTrue(shared.isPresent(), "../shared is absent: rpmautospec conformance skipped");
     suite = shared.get().resolve("conformance/rpmautospec");
     assumeTrue(Files.isDirectory(suite), "no conformance/rpmautospec in ../shared");

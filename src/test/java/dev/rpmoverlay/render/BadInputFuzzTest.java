@@ -12,6 +12,7 @@ import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.overlay.OverlayFailure;
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.TreeFile;
+import dev.rpmoverlay.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -288,7 +289,7 @@ class BadInputFuzzTest {
     }
     Path root = dir.resolve("rpmoverlay.toml");
     Files.writeString(root, "includes = [\"distro/distro.toml\", \"comps/*.comp.toml\"]\n\n[project]\n"
-        + "default-distro = { name = \"lumen\" }\nrendered-specs-dir = \"../out\"\n", StandardCharsets.UTF_8);
+        + "default-distro = { name = \"lumen\" }\n", StandardCharsets.UTF_8);
     written.add(root);
     return written;
   }

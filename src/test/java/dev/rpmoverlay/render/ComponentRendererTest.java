@@ -14,6 +14,7 @@ import dev.rpmoverlay.config.model.SourcePosition;
 import dev.rpmoverlay.overlay.LineOrigin;
 import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.overlay.SynthesizedEdit;
+import dev.rpmoverlay.testing.Components;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.rpmoverlay.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpmoverlay.testing.Components;
 import dev.rpmoverlay.upstream.LockFile;
 import dev.rpmoverlay.upstream.LockStore;
 import java.nio.file.Files;

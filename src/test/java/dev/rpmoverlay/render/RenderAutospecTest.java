@@ -83,12 +83,14 @@ class RenderAutospecTest {
         commit = "%s"
         commit-time = "2026-01-16T09:15:00Z"
         history = "history.json"
+        history-sha256 = "%s"
 
         [[file]]
         path = "hello.spec"
         mode = "100644"
         sha256 = "%s"
-        """.formatted(C2, Hashing.sha256().hashString(SPEC, StandardCharsets.UTF_8)));
+        """.formatted(C2, Hashing.sha256().hashString(HISTORY, StandardCharsets.UTF_8),
+            Hashing.sha256().hashString(SPEC, StandardCharsets.UTF_8)));
     cache = UpstreamCache.open(tmp.resolve("upstream-cache"));
   }
 

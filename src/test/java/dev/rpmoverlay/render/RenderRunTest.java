@@ -8,6 +8,7 @@ import dev.rpmoverlay.config.model.Overlay;
 import dev.rpmoverlay.config.model.OverlayInfo;
 import dev.rpmoverlay.config.model.SourcePosition;
 import dev.rpmoverlay.overlay.OverlayEngine;
+import dev.rpmoverlay.testing.Components;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,11 +149,38 @@ class RenderRunTest {
   @Test
   void cleanStaleRemovesDirsOfNoComponent() throws IOException {
     Files.createDirectories(out.resolve("z/zombie"));
+    Files.writeString(out.resolve("z/zombie/zombie.spec"), "Name: zombie\n");
     Files.writeString(out.resolve("README"), "top-level files stay\n");
     RenderSummary s = run(components, new RenderOptions(out, 2, false, false, true), FaultInjector.NONE);
     assertThat(s.staleDirs()).containsExactly("z/zombie");
     assertThat(Files.exists(out.resolve("z"))).isFalse();
     assertThat(Files.exists(out.resolve("README"))).isTrue();
+  }
+
+  @Test
+  void cleanStaleRemovesAFailedComponentsDirOfNoComponent() throws IOException {
+    Files.createDirectories(out.resolve("g/gone"));
+    Files.writeString(out.resolve("g/gone/" + OutputLayout.FAILED_MARKER), "failed\n");
+    RenderSummary s = run(components, new RenderOptions(out, 2, false, false, true), FaultInjector.NONE);
+    assertThat(s.staleDirs()).containsExactly("g/gone");
+  }
+
+  @Test
+  void cleanStaleKeepsDirsRenderDidNotWrite() throws IOException {
+    // Issue 18 item 7: an output dir pointed at the wrong place must not lose the files found there.
+    Files.createDirectories(out.resolve("a/important"));
+    Files.writeString(out.resolve("a/important/data.txt"), "keep me\n");
+    Files.createDirectories(out.resolve("x/yankee"));
+    Files.writeString(out.resolve("x/yankee/yankee.spec"), "in the wrong letter dir\n");
+    Files.createDirectories(out.resolve("o/other"));
+    Files.writeString(out.resolve("o/other/notes.spec"), "a spec of another name\n");
+
+    RenderSummary s = run(components, new RenderOptions(out, 2, false, false, true), FaultInjector.NONE);
+
+    assertThat(s.staleDirs()).isEmpty();
+    assertThat(out.resolve("a/important/data.txt")).hasContent("keep me");
+    assertThat(out.resolve("x/yankee/yankee.spec")).exists();
+    assertThat(out.resolve("o/other/notes.spec")).exists();
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.rpmoverlay.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rpmoverlay.config.LoadOptions;
 import dev.rpmoverlay.config.Project;
@@ -11,10 +10,11 @@ import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.config.model.Overlay;
 import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.render.ComponentRenderer;
-import dev.rpmoverlay.render.DirectorySourceTreeProvider;
 import dev.rpmoverlay.render.RenderedComponent;
 import dev.rpmoverlay.render.Templates;
-import java.nio.file.Files;
+import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
+import dev.rpmoverlay.testing.Components;
+import dev.rpmoverlay.upstream.UpstreamCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Checks diff's attribution on the shipped components independently, by ablation: a line that
  * diff says overlay #N added must not be added when the component is rendered without overlay #N,
- * and a line it says #N removed must then not be removed. Renders from the Fedora fixtures, which
- * are the content the shipped upstream cache pins.
+ * and a line it says #N removed must then not be removed. Renders from the shipped project's
+ * committed {@code upstream-cache/}, so it needs nothing outside the repository.
  */
 class ShippedAttributionTest {
   private static final Path REPO = Path.of("").toAbsolutePath();
@@ -41,10 +41,8 @@ class ShippedAttributionTest {
   @ParameterizedTest
   @MethodSource("componentsWithOverlays")
   void everyAttributedLineGoesAwayWithoutItsOverlay(String name) {
-    Path fixtures = sharedDir().resolve("fixtures/distgit");
-    assumeTrue(Files.isDirectory(fixtures), "needs ../shared/fixtures/distgit");
     ComponentConfig component = project().resolve(name);
-    ComponentDiff full = diff(component, fixtures);
+    ComponentDiff full = diff(component);
 
     assertThat(full.causes()).as("%s: nothing unattributed", name).doesNotContain(OriginAlignment.UNATTRIBUTED);
     int checked = 0;
@@ -54,7 +52,7 @@ class ShippedAttributionTest {
       others.remove(overlay);
       ComponentDiff without;
       try {
-        without = diff(withOverlays(component, others), fixtures);
+        without = diff(Components.withOverlays(component, others));
       } catch (RuntimeException e) {
         continue; // a later overlay needs this one (file-add after file-remove): nothing to compare
       }
@@ -98,8 +96,8 @@ class ShippedAttributionTest {
     return counts;
   }
 
-  private static ComponentDiff diff(ComponentConfig component, Path fixtures) {
-    DirectorySourceTreeProvider provider = DirectorySourceTreeProvider.localOr(fixtures);
+  private static ComponentDiff diff(ComponentConfig component) {
+    UpstreamCacheSourceTreeProvider provider = new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project().info().upstreamCacheDir()));
     OverlayEngine engine = new OverlayEngine(Compat.DEFAULT);
     try {
       RenderedComponent rendered = new ComponentRenderer(provider, Templates.bundled(), engine).render(component, 0);
@@ -111,11 +109,6 @@ class ShippedAttributionTest {
     }
   }
 
-  private static ComponentConfig withOverlays(ComponentConfig c, List<Overlay> overlays) {
-    return new ComponentConfig(c.name(), c.definedIn(), c.groups(), c.spec(), c.release(), c.build(), c.skipFileFilter(),
-        c.sourceFiles(), overlays);
-  }
-
   private static Project project;
 
   private static synchronized Project project() {
@@ -123,9 +116,5 @@ class ShippedAttributionTest {
       project = ProjectLoader.load(LoadOptions.of(REPO));
     }
     return project;
-  }
-
-  private static Path sharedDir() {
-    return dev.rpmoverlay.testing.SharedDir.path();
   }
 }

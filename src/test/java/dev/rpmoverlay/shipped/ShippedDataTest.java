@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.common.io.MoreFiles;
 import dev.rpmoverlay.cli.CliRun;
 import dev.rpmoverlay.testing.ProjectCopy;
-import dev.rpmoverlay.testing.SharedDir;
+import dev.rpmoverlay.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ class ShippedDataTest {
 
   @Test
   void theCommittedCacheIsExactlyWhatFetchWritesFromTheFixtureDistGit() throws Exception {
-    Path shared = SharedDir.path();
+    Path shared = SharedData.path();
     assumeTrue(Files.isDirectory(shared.resolve("fixtures/distgit")), "needs ../shared/fixtures/distgit");
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")) || Files.isExecutable(Path.of("/bin/git")), "needs git");
     Path repos = tmp.resolve("fixture-distgit");

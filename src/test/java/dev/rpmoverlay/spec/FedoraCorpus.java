@@ -2,6 +2,7 @@ package dev.rpmoverlay.spec;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rpmoverlay.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class FedoraCorpus {
 
   /** The extracted {@code *.spec} files, sorted; skips the calling test when unavailable. */
   static synchronized List<Path> specs() throws IOException, InterruptedException {
-    Path shared = dev.rpmoverlay.testing.SharedDir.path();
+    Path shared = SharedData.path();
     Path script = shared.resolve("corpus/extract.sh");
     assumeTrue(Files.isRegularFile(script), "spec corpus not available at " + script);
     Path dest = Path.of("target", "corpus").toAbsolutePath();

@@ -1,12 +1,13 @@
 package dev.rpmoverlay.spec;
 
-import static dev.rpmoverlay.spec.SpecFixtures.lineOf;
+import static dev.rpmoverlay.testing.SpecFixture.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpmoverlay.testing.SpecFixture;
 import org.junit.jupiter.api.Test;
 
 class SpecConditionalsTest {
-  private final SpecDocument doc = SpecFixtures.load("conditionals.spec");
+  private final SpecDocument doc = SpecFixture.document("conditionals.spec");
   private final Conditionals conditionals = doc.structure().conditionals();
 
   @Test
@@ -55,7 +56,7 @@ class SpecConditionalsTest {
 
   @Test
   void unbalancedStructureIsReportedNotThrown() {
-    Conditionals bad = SpecFixtures.load("unbalanced.spec").structure().conditionals();
+    Conditionals bad = SpecFixture.document("unbalanced.spec").structure().conditionals();
     assertThat(bad.isBalanced()).isFalse();
     assertThat(bad.problems())
         .extracting(p -> p.kind() + "@" + p.line())

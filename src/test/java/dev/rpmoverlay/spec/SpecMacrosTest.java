@@ -1,12 +1,13 @@
 package dev.rpmoverlay.spec;
 
-import static dev.rpmoverlay.spec.SpecFixtures.lineOf;
+import static dev.rpmoverlay.testing.SpecFixture.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpmoverlay.testing.SpecFixture;
 import org.junit.jupiter.api.Test;
 
 class SpecMacrosTest {
-  private final SpecDocument doc = SpecFixtures.load("macros.spec");
+  private final SpecDocument doc = SpecFixture.document("macros.spec");
   private final SpecStructure structure = doc.structure();
 
   @Test

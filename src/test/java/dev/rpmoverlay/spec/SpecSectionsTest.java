@@ -1,13 +1,14 @@
 package dev.rpmoverlay.spec;
 
-import static dev.rpmoverlay.spec.SpecFixtures.lineOf;
+import static dev.rpmoverlay.testing.SpecFixture.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.rpmoverlay.testing.SpecFixture;
 import org.junit.jupiter.api.Test;
 
 class SpecSectionsTest {
-  private final SpecDocument doc = SpecFixtures.load("sections.spec");
+  private final SpecDocument doc = SpecFixture.document("sections.spec");
   private final SpecStructure structure = doc.structure();
 
   @Test

@@ -1,13 +1,14 @@
 package dev.rpmoverlay.spec;
 
-import static dev.rpmoverlay.spec.SpecFixtures.lineOf;
+import static dev.rpmoverlay.testing.SpecFixture.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpmoverlay.testing.SpecFixture;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SpecTagsTest {
-  private final SpecDocument doc = SpecFixtures.load("tags.spec");
+  private final SpecDocument doc = SpecFixture.document("tags.spec");
   private final SpecStructure structure = doc.structure();
 
   @Test

@@ -48,6 +48,7 @@ class HandWrittenCacheEntryTest {
         commit-time = "2026-02-20T10:00:00Z"
         snapshot = "2026-02-24T00:00:00-08:00"
         history = "history.json"
+        history-sha256 = "%s"
 
         [[file]]
         path = "hello.spec"
@@ -64,7 +65,7 @@ class HandWrittenCacheEntryTest {
         path = "tests/run.sh"
         mode = "100755"
         sha256 = "%s"
-        """.formatted(sha256(SPEC), sha256("hello.spec"), sha256(SCRIPT)));
+        """.formatted(sha256("{\"commits\":[]}"), sha256(SPEC), sha256("hello.spec"), sha256(SCRIPT)));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.testing.Components;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

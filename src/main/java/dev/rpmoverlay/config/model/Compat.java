@@ -2,7 +2,7 @@ package dev.rpmoverlay.config.model;
 
 /**
  * Which azldev behaviour to reproduce where azldev changed rendered bytes over time
- * (azldev-semantics.md section 0). This is the single switch for those differences; code asks it
+ * (docs/azldev-compatibility.md §0). This is the single switch for those differences; code asks it
  * a question rather than testing the constant.
  */
 public enum Compat {

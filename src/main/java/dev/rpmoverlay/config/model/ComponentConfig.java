@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A component's effective configuration after inheritance (distro version defaults, project
- * defaults, groups in alphabetical order, the component itself; azldev-semantics.md 1.8).
+ * defaults, groups in alphabetical order, the component itself; docs/azldev-compatibility.md §1.8).
  *
  * @param name the component name (may contain dots)
  * @param definedIn where {@code [components.<name>]} was declared

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One overlay of a component, as declared in TOML (azldev-semantics.md section 2.2). Field names
+ * One overlay of a component, as declared in TOML (docs/azldev-compatibility.md §2.2). Field names
  * follow the TOML keys; optional string fields are empty strings when absent, as in azldev.
  * {@code pkg} is the TOML {@code package} key.
  */

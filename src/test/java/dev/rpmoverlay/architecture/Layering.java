@@ -1,0 +1,92 @@
+package dev.rpmoverlay.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package layering of DESIGN.md §3 and docs/architecture.md, as ArchUnit rules over the
+ * packages under a root package (so a test can also evaluate them against a small bad example):
+ *
+ * <pre>
+ *   cli (and bench)
+ *   render, review, scaffold
+ *   overlay, release, upstream
+ *   spec, config
+ * </pre>
+ *
+ * A package may use packages of its own tier and of lower tiers, never of a higher tier; the two
+ * bottom packages do not use each other ({@code spec} knows nothing of TOML, {@code config} nothing
+ * of specs). Packages within a tier may use each other as long as no cycle forms.
+ */
+final class Layering {
+  private static final String[] MIDDLE = {"overlay", "release", "upstream"};
+
+  private Layering() {}
+
+  /** Every rule of the layering, for the packages under {@code root}. */
+  static ArchRule[] rules(String root) {
+    return new ArchRule[] {layers(root), noCyclesBetweenPackages(root), specModelIsFreeOfTomlAndGit(root), onlyCliUsesPicocli(root)};
+  }
+
+  /** Which package may use which; every product class must be in a layer. */
+  static ArchRule layers(String root) {
+    return layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("cli").definedBy(root + ".cli..", root + ".bench..")
+        .layer("render").definedBy(root + ".render..")
+        .layer("review").definedBy(root + ".review..")
+        .layer("scaffold").definedBy(root + ".scaffold..")
+        .layer("overlay").definedBy(root + ".overlay..")
+        .layer("release").definedBy(root + ".release..")
+        .layer("upstream").definedBy(root + ".upstream..")
+        .layer("spec").definedBy(root + ".spec..")
+        .layer("config").definedBy(root + ".config..")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("render").mayOnlyBeAccessedByLayers("cli", "review", "scaffold")
+        .whereLayer("review").mayOnlyBeAccessedByLayers("cli", "render", "scaffold")
+        .whereLayer("scaffold").mayOnlyBeAccessedByLayers("cli", "render", "review")
+        .whereLayer("overlay").mayOnlyBeAccessedByLayers(upper("overlay"))
+        .whereLayer("release").mayOnlyBeAccessedByLayers(upper("release"))
+        .whereLayer("upstream").mayOnlyBeAccessedByLayers(upper("upstream"))
+        .whereLayer("spec").mayOnlyBeAccessedByLayers("cli", "render", "review", "scaffold", "overlay", "release", "upstream")
+        .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "render", "review", "scaffold", "overlay", "release", "upstream")
+        .ensureAllClassesAreContainedInArchitectureIgnoring(root + ".testing..")
+        .because("dependencies point downwards only: cli -> render/review -> overlay/release/upstream -> spec/config");
+  }
+
+  /** The tiers above {@code middle}, and the other packages of its own tier. */
+  private static String[] upper(String middle) {
+    java.util.List<String> layers = new java.util.ArrayList<>(java.util.List.of("cli", "render", "review", "scaffold"));
+    for (String m : MIDDLE) {
+      if (!m.equals(middle)) {
+        layers.add(m);
+      }
+    }
+    return layers.toArray(String[]::new);
+  }
+
+  /** No two top-level packages use each other, directly or through others. */
+  static ArchRule noCyclesBetweenPackages(String root) {
+    return slices().matching(root + ".(*)..").should().beFreeOfCycles()
+        .because("a cycle between packages makes the layering meaningless");
+  }
+
+  /** The spec and overlay models are pure text: no TOML, no git, no CLI. */
+  static ArchRule specModelIsFreeOfTomlAndGit(String root) {
+    return noClasses().that().resideInAnyPackage(root + ".spec..", root + ".overlay..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.tomlj..", "org.eclipse.jgit..", "picocli..")
+        .because("spec knows nothing of TOML, and overlay edits a SpecDocument and a SourceTree without git (DESIGN.md §3)");
+  }
+
+  /** picocli is the command line's business. */
+  static ArchRule onlyCliUsesPicocli(String root) {
+    return noClasses().that().resideOutsideOfPackages(root + ".cli..", root + ".bench..")
+        .and().resideInAPackage(root + "..")
+        .should().dependOnClassesThat().resideInAPackage("picocli..")
+        .because("the core works without the CLI (DESIGN.md §7)");
+  }
+}

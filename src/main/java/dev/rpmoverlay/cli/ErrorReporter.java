@@ -31,6 +31,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
       err.flush();
       return user.exitCode();
     }
+    if (ex instanceof java.io.IOException io && dev.rpmoverlay.render.OsErrors.isRefusal(io)) {
+      // permission denied, read-only file system, disk full: the user's to fix, not a bug
+      err.println(prefix(dev.rpmoverlay.render.OsErrors.describe("cannot use", io)));
+      err.flush();
+      return ExitCodes.FAILED;
+    }
     err.println(prefix("internal error: " + ex));
     if (verbose) {
       ex.printStackTrace(err);

@@ -42,13 +42,16 @@ public final class ProjectLocking {
     }
     try {
       ProjectLock lock = ProjectLock.acquire(file, command, Duration.ofSeconds(lockWaitSeconds), heldBy);
+      // The OS lock was free, so the holder named in the file is gone or (a reused or copied PID) never held it.
       lock.tookOverFrom().ifPresent(h -> err.println("rpmoverlay: note: took over the lock left by " + h.describeForUser()
-          + ", which is no longer running (" + lock.file() + ")"));
+          + (h.alive() ? ", a process that is running but did not hold the lock (a reused PID, or a copied lock file) ("
+              : ", which is no longer running (") + lock.file() + ")"));
       return lock;
     } catch (ProjectLock.HeldException e) {
       throw new UserException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new UserException("cannot take " + what + ": " + e.getMessage(), e);
+      throw new UserException("cannot take " + what + ": " + dev.rpmoverlay.render.OsErrors.detail(e),
+          dev.rpmoverlay.render.OsErrors.isRefusal(e) ? ExitCodes.FAILED : ExitCodes.USAGE, e);
     }
   }
 }

@@ -6,7 +6,6 @@ import static dev.rpmoverlay.config.TomlValues.str;
 import static dev.rpmoverlay.config.TomlValues.strings;
 import static dev.rpmoverlay.config.TomlValues.table;
 
-import com.google.re2j.PatternSyntaxException;
 import dev.rpmoverlay.config.Problems.Context;
 import dev.rpmoverlay.config.model.SourcePosition;
 import java.net.URI;
@@ -215,10 +214,10 @@ final class ComponentRules {
       String regex = str(o, "regex");
       if (!regex.isEmpty()) {
         try {
-          com.google.re2j.Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
+          BoundedRegex.compile(regex);
+        } catch (BoundedRegex.InvalidRegexException e) {
           problems.error(
-              file.at(o, "regex", at), ctx, "invalid regex \"" + regex + "\": " + e.getDescription(), "regexes use RE2 syntax (no look-around, no backreferences); escape literal metacharacters with \\\\");
+              file.at(o, "regex", at), ctx, e.getMessage(), e.hint());
         }
       }
     }

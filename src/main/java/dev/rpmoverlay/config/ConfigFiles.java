@@ -63,7 +63,7 @@ final class ConfigFiles implements AutoCloseable {
   private Parsed parse(Path file) {
     Problems local = new Problems(false);
     try {
-      String text = Files.readString(file);
+      String text = Utf8Files.read(file);
       if (deferOpaque && OpaqueFiles.onlyOpaqueSections(text)) {
         return new Parsed(Optional.empty(), true, Optional.empty(), local);
       }
@@ -107,6 +107,12 @@ final class ConfigFiles implements AutoCloseable {
     }
     Parsed parsed = await(file);
     problems.addAll(parsed.problems());
+    if (parsed.error().orElse(null) instanceof Utf8Files.InvalidUtf8Exception bad) {
+      // the file's own fault, not the include line's
+      problems.error(new SourcePosition(file, bad.line(), 1), Context.NONE,
+          "not valid UTF-8: bad byte at offset " + bad.offset(), "save the file as UTF-8 (TOML files must be UTF-8)");
+      return;
+    }
     if (parsed.error().isPresent()) {
       problems.error(includedFrom, Context.NONE, "cannot read config file " + file + ": " + parsed.error().get().getMessage(), "check that the file exists and is readable");
       return;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * A glob pattern with the semantics of Go's {@code bmatcuk/doublestar/v4}, which azldev uses for
@@ -29,11 +29,22 @@ import java.util.regex.Pattern;
  * unescaped meta character is a literal path and is looked up directly, as doublestar's fast path
  * does. A backslash escapes only {@code * ? [ ] { } ,} and itself; before any other character it is
  * an ordinary character (so {@code run-vmblock\x2dfuse.mount} names exactly that file).
+ *
+ * <p>Matching runs on RE2/J, so it takes time linear in the path whatever the pattern: with a
+ * backtracking engine {@code *a*a*a*a*a*a*a*a*a*a*a*b} against a 34-letter name took 35 s.
+ * Patterns longer than {@link #MAX_LENGTH} or with braces nested deeper than {@link #MAX_BRACE_DEPTH}
+ * are invalid (no path is that long; the translator recurses per brace level).
  */
 public final class DoublestarGlob {
 
   /** Characters a backslash escapes; before any other character a backslash is literal. */
   private static final String ESCAPABLE = "*?[]{},\\";
+
+  /** Longest pattern accepted: Linux's PATH_MAX; a longer pattern could match no path. */
+  public static final int MAX_LENGTH = 4096;
+
+  /** Deepest nesting of {@code {...}} accepted. */
+  public static final int MAX_BRACE_DEPTH = 100;
 
   private final String pattern;
   private final Pattern regex;
@@ -56,10 +67,18 @@ public final class DoublestarGlob {
    *     the pattern ends in a lone backslash
    */
   public static DoublestarGlob compile(String pattern) {
+    if (pattern.length() > MAX_LENGTH) {
+      throw new InvalidGlobException(pattern.substring(0, 60) + "...", "longer than " + MAX_LENGTH + " characters (" + pattern.length() + ")");
+    }
     Translator t = new Translator(pattern);
     String re = t.translate();
-    return new DoublestarGlob(
-        pattern, Pattern.compile(re, Pattern.DOTALL), !hasMeta(pattern), t.sawDoubleStar || t.sawSlashInBraces, t.segments);
+    Pattern regex;
+    try {
+      regex = Pattern.compile(re, Pattern.DOTALL);
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      throw new InvalidGlobException(pattern, e.getDescription()); // e.g. a lone surrogate
+    }
+    return new DoublestarGlob(pattern, regex, !hasMeta(pattern), t.sawDoubleStar || t.sawSlashInBraces, t.segments);
   }
 
   /** Whether {@link #compile} would accept the pattern (doublestar's {@code ValidatePattern}). */
@@ -221,7 +240,7 @@ public final class DoublestarGlob {
     }
   }
 
-  /** Recursive-descent translation of a glob into a java.util.regex pattern. */
+  /** Recursive-descent translation of a glob into an RE2 pattern. */
   private static final class Translator {
     private final String p;
     private int i;
@@ -253,10 +272,10 @@ public final class DoublestarGlob {
             }
             char next = p.charAt(i + 1);
             if (ESCAPABLE.indexOf(next) >= 0) {
-              out.append(Pattern.quote(String.valueOf(next)));
+              out.append(literal(next));
               i += 2;
             } else {
-              out.append("\\\\");
+              out.append(literal('\\'));
               i++;
             }
           }
@@ -284,8 +303,9 @@ public final class DoublestarGlob {
             }
           }
           default -> {
-            out.append(Pattern.quote(String.valueOf(c)));
-            i++;
+            int cp = p.codePointAt(i);
+            out.append(literal(cp));
+            i += Character.charCount(cp);
           }
         }
       }
@@ -334,46 +354,69 @@ public final class DoublestarGlob {
           break;
         }
         // as in Go's path.Match, a ']' right after the opening bracket is a member
-        char lo = literalAt();
+        int lo = literalAt();
+        int hi = lo;
         if (i + 1 < p.length() && p.charAt(i) == '-' && p.charAt(i + 1) != ']') {
           i++;
-          char hi = literalAt();
+          hi = literalAt();
           if (hi < lo) {
-            throw new InvalidGlobException(p, "character range " + lo + "-" + hi + " is reversed");
+            throw new InvalidGlobException(p, "character range " + Character.toString(lo) + "-" + Character.toString(hi) + " is reversed");
           }
-          cls.append(classChar(lo)).append('-').append(classChar(hi));
-        } else {
-          cls.append(classChar(lo));
         }
+        range(cls, lo, hi, negate);
         members++;
       }
       if (members == 0) {
         throw new InvalidGlobException(p, "empty character class at offset " + start);
       }
-      out.append(negate ? "[^/" + cls + "]" : "(?:(?!/)[" + cls + "])");
+      if (cls.isEmpty()) {
+        out.append("[^\\x00-\\x{10FFFF}]"); // the class was only '/', which a glob class never matches
+      } else {
+        out.append(negate ? "[^/" + cls + "]" : "[" + cls + "]");
+      }
     }
 
-    /** Reads one (possibly backslash-escaped) character of a class. */
-    private char literalAt() {
-      char c = p.charAt(i);
-      if (c == '\\') {
+    /** Appends {@code lo-hi}; a positive class leaves out '/', which no glob class matches (RE2 has no look-ahead). */
+    private static void range(StringBuilder cls, int lo, int hi, boolean negate) {
+      if (!negate && lo <= '/' && '/' <= hi) {
+        if (lo < '/') {
+          range(cls, lo, '/' - 1, false);
+        }
+        if (hi > '/') {
+          range(cls, '/' + 1, hi, false);
+        }
+        return;
+      }
+      cls.append(literal(lo));
+      if (hi != lo) {
+        cls.append('-').append(literal(hi));
+      }
+    }
+
+    /** Reads one (possibly backslash-escaped) code point of a class. */
+    private int literalAt() {
+      if (p.charAt(i) == '\\') {
         if (i + 1 >= p.length()) {
           throw new InvalidGlobException(p, "ends with an unescaped backslash");
         }
-        c = p.charAt(i + 1);
-        i += 2;
-        return c;
+        i++;
       }
-      i++;
+      int c = p.codePointAt(i);
+      i += Character.charCount(c);
       return c;
     }
 
-    private static String classChar(char c) {
-      return Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c;
+    /** An RE2 literal for one code point: ASCII letters and digits as they are, the rest as {@code \x{...}}. */
+    private static String literal(int c) {
+      boolean plain = c < 128 && Character.isLetterOrDigit(c);
+      return plain ? Character.toString(c) : "\\x{" + Integer.toHexString(c) + "}";
     }
 
     private void alternatives(StringBuilder out, int braceDepth) {
       int start = i;
+      if (braceDepth >= MAX_BRACE_DEPTH) {
+        throw new InvalidGlobException(p, "braces nested more than " + MAX_BRACE_DEPTH + " deep at offset " + start);
+      }
       i++;
       out.append("(?:");
       while (true) {

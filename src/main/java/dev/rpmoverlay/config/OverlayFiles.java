@@ -56,7 +56,7 @@ final class OverlayFiles {
   private static List<Overlay> read(Path path, Context ctx, Project project, Problems problems) {
     Optional<TomlFile> parsedFile;
     try {
-      parsedFile = TomlFile.parse(path, Files.readString(path), problems, ctx);
+      parsedFile = TomlFile.parse(path, Utf8Files.read(path), problems, ctx);
     } catch (IOException e) {
       problems.error(SourcePosition.of(path), ctx, "cannot read overlay file: " + e.getMessage(), "");
       return List.of();

@@ -2,7 +2,7 @@ package dev.rpmoverlay.overlay;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
+import dev.rpmoverlay.config.BoundedRegex;
 
 /**
  * Regexes with Go RE2 rules (RE2/J): no look-around or backreferences, and an unescaped {@code {}
@@ -16,13 +16,9 @@ final class Re2 {
     this.pattern = pattern;
   }
 
-  /** Compiles {@code regex}; a syntax error becomes an {@link IllegalArgumentException} with RE2's description. */
+  /** Compiles {@code regex}; a syntax error or a regex over {@link BoundedRegex}'s bounds becomes an {@link IllegalArgumentException} saying which. */
   static Re2 compile(String regex) {
-    try {
-      return new Re2(Pattern.compile(regex));
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("invalid regex \"" + regex + "\": " + e.getDescription());
-    }
+    return new Re2(BoundedRegex.compile(regex));
   }
 
   /** Replaces every match with {@code replacement} taken literally. */

@@ -75,7 +75,7 @@ public final class ProjectLock implements AutoCloseable {
     }
 
     /** Whether the process is still running: same PID and, where the OS tells, the same start time. */
-    boolean alive() {
+    public boolean alive() {
       Optional<ProcessHandle> h = ProcessHandle.of(pid);
       if (h.isEmpty() || !h.get().isAlive()) {
         return false;

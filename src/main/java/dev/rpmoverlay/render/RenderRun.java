@@ -79,9 +79,12 @@ public final class RenderRun {
       Consumer<ComponentResult> progress) throws IOException {
     OutputLayout layout = new OutputLayout(options.outDir());
     Path staging = layout.stagingRoot();
-    List<String> repaired = InterruptedSwaps.repair(layout);
-    ComponentOutput.deleteTree(staging);
-    Files.createDirectories(staging);
+    // --check writes nothing, so it works on an output dir it cannot write to
+    List<String> repaired = options.check() ? List.of() : InterruptedSwaps.repair(layout);
+    if (!options.check()) {
+      ComponentOutput.deleteTree(staging);
+      Files.createDirectories(staging);
+    }
     try {
       List<ComponentConfig> sorted = new ArrayList<>(components);
       sorted.sort(Comparator.comparing(ComponentConfig::name));
@@ -102,7 +105,7 @@ public final class RenderRun {
             PhaseTimes.add(PhaseTimes.Phase.WRITE, t);
           } catch (IOException e) {
             r = new ComponentResult(r.component(), r.outputDir(), ComponentResult.Status.ERROR,
-                "component " + r.component() + ": cannot move the rendered files into place: " + e.getMessage(), r.changed(),
+                "component " + r.component() + ": " + OsErrors.describe("cannot move the rendered files into place at", e), r.changed(),
                 ComponentResult.Output.KEPT);
           }
         }
@@ -122,7 +125,12 @@ public final class RenderRun {
       }
       if (write) {
         stale.forEach(dir -> state.forget(dir.substring(dir.indexOf('/') + 1)));
-        state.save();
+        try {
+          state.save();
+        } catch (IOException e) {
+          // Every component dir is already in place; without the state file the next render only
+          // renders everything again, so this must not turn a finished render into a failure.
+        }
       }
       return new RenderSummary(results, stale, write, repaired);
     } finally {
@@ -213,7 +221,7 @@ public final class RenderRun {
       changed = !ComponentOutput.matches(target, tree);
     } catch (IOException e) {
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR,
-          "component " + name + ": cannot read the current output " + target + ": " + e.getMessage(), true), null);
+          "component " + name + ": " + OsErrors.describe("cannot read the current output", e), true), null);
     } finally {
       PhaseTimes.add(PhaseTimes.Phase.COMPARE, t);
     }
@@ -235,7 +243,8 @@ public final class RenderRun {
         // the staging root is removed at the end of the run anyway
       }
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR,
-          "component " + name + ": cannot write the rendered files (previous output kept): " + e.getMessage(), true), null);
+          "component " + name + ": cannot write the rendered files (previous output kept): "
+              + (e instanceof IOException io ? OsErrors.detail(io) : e.getMessage()), true), null);
     }
     return new Prepared(new ComponentResult(name, relDir, status, error, true, output), staged);
   }

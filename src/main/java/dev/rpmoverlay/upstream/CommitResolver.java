@@ -27,8 +27,10 @@ import org.eclipse.jgit.revwalk.filter.CommitTimeRevFilter;
 public final class CommitResolver {
 
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{7,40}");
+  // Plain 'update NAME' resolves from the lock again and fails the same way; only
+  // --force-recalculate ignores the locked commit.
   private static final String REWRITE_HINT =
-      " Fedora occasionally rewrites dist-git history; run 'rpmoverlay update %s' to re-resolve the commit.";
+      " Fedora occasionally rewrites dist-git history; run 'rpmoverlay update %s --force-recalculate' to re-resolve the commit.";
 
   private CommitResolver() {}
 

@@ -97,7 +97,7 @@ class RenderCommandTest {
     CliRun run = render("-a");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("broken     error   previous output kept  component broken: overlay 1");
+    assertThat(run.out()).contains("broken     error   previous output kept  component broken: overlay #1");
     assertThat(run.err()).contains("2 components: 0 rendered, 1 unchanged, 1 failed (previous output kept)");
     assertThat(Files.readString(project.resolve("specs/b/broken/broken.spec"))).isEqualTo(before);
     assertThat(Files.exists(project.resolve("specs/b/broken/RENDER_FAILED"))).isFalse();
@@ -119,6 +119,56 @@ class RenderCommandTest {
     assertThat(run.out()).doesNotContainPattern("(ok|error) +written").contains("hello      ok      not written");
     assertThat(run.err()).contains("2 components: 1 failed; nothing written (--fail-on-error), 1 would have been rendered");
     assertThat(Files.exists(project.resolve("specs/h/hello"))).isFalse();
+  }
+
+  @Test
+  void summaryDoesNotCountAFailedComponentAsWritten() {
+    CliRun run = render("-a", "-o", project.resolve("out").toString());
+    assertThat(run.err()).contains("2 components: 1 rendered, 0 unchanged, 1 failed (failure marker written)");
+  }
+
+  @Test
+  void anOutputPathUnderARegularFileIsAUserErrorNamingThePath() throws IOException {
+    Path file = Files.writeString(project.resolve("file"), "x");
+    CliRun run = render("-a", "-o", file.resolve("sub").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("rpmoverlay: error: cannot ").contains(file.resolve("sub").toString())
+        .contains("not a directory; a part of that path is a regular file").doesNotContain("internal error").doesNotContain("bug");
+  }
+
+  @Test
+  void aReadOnlyOutputDirIsAUserErrorAndLeavesNoStateTempFile() throws Exception {
+    Path out = project.resolve("out");
+    assertThat(render("-g", "tools", "-o", out.toString()).exitCode()).isEqualTo(0);
+    Files.writeString(project.resolve("comps/hello/hello.spec"), "Name: hello\nRelease: 2\n\n%description\nd\n");
+    try (ReadOnlyDir ro = ReadOnlyDir.of(out)) {
+      CliRun run = render("-g", "tools", "-o", out.toString());
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).startsWith("rpmoverlay: error: cannot use " + out.resolve(".rpmoverlay-staging"))
+          .contains("; make it writable for this user, or choose another output dir with -o").doesNotContain("internal error");
+      assertThat(out.resolve(".rpmoverlay-render-state.tmp")).doesNotExist();
+    }
+  }
+
+  @Test
+  void checkWorksOnAReadOnlyOutputDir() throws Exception {
+    Path out = project.resolve("out");
+    assertThat(render("-g", "tools", "-o", out.toString()).exitCode()).isEqualTo(0);
+    try (ReadOnlyDir ro = ReadOnlyDir.of(out)) {
+      CliRun run = render("-g", "tools", "--check", "-o", out.toString());
+      assertThat(run.err()).doesNotContain("error");
+      assertThat(run.exitCode()).isEqualTo(0);
+    }
+  }
+
+  @Test
+  void aLeftoverLockNamingALiveProcessIsNotCalledNoLongerRunning() throws IOException {
+    ProcessHandle self = ProcessHandle.current();
+    Path lock = Files.createDirectories(project.resolve("build/work")).resolve("rpmoverlay.lock");
+    Files.writeString(lock, "pid=" + self.pid() + "\nstarted=" + self.info().startInstant().orElseThrow() + "\ncommand=render\n");
+    CliRun run = render("-g", "tools");
+    assertThat(run.err()).contains("took over the lock left by pid " + self.pid())
+        .contains("a process that is running but did not hold the lock").doesNotContain("no longer running");
   }
 
   @Test

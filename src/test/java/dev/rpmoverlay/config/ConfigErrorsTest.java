@@ -113,6 +113,27 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void regexThatOverflowedRe2jsCompilerIsAnErrorNamingFileComponentAndOverlay() {
+    assertThat(comp("[[components.foo.overlays]]\ntype = \"spec-add-tag\"\ntag = \"A\"\nvalue = \"b\"\n"
+            + "[[components.foo.overlays]]\ntype = \"spec-search-replace\"\nregex = \"(?:(?:a{0,1000}){0,1000})b\"\n"))
+        .containsExactly(
+            "comps/c.comp.toml:7:1: error: component 'foo', overlay #2 ((no description)): invalid regex \"(?:(?:a{0,1000}){0,1000})b\":"
+                + " invalid repeat count: nested repetitions repeat an expression 1000000 times (at most 1000)\n"
+                + "  hint: simplify the regex: at most 1000 characters, 100 nested groups, nested {n,m} repeating at most 1000 times,"
+                + " about 20000 RE2 instructions");
+  }
+
+  @Test
+  void invalidUtf8IsReportedInTheFileItselfWithItsByteOffset() throws Exception {
+    fx.file("comps/c.comp.toml", "");
+    java.nio.file.Files.write(dir.resolve("comps/c.comp.toml"),
+        new byte[] {'[', 'c', ']', '\n', 'a', ' ', '=', ' ', '"', (byte) 0xC3, (byte) 0x28, '"', '\n'});
+    assertThat(fx.errors())
+        .containsExactly("comps/c.comp.toml:2:1: error: not valid UTF-8: bad byte at offset 9\n"
+            + "  hint: save the file as UTF-8 (TOML files must be UTF-8)");
+  }
+
+  @Test
   void unbalancedBraceIsALiteralInRe2AndAccepted() {
     fx.file("comps/c.comp.toml", "[[components.foo.overlays]]\ntype = \"spec-search-replace\"\nregex = \"cp -a %{SOURCE1} .\"\n");
     assertThat(fx.load().resolve("foo").overlays()).hasSize(1);

@@ -54,9 +54,38 @@ class DoublestarGlobTest {
         "run-vmblock\\x2dfuse.mount | run-vmblock\\x2dfuse.mount | true",
         "(a+).txt          | (a+).txt          | true",
         "(a+).txt          | aa.txt            | false",
+        "a[+-0]b           | a0b               | true",
+        "a[+-0]b           | a/b               | false",
+        "a[/]b             | a/b               | false",
+        "café*.txt         | café-1.txt        | true",
+        "[é-ü].txt         | ö.txt             | true",
       })
   void matchesLikeDoublestar(String pattern, String path, boolean expected) {
     assertThat(DoublestarGlob.compile(pattern).matches(path)).isEqualTo(expected);
+  }
+
+  /** A backtracking engine took 35 s CPU on this (issue 18 item 9); RE2 is linear in the path. */
+  @Test
+  void manyStarsAgainstANearMissTakeLinearTime() {
+    DoublestarGlob glob = DoublestarGlob.compile("*a*a*a*a*a*a*a*a*a*a*a*b");
+    String name = "a".repeat(34);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < 100; i++) {
+      assertThat(glob.matches(name + i)).isFalse();
+    }
+    assertThat(glob.matches(name + "b")).isTrue();
+    assertThat((System.nanoTime() - t0) / 1_000_000).as("ms for 101 matches").isLessThan(2_000);
+  }
+
+  @Test
+  void bracesNestedMoreThanAHundredDeepAreInvalid() {
+    String deep = "{".repeat(101) + "a" + "}".repeat(101);
+    assertThatThrownBy(() -> DoublestarGlob.compile(deep)).hasMessageContaining("braces nested more than 100 deep");
+  }
+
+  @Test
+  void aPatternLongerThanPathMaxIsInvalid() {
+    assertThatThrownBy(() -> DoublestarGlob.compile("a".repeat(5000))).hasMessageContaining("longer than 4096 characters (5000)");
   }
 
   @ParameterizedTest

@@ -103,10 +103,63 @@ class BadInputFuzzTest {
     assertThat(filesOutside(out)).as("files outside the output dir").containsExactlyInAnyOrderElementsOf(written);
   }
 
+  /** Wall-clock bound per hostile glob or regex: each takes milliseconds; a backtracking glob took 35 s. */
+  static final long SECONDS_PER_SHAPE = 10;
+
+  /** Glob and regex shapes from issue 18 (items 9 and 11) and their relatives. */
+  static final List<String> HOSTILE_GLOBS = List.of(
+      "*a*a*a*a*a*a*a*a*a*a*a*b", "**/*a*a*a*a*a*a*a*a*a*a*a*b", "{".repeat(200) + "a", "{a,b}".repeat(500), "[!-~]".repeat(800),
+      "**/".repeat(1000) + "x", "*".repeat(5000), "[", "{*a,*b,{*c,*d*e*f*g*h*i*j}}".repeat(100));
+  static final List<String> HOSTILE_REGEXES = List.of(
+      "(?:(?:a{0,1000}){0,1000})b", "(".repeat(5000) + "a" + ")".repeat(5000), "a*".repeat(5000), "[a]".repeat(100_000),
+      "(?:\\pL{1000}){1000}", "(?:a{0,1000})b", "(a+)+$", "(?:a|aa)*c", "\\pL{0,1000}" + "x{0,1000}".repeat(30));
+
+  @Test
+  void hostileGlobAndRegexShapesFailCleanlyOrRenderWithinTheirTimeBound() throws Exception {
+    Path shared = SharedData.azldevConformance().orElse(null);
+    Assumptions.assumeTrue(shared != null, "../shared/conformance/azldev is not present");
+    SpecCase base = specCases(shared).get(0);
+    String nearMiss = "a".repeat(34);
+    SourceTree sidecars = base.sidecars().copy();
+    sidecars.put(nearMiss, new TreeFile(new byte[0], false));
+    SpecCase c = new SpecCase(base.component(), base.specName(), base.spec(), sidecars);
+    Path projectDir = sandbox.resolve("project");
+    setUpMiniProject(projectDir);
+    Files.write(projectDir.resolve("comps").resolve(nearMiss), new byte[0]);
+    List<String> inputs = new ArrayList<>();
+    for (String glob : HOSTILE_GLOBS) {
+      inputs.add("includes = ['" + glob + "']\n[components." + c.component().name() + "]\n");
+      inputs.add("[[components." + c.component().name() + ".overlays]]\ntype = \"file-remove\"\nfile = '" + glob + "'\n");
+    }
+    for (String regex : HOSTILE_REGEXES) {
+      inputs.add("[[components." + c.component().name() + ".overlays]]\ntype = \"spec-search-replace\"\nregex = '" + regex + "'\n");
+      inputs.add("[[components." + c.component().name() + ".overlays]]\ntype = \"file-search-replace\"\nfile = '*'\nregex = '" + regex + "'\n");
+    }
+    ExecutorService worker = Executors.newSingleThreadExecutor(daemon());
+    int[] outcome = new int[3];
+    List<String> problems = new ArrayList<>();
+    try {
+      for (int i = 0; i < inputs.size(); i++) {
+        Files.writeString(projectDir.resolve("comps/fuzz.comp.toml"), inputs.get(i), StandardCharsets.UTF_8);
+        String label = "hostile input " + i + " (" + inputs.get(i).replace('\n', ' ').substring(0, Math.min(90, inputs.get(i).length())) + ")";
+        worker = run(worker, label, SECONDS_PER_SHAPE, problems, outcome, () -> loadAndRender(projectDir, c, outcome));
+      }
+    } finally {
+      worker.shutdownNow();
+    }
+    assertThat(problems).as("inputs that crashed or hung").isEmpty();
+    assertThat(outcome[1]).as("some shapes are refused").isPositive();
+  }
+
   private final long[] cpuNanos = new long[1];
   private final long[] maxCpuNanos = new long[1];
 
   private ExecutorService run(ExecutorService worker, String label, List<String> problems, int[] outcome, Callable<Void> task)
+      throws InterruptedException {
+    return run(worker, label, SECONDS_PER_INPUT, problems, outcome, task);
+  }
+
+  private ExecutorService run(ExecutorService worker, String label, long seconds, List<String> problems, int[] outcome, Callable<Void> task)
       throws InterruptedException {
     Future<Void> f = worker.submit(() -> {
       var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -122,9 +175,9 @@ class BadInputFuzzTest {
       }
     });
     try {
-      f.get(SECONDS_PER_INPUT, TimeUnit.SECONDS);
+      f.get(seconds, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      problems.add(label + ": no result after " + SECONDS_PER_INPUT + " s (hang)");
+      problems.add(label + ": no result after " + seconds + " s (hang)");
       f.cancel(true);
       worker.shutdownNow();
       return Executors.newSingleThreadExecutor(daemon());

@@ -88,7 +88,7 @@ class RenderRunTest {
     assertThat(s.failures()).isEqualTo(1);
     assertThat(s.results().stream().filter(ComponentResult::failed).findFirst().orElseThrow().error())
         .isEqualTo("component charlie: overlay #1 (spec-search-replace \"verbose\", x.comp.toml): pattern \"^no such line$\" not found in section %build");
-    assertThat(Files.readString(out.resolve("c/charlie/RENDER_FAILED"))).isEqualTo("Rendering failed.\n\ncomponent charlie: overlay 1"
+    assertThat(Files.readString(out.resolve("c/charlie/RENDER_FAILED"))).isEqualTo("Rendering failed.\n\ncomponent charlie: overlay #1"
         + " (spec-search-replace \"verbose\", x.comp.toml): pattern \"^no such line$\" not found in section %build\n");
     assertThat(Files.exists(out.resolve("d/delta/delta.spec"))).isTrue();
   }
@@ -135,7 +135,8 @@ class RenderRunTest {
     };
     RenderSummary s = run(changed, write(3), diskFull);
     ComponentResult delta = s.results().stream().filter(r -> r.component().equals("delta")).findFirst().orElseThrow();
-    assertThat(delta.error()).isEqualTo("component delta: cannot write the rendered files (previous output kept): No space left on device");
+    assertThat(delta.error()).isEqualTo("component delta: cannot write the rendered files (previous output kept): no space left on device;"
+        + " free some space and run again (the previous output is kept)");
     TreeMap<String, String> after = snapshot();
     assertThat(after.subMap("d/", "d0")).isEqualTo(before.subMap("d/", "d0"));
     assertThat(after.get("e/echo/echo.spec")).contains("make -j1");

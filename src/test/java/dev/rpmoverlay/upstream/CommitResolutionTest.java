@@ -117,6 +117,13 @@ class CommitResolutionTest {
   }
 
   @Test
+  void aLockedCommitGoneAfterAForcePushAdvisesTheUpdateThatIgnoresTheLock() {
+    FetchOutcome o = fetch(coords("f43", "", ""), Optional.of("0123456789abcdef0123456789abcdef01234567"));
+    assertThat(o.status()).isEqualTo(FetchOutcome.Status.FAILED);
+    assertThat(o.error()).contains("the lock file's commit 0123456789abcdef", "run 'rpmoverlay update bash --force-recalculate'");
+  }
+
+  @Test
   void aCommitFromAnotherBranchIsNotAcceptedAsAPin() {
     fetch(coords("rawhide", "", ""), Optional.empty()); // the shared mirror now holds rawhide's objects
     FetchOutcome o = fetch(coords("f43", rawhideOnly.name(), ""), Optional.empty());

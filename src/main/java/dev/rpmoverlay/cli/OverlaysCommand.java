@@ -6,6 +6,7 @@ import dev.rpmoverlay.review.ComponentDiff;
 import dev.rpmoverlay.review.ComponentDiffer;
 import dev.rpmoverlay.review.OverlayRow;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,11 @@ import picocli.CommandLine.Option;
       "List every overlay of the selected components (all without a selection): component, #N, type,",
       "metadata category, upstream status, expiry and bugs, the lines it changes in the diff against upstream,",
       "and its description; then totals per type and per category. -O json, csv or markdown for other tools.",
-      "Line counts come from rendering each component in memory, as 'diff' does; nothing is written."
+      "Line counts come from rendering each component in memory, as 'diff' does; nothing is written.",
+      "--history prints one row per component instead: its overlays, the commits that changed its TOML",
+      "(and its overlay files and their sources), the commits that changed its lock's input fingerprint,",
+      "and the date of the newest of them, read from the project's git repository (azldev's",
+      "'component history' signals)."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -51,11 +56,17 @@ public final class OverlaysCommand extends BaseCommand {
   @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The day --expired judges against (default: today, UTC).")
   String today;
 
+  @Option(names = "--history", description = "One row per component with its git history: overlays, commits to its TOML, lock fingerprint changes, last change.")
+  boolean history;
+
   @Override
   protected int execute() {
     LocalDate day = LintCommand.day(today);
     Project project = new ProjectContext(global(), err()).project();
     List<String> names = filter.isEmpty() ? project.componentNames() : filter.select(project);
+    if (history) {
+      return printHistory(project, names, day);
+    }
     ReviewSession session = ReviewSession.of(project, compat.mode());
     ComponentDiffer differ = new ComponentDiffer(0);
     List<OverlayRow> rows = new ArrayList<>();
@@ -79,6 +90,56 @@ public final class OverlaysCommand extends BaseCommand {
     }
     print(project, rows);
     return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  /**
+   * The per-component history table. Outside git the counts cannot be read: one note says so and
+   * the table keeps only the columns that do not need history.
+   */
+  private int printHistory(Project project, List<String> names, LocalDate day) {
+    boolean filtered = !types.isEmpty() || !categories.isEmpty() || !statuses.isEmpty() || expired;
+    Optional<ComponentHistory> git = ComponentHistory.open(project);
+    if (git.isEmpty()) {
+      err().println("rpmoverlay: note: " + project.dir() + " is not in a git repository: no history columns");
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    try {
+      for (String name : names) {
+        ComponentConfig component = project.resolve(name);
+        long overlays = OverlayRow.of(component, Optional.empty()).stream().filter(r -> matches(r, day)).count();
+        if (filtered && overlays == 0) {
+          continue; // an overlay filter selects the components that have such overlays
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("component", name);
+        row.put("overlays", overlays);
+        if (git.isPresent()) {
+          ComponentHistory.Signals s = git.get().of(component);
+          row.put("configCommits", s.configCommits());
+          row.put("lockChanges", s.lockChanges());
+          row.put("lastChange", s.lastChange().map(i -> i.atZone(ZoneOffset.UTC).toLocalDate().toString()).orElse(""));
+        }
+        rows.add(row);
+      }
+    } finally {
+      git.ifPresent(ComponentHistory::close);
+    }
+    OutputFormat format = global().outputFormat();
+    if (format == OutputFormat.JSON) {
+      Map<String, Object> root = new LinkedHashMap<>();
+      root.put("git", git.isPresent());
+      root.put("components", rows);
+      JsonPrinter.print(out(), root);
+      return ExitCodes.OK;
+    }
+    List<String[]> table = new ArrayList<>();
+    table.add(git.isPresent() ? new String[] {"COMPONENT", "OVERLAYS", "CONFIG COMMITS", "LOCK CHANGES", "LAST CHANGE"}
+        : new String[] {"COMPONENT", "OVERLAYS"});
+    for (Map<String, Object> row : rows) {
+      table.add(row.values().stream().map(v -> v.toString().isEmpty() ? "-" : v.toString()).toArray(String[]::new));
+    }
+    Table.print(out(), table, format);
+    return ExitCodes.OK;
   }
 
   private boolean matches(OverlayRow r, LocalDate day) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "lint",
     description = {
-      "Check the overlays of components for problems a render does not fail on:",
+      "Check the overlays of components for problems that a render does not fail on.",
+      "Finding kinds:",
       "  no-effect         the overlay changes nothing",
       "  undone            a later overlay, or the file filter, undoes what it did",
       "  duplicate         a tag/line add repeats an identical line already in that section",

@@ -21,9 +21,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "overlays",
     description = {
-      "List every overlay of the selected components (all without a selection): component, #N, type,",
-      "metadata category, upstream status, expiry and bugs, the lines it changes in the diff against upstream,",
-      "and its description; then totals per type and per category. -O json, csv or markdown for other tools.",
+      "List every overlay of the selected components, with totals per type and per category.",
+      "Without a selection, every component. Each row: component, #N, type, metadata category, upstream",
+      "status, expiry and bugs, the lines it changes in the diff against upstream, and its description.",
+      "-O json, csv or markdown for other tools.",
       "Line counts come from rendering each component in memory, as 'diff' does; nothing is written.",
       "--history prints one row per component instead: its overlays, the commits that changed its TOML",
       "(and its overlay files and their sources), the commits that changed its lock's input fingerprint,",

@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "report",
     description = {
-      "Write a static HTML review site into DIR: index.html lists every selected component (all without a",
-      "selection) with its overlay, lint and diff counts, filters by group, overlay type, category and",
-      "upstream status, and a search box; c/NAME.html shows a component's overlays, lint findings and its",
+      "Write a static HTML review site into DIR.",
+      "index.html lists every selected component (all without a selection) with its overlay, lint and",
+      "diff counts, filters by group, overlay type, category and upstream status, and a search box; c/NAME.html shows a component's overlays, lint findings and its",
       "upstream-vs-rendered diff (unified or side by side), every hunk labelled with the overlays that made it.",
       "Open DIR/index.html from disk: the pages load nothing from the network. Same inputs, same bytes."
     },

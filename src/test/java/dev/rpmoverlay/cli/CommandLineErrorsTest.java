@@ -22,7 +22,7 @@ class CommandLineErrorsTest {
   void unknownCommandSuggestsTheNearestCommand() {
     CliRun run = CliRun.of("rendr", "-a");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("unknown command 'rendr'").contains("Did you mean: 'render'?");
+    assertThat(run.err()).contains("unknown command 'rendr'").contains("Did you mean: 'render'");
   }
 
   @Test

@@ -23,7 +23,7 @@ final class SpecEditor {
   }
 
   private SpecLayout layout() {
-    return SpecLayout.scan(spec.lines());
+    return spec.layout();
   }
 
   static String tagLine(String tag, String value) {
@@ -104,14 +104,22 @@ final class SpecEditor {
     int lastFamily = -1;
     int lastAny = -1;
     int sectionEnd = spec.size();
-    for (Section s : sections) {
+    List<Section> all = layout.sections();
+    for (int si = 0; si < all.size(); si++) {
+      Section s = all.get(si);
+      if (!s.name().equals(tagSection(pkg)) || !s.pkg().equals(pkg)) {
+        continue;
+      }
       sectionEnd = s.end();
-      for (TagLine t : layout.tags()) {
-        if (t.line() > s.header() && t.line() < s.end()) {
-          lastAny = Math.max(lastAny, t.line());
-          if (family(t.tag()).equals(family)) {
-            lastFamily = Math.max(lastFamily, t.line());
-          }
+      // from the section's last tag back to the last of the family: a few tags, not the spec
+      List<TagLine> tags = layout.sectionTags(si);
+      if (!tags.isEmpty()) {
+        lastAny = Math.max(lastAny, s.header() + tags.get(tags.size() - 1).line());
+      }
+      for (int i = tags.size() - 1; i >= 0; i--) {
+        if (family(tags.get(i).tag()).equals(family)) {
+          lastFamily = Math.max(lastFamily, s.header() + tags.get(i).line());
+          break;
         }
       }
     }
@@ -120,22 +128,30 @@ final class SpecEditor {
       addTag(pkg, tag, value);
       return;
     }
-    after = skipPastConditional(after, sectionEnd);
+    after = skipPastConditional(layout, after, sectionEnd);
     spec.insert(after + 1, List.of(tagLine(tag, value)), origin);
   }
 
-  private int skipPastConditional(int line, int sectionEnd) {
+  /**
+   * {@code line} when it is outside any conditional; else the {@code %endif} (before {@code
+   * sectionEnd}) that brings the depth back to 0, if any. Reads only the conditional lines.
+   */
+  private int skipPastConditional(SpecLayout layout, int line, int sectionEnd) {
+    List<SpecLayout.Conditional> conditionals = layout.conditionals(spec.lines());
     int depth = 0;
-    for (int i = 0; i <= line && i < spec.size(); i++) {
-      depth += ConditionalBalance.depthChange(spec.get(i));
+    int next = 0;
+    while (next < conditionals.size() && conditionals.get(next).line() <= line) {
+      depth += conditionals.get(next).change();
+      next++;
     }
     if (depth <= 0) {
       return line;
     }
-    for (int i = line + 1; i < sectionEnd && i < spec.size(); i++) {
-      depth += ConditionalBalance.depthChange(spec.get(i));
+    int end = Math.min(sectionEnd, spec.size());
+    for (; next < conditionals.size() && conditionals.get(next).line() < end; next++) {
+      depth += conditionals.get(next).change();
       if (depth <= 0) {
-        return i;
+        return conditionals.get(next).line();
       }
     }
     return line;

@@ -23,6 +23,9 @@ public final class SpecLines {
   private final SpecDocument doc;
   private final List<LineOrigin> stamps;
   private final List<String> textView;
+  /** The layout of the current lines while {@link #layoutModCount} equals the document's count. */
+  private SpecLayout layout;
+  private long layoutModCount;
 
   private SpecLines(SpecDocument doc, List<LineOrigin> stamps) {
     this.doc = doc;
@@ -100,7 +103,25 @@ public final class SpecLines {
   }
 
   public void insert(int at, List<String> lines, LineOrigin origin) {
+    boolean current = layout != null && layoutModCount == doc.modCount();
     doc.insertLines(at, lines, stamp(origin));
+    if (current && layout.linesInserted(at, lines)) {
+      layoutModCount = doc.modCount();
+    } else {
+      layout = null;
+    }
+  }
+
+  /**
+   * The layout of the current lines: scanned after any other edit, moved along by inserts (so an
+   * overlay that inserts a line costs about that line, not the spec). Do not hold it across an edit.
+   */
+  SpecLayout layout() {
+    if (layout == null || layoutModCount != doc.modCount()) {
+      layout = SpecLayout.scan(textView);
+      layoutModCount = doc.modCount();
+    }
+    return layout;
   }
 
   public void remove(int i) {

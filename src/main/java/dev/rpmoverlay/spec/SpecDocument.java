@@ -18,6 +18,8 @@ public final class SpecDocument {
   private final SpecEncoding encoding;
   private SpecStructure structure;
   private boolean embeddedNewlines;
+  /** Counts edits, so views built on the lines (such as a cached layout) can tell they are stale. */
+  private long modCount;
   private QualifierRules qualifierRules = QualifierRules.HEAD;
   private boolean opaqueMacroBodies = true;
   /**
@@ -180,6 +182,11 @@ public final class SpecDocument {
     return text();
   }
 
+  /** How many edits changed the lines so far: equal counts mean the same lines. */
+  public long modCount() {
+    return modCount;
+  }
+
   /** The structure of the current lines, computed on first use after an edit. */
   public SpecStructure structure() {
     SpecStructure s = structure;
@@ -260,6 +267,7 @@ public final class SpecDocument {
     }
     lines.addAll(index, added);
     structure = null;
+    modCount++;
   }
 
   /** Removes lines {@code [from, to)}. */
@@ -270,6 +278,7 @@ public final class SpecDocument {
     }
     lines.subList(from, to).clear();
     structure = null;
+    modCount++;
   }
 
   /** Replaces the text of line {@code index}, keeping its terminator and origin. */
@@ -277,6 +286,7 @@ public final class SpecDocument {
     noteText(text);
     lines.set(index, lines.get(index).withText(text, stamp));
     structure = null;
+    modCount++;
   }
 
   /** Sets a tag's value, keeping the line's layout (indent, name, alignment, trailing space). */
@@ -317,6 +327,7 @@ public final class SpecDocument {
       lines.clear();
       lines.addAll(out);
       structure = null;
+      modCount++;
     }
     return changed;
   }

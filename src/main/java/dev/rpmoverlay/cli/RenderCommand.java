@@ -164,7 +164,8 @@ public final class RenderCommand extends BaseCommand {
     if (!noIncremental) {
       run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name()));
     }
-    RenderOptions options = new RenderOptions(out, parallelism, check, failOnError, cleanStale);
+    RenderOptions options = RenderOptions.into(out).withJobs(parallelism)
+        .withCheck(check).withFailOnError(failOnError).withCleanStale(cleanStale);
     RenderSummary summary;
     try (Progress progress = Progress.start(this, components.size())) {
       summary = run.run(components, new HashSet<>(project.componentNames()), options, progress);

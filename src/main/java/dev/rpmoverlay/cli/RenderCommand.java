@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpmoverlay.render.RenderInputFingerprints;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.model.Compat;
 import dev.rpmoverlay.config.model.ComponentConfig;

@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  * release and changelog from them.
  */
 @Command(name = "autorelease", description = "Time %%autorelease/%%autochangelog over a synthetic history.")
-public final class BenchAutoreleaseCommand extends BaseCommand {
+final class BenchAutoreleaseCommand extends BaseCommand {
   @Option(names = "--commits", paramLabel = "N", description = "Commits in the history (default: ${DEFAULT-VALUE}).")
   int commits = 2000;
 

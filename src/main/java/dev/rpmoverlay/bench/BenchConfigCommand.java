@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rpmoverlay bench config DIR}: time load + resolve-all of a project, first run (cold) and repeats (warm). */
 @Command(name = "config", description = "Load a project and resolve every component, N times; prints each run's timings.")
-public final class BenchConfigCommand extends BaseCommand {
+final class BenchConfigCommand extends BaseCommand {
   @Parameters(paramLabel = "DIR", description = "Project directory.")
   Path dir;
 

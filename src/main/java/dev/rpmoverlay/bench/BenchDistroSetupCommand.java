@@ -48,7 +48,7 @@ import picocli.CommandLine.Option;
       "Copy PROJECT to WORK/project and write its upstream cache (docs/upstream-cache.md) from CORPUS/<upstream-name>.spec,"
           + " and the lock 'update' would write for every component; sidecars named by file overlays are stubbed. Prints how many specs came from the corpus and how many were stubbed."
     })
-public final class BenchDistroSetupCommand extends BaseCommand {
+final class BenchDistroSetupCommand extends BaseCommand {
 
   @Option(names = "--source-project", paramLabel = "DIR", required = true, description = "Project to copy (e.g. ../shared/conformance/azldev/project).")
   Path sourceProject;

@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
       "Time fetching N synthetic dist-git repos from a local git:// daemon: cold, then a no-change re-fetch with locked "
           + "commits (what 'fetch' does), then a no-change re-fetch that asks the server (what 'update' does)."
     })
-public final class BenchFetchCommand extends BaseCommand {
+final class BenchFetchCommand extends BaseCommand {
 
   @Option(names = "--repos", paramLabel = "N", description = "Repositories (default: ${DEFAULT-VALUE}).")
   int repos = 200;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
           + "sub-packages, tag lines and conditional blocks found. The last line is 'identical: N/M'; "
           + "exit code 1 when N != M."
     })
-public final class BenchRoundtripCommand extends BaseCommand {
+final class BenchRoundtripCommand extends BaseCommand {
 
   @Parameters(paramLabel = "DIR", description = "Directory holding the spec files.")
   Path dir;

@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
           + "filter drops and every spec where it keeps a file rpm does not name, by category. "
           + "Exit code 1 when the filter drops a name rpm needs."
     })
-public final class BenchRpmSourcesCommand extends BaseCommand {
+final class BenchRpmSourcesCommand extends BaseCommand {
 
   @Parameters(paramLabel = "DIR", description = "Directory holding the spec files.")
   Path dir;

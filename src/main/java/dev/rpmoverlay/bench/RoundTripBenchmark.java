@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * back byte-identical. Totals are summed per thread and merged at the end, so threads never
  * contend.
  */
-public final class RoundTripBenchmark {
+final class RoundTripBenchmark {
   private RoundTripBenchmark() {}
 
   /** What the run found. {@code different} lists files that did not round-trip (or failed to read). */

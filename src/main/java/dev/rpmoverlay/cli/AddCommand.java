@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
       "An existing component name is refused, and so is a change after which the project no longer loads.",
       "The component is then fetched with 'rpmoverlay update NAME'."
     })
-public final class AddCommand extends BaseCommand {
+final class AddCommand extends BaseCommand {
   static final String TEMPLATE = "component.comp.toml";
 
   @Parameters(paramLabel = "NAME", description = "The component name (usually the Fedora package name).")

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
       AutospecCommand.CalculateRelease.class,
       AutospecCommand.Facts.class,
     })
-public final class AutospecCommand implements Runnable {
+final class AutospecCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override

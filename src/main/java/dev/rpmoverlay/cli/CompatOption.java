@@ -4,7 +4,7 @@ import dev.rpmoverlay.config.model.Compat;
 import picocli.CommandLine.Option;
 
 /** {@code --compat MODE}, for commands that render and must agree with {@code render}. */
-public final class CompatOption {
+final class CompatOption {
 
   @Option(names = "--compat", paramLabel = "MODE",
       description = "azldev behaviour to reproduce, as for render: 'current' (default) or 'azldev-2026-04'.")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
       "Load it in the current shell with 'source <(rpmoverlay completion bash)', or add that line to ~/.bashrc "
           + "(~/.zshrc for zsh, which runs the same script through bashcompinit)."
     })
-public final class CompletionCommand extends BaseCommand {
+final class CompletionCommand extends BaseCommand {
 
   /** The shells the script supports; zsh runs the bash script through its bashcompinit. */
   enum Shell {

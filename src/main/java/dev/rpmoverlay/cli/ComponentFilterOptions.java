@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
  * @Mixin ComponentFilterOptions filter;}): {@code -a}, {@code -p GLOB}, {@code -g GROUP} and
  * positional names (which may be globs too). The selection is the union, sorted.
  */
-public final class ComponentFilterOptions {
+final class ComponentFilterOptions {
 
   @Option(names = {"-a", "--all-components"}, description = "Select every component.")
   boolean all;

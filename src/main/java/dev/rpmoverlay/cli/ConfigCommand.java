@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Inspect the merged project configuration.",
     subcommands = {ConfigCommand.Dump.class})
-public final class ConfigCommand implements Runnable {
+final class ConfigCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
       "  1  a selected component could not be rendered (the others are still shown)",
       "  2  usage or configuration error"
     })
-public final class DiffCommand extends BaseCommand {
+final class DiffCommand extends BaseCommand {
 
   @Mixin ComponentFilterOptions filter;
   @Mixin CompatOption compat;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
       "replaced are shown where they were, marked '-'. A legend at the end describes every overlay shown.",
       "With -O json: one object per line with its kind, numbers, text and cause."
     })
-public final class ExplainCommand extends BaseCommand {
+final class ExplainCommand extends BaseCommand {
 
   @Parameters(paramLabel = "NAME", description = "The component.")
   String name;

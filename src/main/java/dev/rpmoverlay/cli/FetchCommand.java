@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
           + "'update' does.",
       ""
     })
-public final class FetchCommand extends BaseCommand {
+final class FetchCommand extends BaseCommand {
 
   @Mixin ComponentFilterOptions filter;
   @Mixin UpstreamOptions upstream;

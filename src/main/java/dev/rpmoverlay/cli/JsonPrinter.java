@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 
 /** Pretty, stable JSON for {@code -O json}: callers pass ordered maps and lists. */
-public final class JsonPrinter {
+final class JsonPrinter {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonPrinter() {}

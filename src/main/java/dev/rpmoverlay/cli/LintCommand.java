@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
       "  1  findings with --strict, or a selected component could not be rendered",
       "  2  usage or configuration error"
     })
-public final class LintCommand extends BaseCommand {
+final class LintCommand extends BaseCommand {
 
   @Mixin ComponentFilterOptions filter;
   @Mixin CompatOption compat;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
       "List components (all of them when no filter is given), sorted by name.",
       "Table output is one name per line; -O json adds groups, where each component is defined and its rendered directory."
     })
-public final class ListCommand extends BaseCommand {
+final class ListCommand extends BaseCommand {
   @Mixin ComponentFilterOptions filter;
 
   @Override

@@ -6,7 +6,7 @@ package dev.rpmoverlay.cli;
  * pasting into a review. Commands whose output is no table print their text form for
  * {@code csv} and {@code markdown}.
  */
-public enum OutputFormat {
+enum OutputFormat {
   TABLE,
   JSON,
   CSV,

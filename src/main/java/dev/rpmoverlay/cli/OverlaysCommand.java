@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
       "  1  a selected component could not be rendered (its lines show as '-')",
       "  2  usage or configuration error"
     })
-public final class OverlaysCommand extends BaseCommand {
+final class OverlaysCommand extends BaseCommand {
 
   @Mixin ComponentFilterOptions filter;
   @Mixin CompatOption compat;

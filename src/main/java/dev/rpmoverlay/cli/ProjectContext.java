@@ -14,7 +14,7 @@ import java.util.Optional;
  * --permissive-config}) once per command run. Configuration errors become a {@link
  * UserException} listing every problem; warnings go to stderr unless {@code -q}.
  */
-public final class ProjectContext {
+final class ProjectContext {
   private final RootCommand global;
   private final PrintWriter err;
   private Project project;

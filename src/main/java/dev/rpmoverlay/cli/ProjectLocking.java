@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * update}, {@code fetch}, {@code add}); they take {@code <work-dir>/rpmoverlay.lock} (see {@link ProjectLock}) so two of them
  * never run on the same project at once.
  */
-public final class ProjectLocking {
+final class ProjectLocking {
 
   @Option(names = "--lock-wait", paramLabel = "SECONDS",
       description = "If another rpmoverlay command is working on this project, wait up to SECONDS for it (default: 0, fail at once).")

@@ -57,7 +57,7 @@ import picocli.CommandLine.Option;
       "  1  some components failed, or --check found drift",
       "  2  usage or configuration error"
     })
-public final class RenderCommand extends BaseCommand {
+final class RenderCommand extends BaseCommand {
 
   @Mixin ComponentFilterOptions filter;
   @Mixin ProjectLocking locking;

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
       "  1  a selected component could not be rendered (its page says why; the others are complete)",
       "  2  usage or configuration error"
     })
-public final class ReportCommand extends BaseCommand {
+final class ReportCommand extends BaseCommand {
 
   @Mixin ComponentFilterOptions filter;
   @Mixin CompatOption compat;

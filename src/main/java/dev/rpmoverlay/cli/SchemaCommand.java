@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
       "Print the JSON Schema of project and component config files (draft 2020-12), for completion and checks in "
           + "TOML editors (e.g. Taplo / Even Better TOML: '#:schema ./rpmoverlay.schema.json' at the top of a file).",
     })
-public final class SchemaCommand extends BaseCommand {
+final class SchemaCommand extends BaseCommand {
   @Override
   protected int execute() {
     JsonPrinter.print(out(), JsonSchemaWriter.schema());

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
           + "groups in alphabetical order, the component), with the layer each value came from, its overlays in "
           + "application order, and its resolved upstream."
     })
-public final class ShowCommand extends BaseCommand {
+final class ShowCommand extends BaseCommand {
   @Parameters(paramLabel = "NAME", description = "The component.")
   String name;
 

@@ -48,7 +48,7 @@ import picocli.CommandLine.Option;
           + "entry does not hold the locked commit (a CI gate).",
       ""
     })
-public final class UpdateCommand extends BaseCommand {
+final class UpdateCommand extends BaseCommand {
 
   @Mixin ComponentFilterOptions filter;
   @Mixin UpstreamOptions upstream;

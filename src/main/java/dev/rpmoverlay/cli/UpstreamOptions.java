@@ -10,7 +10,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that talk to dist-git ({@code fetch}, {@code update}). */
-public final class UpstreamOptions {
+final class UpstreamOptions {
 
   @Option(names = "--network-retries", paramLabel = "N",
       description = "Retries after a transient network failure, with exponential backoff (default: ${DEFAULT-VALUE}).")

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
           + "component's inheritance. Every problem is reported, each with file:line:col, component, overlay and a hint.",
       "Exit code 0 when valid, 2 otherwise."
     })
-public final class ValidateCommand extends BaseCommand {
+final class ValidateCommand extends BaseCommand {
 
   @Override
   protected int execute() {

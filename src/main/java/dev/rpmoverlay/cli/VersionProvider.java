@@ -7,7 +7,7 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reads the version Maven wrote into the jar, so {@code --version} never drifts from the pom. */
-public final class VersionProvider implements IVersionProvider {
+final class VersionProvider implements IVersionProvider {
 
   public static String version() {
     try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/rpmoverlay/version.properties")) {

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  *     instead of appending to (empty optional = not set; an empty list disables inherited ones).
  *     Relative patterns resolve against the component's own config file directory.
  */
-public record ComponentLayer(
+record ComponentLayer(
     SpecLayer spec,
     String release,
     BuildLayer build,

@@ -15,7 +15,7 @@ import java.util.Map;
  * (docs/azldev-compatibility.md §1). Sections that do not influence rendering ({@code images},
  * {@code package-groups}, {@code tools}, ...) are accepted as opaque tables.
  */
-public final class ConfigSchema {
+final class ConfigSchema {
   private ConfigSchema() {}
 
   public static final List<String> METADATA_CATEGORIES =

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param defaultComponentConfig the lowest inheritance layer of every component when this is the
  *     project default distro version
  */
-public record DistroVersion(
+record DistroVersion(
     String name,
     String description,
     String releaseVer,

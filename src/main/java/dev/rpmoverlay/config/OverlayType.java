@@ -8,7 +8,7 @@ import java.util.Optional;
  * The overlay types and the fields each one requires (docs/azldev-compatibility.md §2.2). Validation and the
  * JSON Schema both read this table.
  */
-public enum OverlayType {
+enum OverlayType {
   SPEC_ADD_TAG("spec-add-tag", "Append 'Tag: value' at the end of the main preamble or of a sub-package.", "tag", "value"),
   SPEC_INSERT_TAG("spec-insert-tag", "Insert 'Tag: value' after the last tag of the same family (Source, Patch, ...).", "tag", "value"),
   SPEC_SET_TAG("spec-set-tag", "Update the tag if present, otherwise add it.", "tag", "value"),

@@ -8,7 +8,7 @@ import java.util.Map;
  * unknown-key and type checks at load time ({@link SchemaChecker}) and the JSON Schema that the
  * {@code schema} command prints, so the two cannot disagree.
  */
-public sealed interface SchemaNode {
+sealed interface SchemaNode {
 
   String description();
 

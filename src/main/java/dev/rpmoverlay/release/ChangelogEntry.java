@@ -11,7 +11,7 @@ import java.util.Locale;
  * One entry of a generated changelog: either an entry made from a commit, or the verbatim text of
  * the {@code changelog} file where the generated part ends.
  */
-public sealed interface ChangelogEntry {
+sealed interface ChangelogEntry {
 
   /** The entry as rpmautospec prints it, without a trailing newline (file text is verbatim). */
   String format();

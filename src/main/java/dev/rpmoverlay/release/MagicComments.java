@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * comma-separated parts {@code skip changelog} and {@code bump release[:] N}. Matching is
  * case-sensitive and anchored at the start of each part, as in rpmautospec.
  */
-public record MagicComments(boolean skipChangelog, OptionalInt bumpRelease) {
+record MagicComments(boolean skipChangelog, OptionalInt bumpRelease) {
   private static final Pattern LINE = Pattern.compile("^\\s*\\[(.*)\\]\\s*$", Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL);
   private static final Pattern SKIP = Pattern.compile("\\s*skip\\s+changelog\\s*", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern BUMP = Pattern.compile("\\s*bump\\s+release\\s*:?\\s*(\\d+)\\s*", Pattern.UNICODE_CHARACTER_CLASS);

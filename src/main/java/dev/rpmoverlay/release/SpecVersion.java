@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param prerelease whether {@code -p} was given
  * @param base value of {@code -b} (default 1)
  */
-public record SpecVersion(String epochVersion, String extraver, String snapinfo, boolean prerelease, int base) {
+record SpecVersion(String epochVersion, String extraver, String snapinfo, boolean prerelease, int base) {
   public SpecVersion {
     Objects.requireNonNull(epochVersion, "epochVersion");
   }

@@ -5,7 +5,7 @@ package dev.rpmoverlay.release;
  * spec, or when it cannot be determined without a real rpm), and a note saying why, for verbose
  * output.
  */
-public record SpecVersionProbe(SpecVersion version, String problem) {
+record SpecVersionProbe(SpecVersion version, String problem) {
   public static SpecVersionProbe ok(SpecVersion version) {
     return new SpecVersionProbe(version, null);
   }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * anything that needs a real rpm (shell, Lua, system macros) makes the value unknown rather than
  * guessed. One instance reads one spec text; it is not thread-safe.
  */
-public final class SpecVersionReader {
+final class SpecVersionReader {
   /** What {@code %{_sourcedir}} expands to; includes below it are read from the package directory. */
   static final String SOURCE_DIR = "/rpmoverlay/sourcedir";
 

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * {@code upstream/}, an unpacked dist-git checkout, a test fixture. {@link #localOr} reads local
  * components from their own spec directory instead.
  */
-public final class DirectorySourceTreeProvider implements SourceTreeProvider {
+final class DirectorySourceTreeProvider implements SourceTreeProvider {
   private final Function<ComponentConfig, Path> dirOf;
   private final boolean localFromSpecPath;
 

@@ -20,7 +20,7 @@ import java.util.List;
  * dir whose component dir exists was already replaced; it is garbage, like everything in {@code
  * new/} and {@code trash/}, and the caller deletes the staging root.
  */
-public final class InterruptedSwaps {
+final class InterruptedSwaps {
   private InterruptedSwaps() {}
 
   /** Moves set-aside dirs back where their component dir is missing; returns them ({@code c/curl}), sorted. */

@@ -7,4 +7,4 @@ import java.util.Optional;
  * What render reads for one component, in one go: its upstream files and, when stored, the
  * rpmautospec history facts (see {@link SourceTreeProvider#historyFacts}).
  */
-public record UpstreamSources(SourceTree tree, Optional<byte[]> historyFacts) {}
+record UpstreamSources(SourceTree tree, Optional<byte[]> historyFacts) {}

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param removedBy 1-based upstream line number to the cause that removed or replaced it; lines
  *     missing here but gone from the output are attributed to the edits next to them
  */
-public record AttributedText(List<String> upstream, List<String> rendered, List<LineSource> sources, Map<Integer, Cause> removedBy) {
+record AttributedText(List<String> upstream, List<String> rendered, List<LineSource> sources, Map<Integer, Cause> removedBy) {
 
   public AttributedText {
     upstream = List.copyOf(upstream);

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param sources one per line
  * @param removedBy 1-based upstream line number to the cause that removed or replaced it
  */
-public record FileOrigins(List<String> lines, List<LineSource> sources, Map<Integer, Cause> removedBy) {
+record FileOrigins(List<String> lines, List<LineSource> sources, Map<Integer, Cause> removedBy) {
 
   public FileOrigins {
     lines = List.copyOf(lines);

@@ -1,7 +1,7 @@
 package dev.rpmoverlay.review;
 
 /** Where one line of a rendered file came from. */
-public sealed interface LineSource {
+sealed interface LineSource {
 
   /** Upstream's line {@code line} (1-based), unchanged. */
   record Upstream(int line) implements LineSource {}

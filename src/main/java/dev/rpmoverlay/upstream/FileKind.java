@@ -1,7 +1,7 @@
 package dev.rpmoverlay.upstream;
 
 /** The kinds of dist-git tree entries the cache keeps, with their git mode strings. */
-public enum FileKind {
+enum FileKind {
   REGULAR("100644"),
   EXECUTABLE("100755"),
   SYMLINK("120000");

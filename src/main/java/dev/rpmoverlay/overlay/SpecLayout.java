@@ -1,5 +1,6 @@
 package dev.rpmoverlay.overlay;
 
+import dev.rpmoverlay.spec.SectionHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -222,7 +223,7 @@ final class SpecLayout {
     while (end < trimmed.length() && " \t\n\u000B\f\r".indexOf(trimmed.charAt(end)) < 0) {
       end++;
     }
-    if (!SectionKeywords.isSectionKeyword(trimmed.substring(0, end))) {
+    if (!SectionHeader.isKeyword(trimmed.substring(0, end), SectionHeader.Keywords.AZLDEV)) {
       return Optional.empty();
     }
     return Optional.of(trimmed.split("\\s+"));

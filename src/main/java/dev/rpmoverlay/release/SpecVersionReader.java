@@ -1,5 +1,6 @@
 package dev.rpmoverlay.release;
 
+import dev.rpmoverlay.spec.SectionHeader;
 import dev.rpmoverlay.release.macro.ExpressionEvaluator;
 import dev.rpmoverlay.release.macro.MacroDefinition;
 import dev.rpmoverlay.release.macro.MacroExpander;
@@ -27,14 +28,6 @@ final class SpecVersionReader {
   /** What {@code %{_sourcedir}} expands to; includes below it are read from the package directory. */
   static final String SOURCE_DIR = "/rpmoverlay/sourcedir";
 
-  private static final Set<String> SECTIONS =
-      Set.of(
-          "package", "description", "prep", "build", "install", "check", "clean", "files",
-          "changelog", "pre", "post", "preun", "postun", "pretrans", "posttrans", "preuntrans",
-          "postuntrans", "triggerin", "triggerun", "triggerpostun", "triggerprein", "filetriggerin",
-          "filetriggerun", "filetriggerpostun", "transfiletriggerin", "transfiletriggerun",
-          "transfiletriggerpostun", "verifyscript", "sepolicy", "generate_buildrequires", "conf",
-          "patchlist", "sourcelist");
   /**
    * Tags without which rpm refuses the spec. Name, Summary and License are required by rpm too, but
    * Fedora's font and forge macros generate them from calls this reader does not model, so their
@@ -119,7 +112,7 @@ final class SpecVersionReader {
       if (mode == Mode.INACTIVE) {
         return;
       }
-      if (SECTIONS.contains(word) || word.startsWith("trigger") || word.startsWith("filetrigger")) {
+      if (SectionHeader.isKeyword("%" + word, SectionHeader.Keywords.RPM)) {
         preambleEnded = true;
         return;
       }

@@ -1,6 +1,6 @@
 package dev.rpmoverlay.render;
 
-import dev.rpmoverlay.overlay.SectionKeywords;
+import dev.rpmoverlay.spec.SectionHeader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -157,7 +157,7 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
       end++;
     }
     String first = trimmed.substring(0, end).toLowerCase(Locale.ROOT);
-    return SectionKeywords.isSectionKeyword(first) ? Optional.of(first) : Optional.empty();
+    return SectionHeader.isKeyword(first, SectionHeader.Keywords.AZLDEV) ? Optional.of(first) : Optional.empty();
   }
 
   /** A name as written: a Source/Patch value (named by rpm's rule) or a path (%include, %{load:}). */

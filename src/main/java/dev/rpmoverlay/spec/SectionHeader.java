@@ -48,6 +48,39 @@ public record SectionHeader(String name, SectionType type, List<String> tokens) 
       Map.entry("%patchlist", SectionType.SOURCE_LIST),
       Map.entry("%sourcelist", SectionType.SOURCE_LIST));
 
+  /**
+   * The keywords rpm's parser knows and azldev's table lacks (rpm's {@code partList}): readers
+   * that follow rpm ({@code release}, for {@code %autorelease}) use {@link Keywords#RPM}.
+   */
+  private static final java.util.Set<String> RPM_ONLY = java.util.Set.of("%verifyscript", "%sepolicy");
+
+  /** Which parser's list of section keywords a reader follows. */
+  public enum Keywords {
+    /** azldev's table above (docs/azldev-compatibility.md §2.3): has {@code %verify}. */
+    AZLDEV,
+    /**
+     * rpm's: azldev's without {@code %verify}, with {@code %verifyscript} and {@code %sepolicy},
+     * and any word starting with {@code %trigger} or {@code %filetrigger} (rpm matches those by prefix);
+     * lower case only.
+     */
+    RPM
+  }
+
+  /**
+   * Whether {@code token} (the first word of a trimmed line, with its {@code %}) starts a section
+   * for {@code keywords}; any case for {@link Keywords#AZLDEV}.
+   */
+  public static boolean isKeyword(String token, Keywords keywords) {
+    if (keywords == Keywords.AZLDEV) {
+      return token.startsWith("%") && keywordType(token, 0, token.length()) != null;
+    }
+    // compared as written: the release reader has always matched lower-case keywords only
+    if (token.equals("%verify")) {
+      return false;
+    }
+    return TYPES.containsKey(token) || RPM_ONLY.contains(token) || token.startsWith("%trigger") || token.startsWith("%filetrigger");
+  }
+
   /** The longest keyword; a longer first token cannot be a header. */
   private static final int MAX_KEYWORD = "%transfiletriggerpostun".length();
 

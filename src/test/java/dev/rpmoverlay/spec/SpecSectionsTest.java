@@ -136,4 +136,23 @@ class SpecSectionsTest {
     assertThat(SectionHeader.parse("%{files}")).isNull();
     assertThat(SectionHeader.parse("files")).isNull();
   }
+
+  @Test
+  void azldevAndRpmKnowDifferentSectionKeywords() {
+    assertThat(SectionHeader.isKeyword("%verify", SectionHeader.Keywords.AZLDEV)).isTrue();
+    assertThat(SectionHeader.isKeyword("%verify", SectionHeader.Keywords.RPM)).isFalse();
+    assertThat(SectionHeader.isKeyword("%verifyscript", SectionHeader.Keywords.RPM)).isTrue();
+    assertThat(SectionHeader.isKeyword("%verifyscript", SectionHeader.Keywords.AZLDEV)).isFalse();
+    assertThat(SectionHeader.isKeyword("%sepolicy", SectionHeader.Keywords.RPM)).isTrue();
+    assertThat(SectionHeader.isKeyword("%triggerwhatever", SectionHeader.Keywords.RPM)).isTrue();
+    assertThat(SectionHeader.isKeyword("%triggerwhatever", SectionHeader.Keywords.AZLDEV)).isFalse();
+  }
+
+  @Test
+  void azldevKeywordsMatchInAnyCaseAndRpmsOnlyAsWrittenInLowerCase() {
+    assertThat(SectionHeader.isKeyword("%FILES", SectionHeader.Keywords.AZLDEV)).isTrue();
+    assertThat(SectionHeader.isKeyword("%FILES", SectionHeader.Keywords.RPM)).isFalse();
+    assertThat(SectionHeader.isKeyword("%files", SectionHeader.Keywords.RPM)).isTrue();
+    assertThat(SectionHeader.isKeyword("%filesx", SectionHeader.Keywords.AZLDEV)).isFalse();
+  }
 }

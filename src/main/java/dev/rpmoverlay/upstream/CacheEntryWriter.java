@@ -61,9 +61,23 @@ public final class CacheEntryWriter {
 
   /** Writes (or replaces) {@code c.component()}'s entry with the tree of {@code resolved}. */
   public CacheMetadata write(Repository repo, UpstreamCoordinates c, ResolvedCommit resolved) throws IOException {
-    Path target = cache.entryDir(c.component());
+    StagedEntry staged = stage(repo, c, resolved);
+    try {
+      install(staged);
+    } finally {
+      discard(staged);
+    }
+    return staged.metadata();
+  }
+
+  /**
+   * Writes the entry for {@code resolved} to a staging directory beside the cache and leaves it
+   * there; the current entry is not touched. The caller {@link #install}s or {@link #discard}s it.
+   */
+  public StagedEntry stage(Repository repo, UpstreamCoordinates c, ResolvedCommit resolved) throws IOException {
     Files.createDirectories(cache.root());
-    Path staging = cache.root().resolve(".staging-" + c.component() + "-" + UUID.randomUUID());
+    Path staging = cache.root().resolve(".staging-" + ComponentNames.checked(c.component()) + "-" + UUID.randomUUID());
+    boolean done = false;
     try {
       Files.createDirectories(staging.resolve(UpstreamCache.FILES_DIR));
       CacheMetadata meta;
@@ -81,18 +95,32 @@ public final class CacheEntryWriter {
             d.snapshot(), d.historyFile(), historySha256, files);
       }
       Files.writeString(staging.resolve(CacheMetadataToml.FILE_NAME), CacheMetadataToml.write(meta), StandardCharsets.UTF_8);
-      swapIn(staging, target);
-      return meta;
+      done = true;
+      KillPoints.reach("entry-staged");
+      return new StagedEntry(c.component(), staging, meta);
     } finally {
-      if (Files.exists(staging)) {
+      if (!done && Files.exists(staging)) {
         MoreFiles.deleteRecursively(staging, RecursiveDeleteOption.ALLOW_INSECURE);
       }
+    }
+  }
+
+  /** Swaps a staged entry into place (two renames; see {@link #cleanLeftovers} for a crash between them). */
+  public void install(StagedEntry staged) throws IOException {
+    swapIn(staged.dir(), cache.entryDir(staged.component()));
+  }
+
+  /** Deletes a staged entry that was not installed (nothing when it was). */
+  public void discard(StagedEntry staged) throws IOException {
+    if (Files.exists(staged.dir(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      MoreFiles.deleteRecursively(staged.dir(), RecursiveDeleteOption.ALLOW_INSECURE);
     }
   }
 
   private static List<FileRecord> writeTree(Repository repo, RevCommit commit, Path filesDir, UpstreamCoordinates c,
       ContentLimits limits) throws IOException {
     List<FileRecord> files = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     long totalBytes = 0;
     try (TreeWalk tw = new TreeWalk(repo)) {
       tw.addTree(commit.getTree());
@@ -106,6 +134,11 @@ public final class CacheEntryWriter {
         Path out = ComponentNames.safeRelative(filesDir, path, () -> new UpstreamException(c.describe() + " at commit "
             + commit.name() + ": the tree holds '" + path + "', which the cache cannot hold (a '.git' or '..' path component);"
             + " pin another commit with spec.upstream-commit or fix the repository"));
+        if (!seen.add(path)) {
+          // git itself refuses such a tree (fsck: duplicateEntries); written twice, one copy would silently win
+          throw new UpstreamException(c.describe() + " at commit " + commit.name() + ": the tree holds '" + path
+              + "' twice (a malformed tree); pin another commit with spec.upstream-commit or fix the repository");
+        }
         if (files.size() >= limits.maxFiles()) {
           throw overLimit(c, commit, "more than " + limits.maxFiles() + " files", "--max-files");
         }
@@ -165,12 +198,14 @@ public final class CacheEntryWriter {
     }
     Path old = target.resolveSibling(".old-" + target.getFileName() + "-" + UUID.randomUUID());
     move(target, old);
+    KillPoints.reach("entry-aside");
     try {
       move(staging, target);
     } catch (IOException e) {
       move(old, target);
       throw e;
     }
+    KillPoints.reach("entry-installed");
     MoreFiles.deleteRecursively(old, RecursiveDeleteOption.ALLOW_INSECURE);
   }
 

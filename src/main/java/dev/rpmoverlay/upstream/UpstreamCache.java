@@ -84,7 +84,18 @@ public final class UpstreamCache {
    *     (naming the file and what is wrong)
    */
   public CacheEntry entry(String component) {
-    Path dir = entryDir(component);
+    return entryAt(component, entryDir(component));
+  }
+
+  /**
+   * Reads and verifies a staged entry exactly as {@link #entry} will read it once installed, so a
+   * tree that the cache would call corrupt never replaces a good entry.
+   */
+  public CacheEntry verify(StagedEntry staged) {
+    return entryAt(staged.component(), staged.dir());
+  }
+
+  private CacheEntry entryAt(String component, Path dir) {
     Path metaFile = dir.resolve(CacheMetadataToml.FILE_NAME);
     if (!Files.isRegularFile(metaFile)) {
       throw new UpstreamException("no upstream cache entry for component '" + component + "' (expected " + metaFile

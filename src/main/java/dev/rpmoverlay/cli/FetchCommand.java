@@ -14,6 +14,7 @@ import dev.rpmoverlay.upstream.LookasideDownloader;
 import dev.rpmoverlay.upstream.SourcesFile;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import dev.rpmoverlay.upstream.UpstreamException;
+import dev.rpmoverlay.upstream.ContentLimits;
 import dev.rpmoverlay.upstream.UpstreamFetcher;
 import dev.rpmoverlay.upstream.UpdateTransaction;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +70,9 @@ public final class FetchCommand extends BaseCommand {
   private int fetch(Project project) throws Exception {
     List<UpstreamComponents.Selected> selected = UpstreamComponents.of(project, filter.select(project));
     LockStore locks = new LockStore(project.info().lockDir());
-    UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir());
-    CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor()).withLimits(upstream.limits());
+    ContentLimits limits = upstream.limits(project.info());
+    UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir()).withLimits(limits);
+    CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor()).withLimits(limits);
     new UpdateTransaction(locks, cache, writer).repair().forEach(this::info); // before the locks below are trusted
     List<FetchRequest> requests = new ArrayList<>();
     for (UpstreamComponents.Selected s : selected) {

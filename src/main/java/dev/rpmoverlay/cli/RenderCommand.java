@@ -161,7 +161,7 @@ public final class RenderCommand extends BaseCommand {
       throw new UserException("--jobs must be at least 1");
     }
     ComponentRenderer renderer = new ComponentRenderer(
-        new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir())),
+        new UpstreamCacheSourceTreeProvider(upstreamCache.withLimits(UpstreamOptions.projectLimits(project.info()))),
         Templates.bundled(), new OverlayEngine(mode));
     RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04), Templates.bundled(), FaultInjector.NONE);
     if (!noIncremental) {

@@ -94,6 +94,7 @@ public final class UpdateCommand extends BaseCommand {
   boolean acceptFailingOverlays;
 
   private ChangeNotes notes;
+  private dev.rpmoverlay.upstream.ContentLimits limits;
   private boolean prune;
 
   @Override
@@ -118,7 +119,8 @@ public final class UpdateCommand extends BaseCommand {
     LockStore locks = new LockStore(project.info().lockDir());
     LockValidator validator = new LockValidator(locks);
     compatMode();
-    UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir());
+    limits = upstream.limits(project.info());
+    UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir()).withLimits(limits);
     if (check) {
       return check(selected, locks, validator, cache);
     }
@@ -167,7 +169,7 @@ public final class UpdateCommand extends BaseCommand {
 
   private int update(List<UpstreamComponents.Selected> selected, LockStore locks, LockValidator validator, UpstreamCache cache)
       throws Exception {
-    CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor()).withLimits(upstream.limits());
+    CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor()).withLimits(limits);
     UpdateTransaction transaction = new UpdateTransaction(locks, cache, writer);
     // A killed update or fetch may have left a journaled lock or an entry set aside: finish or undo
     // it before reading any lock, so every component starts from one consistent old or new state.

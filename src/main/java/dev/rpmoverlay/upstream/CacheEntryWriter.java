@@ -140,16 +140,16 @@ public final class CacheEntryWriter {
               + "' twice (a malformed tree); pin another commit with spec.upstream-commit or fix the repository");
         }
         if (files.size() >= limits.maxFiles()) {
-          throw overLimit(c, commit, "more than " + limits.maxFiles() + " files", "--max-files");
+          throw overLimit(c, commit, "more than " + limits.maxFiles() + " files", "--max-files", "max-files");
         }
         ObjectLoader blob = repo.open(tw.getObjectId(0));
         if (blob.getSize() > limits.maxFileBytes()) {
           throw overLimit(c, commit, "'" + path + "' has " + blob.getSize() + " bytes, more than " + limits.maxFileBytes(),
-              "--max-file-size");
+              "--max-file-size", "max-file-size-mib");
         }
         totalBytes += blob.getSize();
         if (totalBytes > limits.maxEntryBytes()) {
-          throw overLimit(c, commit, "more than " + limits.maxEntryBytes() + " bytes of files", "--max-entry-size");
+          throw overLimit(c, commit, "more than " + limits.maxEntryBytes() + " bytes of files", "--max-entry-size", "max-entry-size-mib");
         }
         if (mode == FileMode.SYMLINK) {
           String target = new String(blob.getBytes(), StandardCharsets.UTF_8);
@@ -172,10 +172,10 @@ public final class CacheEntryWriter {
     return files;
   }
 
-  private static UpstreamException overLimit(UpstreamCoordinates c, RevCommit commit, String what, String option) {
+  private static UpstreamException overLimit(UpstreamCoordinates c, RevCommit commit, String what, String option, String key) {
     return new UpstreamException(c.describe() + " at commit " + commit.name() + ": the tree holds " + what
-        + ", over the upstream content limit (dist-git holds packaging files only); if this is real, raise it with "
-        + option);
+        + ", over the upstream content limit (dist-git holds packaging files only); if this is real, raise " + key
+        + " in the project's [project.upstream-limits] table (or pass " + option + ")");
   }
 
   private static void makeExecutable(Path p) throws IOException {

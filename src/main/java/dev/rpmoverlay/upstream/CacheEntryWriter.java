@@ -8,10 +8,8 @@ import dev.rpmoverlay.upstream.CacheMetadata.FileRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,28 +191,20 @@ public final class CacheEntryWriter {
    */
   private static void swapIn(Path staging, Path target) throws IOException {
     if (!Files.exists(target)) {
-      move(staging, target);
+      Renames.rename(staging, target);
       return;
     }
     Path old = target.resolveSibling(".old-" + target.getFileName() + "-" + UUID.randomUUID());
-    move(target, old);
+    Renames.rename(target, old);
     KillPoints.reach("entry-aside");
     try {
-      move(staging, target);
+      Renames.rename(staging, target);
     } catch (IOException e) {
-      move(old, target);
+      Renames.rename(old, target);
       throw e;
     }
     KillPoints.reach("entry-installed");
     MoreFiles.deleteRecursively(old, RecursiveDeleteOption.ALLOW_INSECURE);
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
   }
 
   /**
@@ -239,7 +229,7 @@ public final class CacheEntryWriter {
       if (name.startsWith(".old-") && name.length() > ".old-".length() + uuidLength) {
         Path target = p.resolveSibling(name.substring(".old-".length(), name.length() - uuidLength));
         if (!Files.exists(target)) {
-          move(p, target);
+          Renames.rename(p, target);
           restored.add(target.getFileName().toString());
           continue;
         }

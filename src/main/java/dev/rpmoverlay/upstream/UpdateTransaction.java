@@ -2,11 +2,9 @@ package dev.rpmoverlay.upstream;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +53,7 @@ public final class UpdateTransaction {
     Path tmp = Files.createTempFile(locks.lockDir(), "." + component, ".tmp");
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-      move(tmp, pending);
+      Renames.replace(tmp, pending);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -66,7 +64,7 @@ public final class UpdateTransaction {
       Files.deleteIfExists(pending); // the old entry is back in place, so the old lock stays
       throw e;
     }
-    move(pending, target);
+    Renames.replace(pending, target);
     KillPoints.reach("lock-written");
     return changed;
   }
@@ -117,7 +115,7 @@ public final class UpdateTransaction {
       meta = Optional.empty();
     }
     if (commit.isPresent() && meta.isPresent() && meta.get().commit().equals(commit.get())) {
-      move(pending, locks.path(component));
+      Renames.replace(pending, locks.path(component));
       return "completed the update of " + component + ": an earlier update was killed after replacing its cache entry;"
           + " its lock now names the same commit " + commit.get().substring(0, Math.min(12, commit.get().length()));
     }
@@ -128,13 +126,5 @@ public final class UpdateTransaction {
 
   private Path pendingPath(String component) {
     return locks.lockDir().resolve("." + ComponentNames.checked(component) + PENDING_SUFFIX);
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }

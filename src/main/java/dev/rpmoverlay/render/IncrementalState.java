@@ -82,6 +82,21 @@ public final class IncrementalState {
     }
   }
 
+  /**
+   * Whether {@code dir} holds exactly what the state recorded for {@code name} (whatever its input
+   * fingerprint): used right after a render, on the state it saved, to prove that nobody changed a
+   * component dir between its write and a look at its stamps.
+   */
+  public boolean holds(String name, Path dir) {
+    Entry e = previous.get(name);
+    try {
+      return e != null && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+          && e.digest().equals(digest(SourceTree.readDirectory(dir))) && !hasSymlinks(dir);
+    } catch (IOException | RuntimeException ex) {
+      return false;
+    }
+  }
+
   /** Records that {@code name}, rendered from {@code fingerprint}, is now {@code tree} on disk. */
   public void record(String name, String fingerprint, SourceTree tree) {
     next.put(name, new Entry(fingerprint, digest(tree)));

@@ -264,6 +264,9 @@ public final class RenderCommand extends BaseCommand {
       Optional<ComponentResult> rerun = summary.wrote() ? againWithoutChange(r) : Optional.empty();
       if (rerun.isEmpty()) {
         shortcut.get().forget();
+        if (global().verbose()) {
+          err().println("rpmoverlay: note: no stamp record for the next render -a (" + r.component() + ": " + r.error() + ")");
+        }
         return;
       }
       again.add(rerun.get());
@@ -281,7 +284,9 @@ public final class RenderCommand extends BaseCommand {
       return r.failed() ? r.output() == ComponentResult.Output.MARKER && holdsMarker(dir, r.error()) : state.holds(name, dir);
     };
     List<String> warnings = project.warnings().stream().map(w -> w.format(project.dir())).toList();
-    shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis);
+    shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis)
+        .filter(why -> global().verbose())
+        .ifPresent(why -> err().println("rpmoverlay: note: no stamp record for the next render -a (" + why + ")"));
   }
 
   /**

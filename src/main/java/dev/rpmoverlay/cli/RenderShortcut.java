@@ -180,10 +180,12 @@ final class RenderShortcut {
    * if its stamps can be proven to be those of what it read and wrote; otherwise removes any
    * older record. Never fails the render: without a record, the next run takes the ordinary path.
    *
+   * @return why no record was written (for {@code -v}); empty when one was
+   *
    * @param startMillis when the run started, before it read any input
    * @param written whether a component's dir, written by this run, still holds what it wrote
    */
-  void record(Project project, List<ComponentConfig> components, java.util.function.Predicate<String> written, Outcome outcome, long startMillis) {
+  Optional<String> record(Project project, List<ComponentConfig> components, java.util.function.Predicate<String> written, Outcome outcome, long startMillis) {
     Path file = out.resolve(FILE_NAME);
     Path tmp = out.resolve(FILE_NAME + ".tmp");
     try {
@@ -191,35 +193,37 @@ final class RenderShortcut {
       Files.deleteIfExists(tmp);
       Optional<Long> clock = clockPastLastWrite(tmp);
       if (clock.isEmpty()) {
-        return;
+        return Optional.of("the file-system clock of " + out + " did not move within 100 ms");
       }
       Roots roots = roots(project, components);
-      Set<String> toVerify = new HashSet<>();
-      boolean[] foreign = {false};
+      Set<String> toVerify = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      java.util.concurrent.atomic.AtomicReference<Path> foreign = new java.util.concurrent.atomic.AtomicReference<>();
       long after = clock.get();
       String stamps = TreeStamps.digest(roots.paths(), roots.excluded(), (f, ctime) -> {
         boolean changedSinceStart = ctime >= startMillis * 1_000_000 - margin(ctime);
         if (!f.startsWith(out)) {
-          foreign[0] |= changedSinceStart;
+          if (changedSinceStart) {
+            foreign.compareAndSet(null, f);
+          }
           return;
         }
         Optional<String> component = componentOf(f);
         if (ctime >= after) {
-          foreign[0] = true; // changed after this run's last write
+          foreign.compareAndSet(null, f); // changed after this run's last write
         } else if (changedSinceStart) {
           if (component.isPresent()) {
             toVerify.add(component.get());
           } else {
-            foreign[0] = true;
+            foreign.compareAndSet(null, f);
           }
         }
       });
-      if (foreign[0]) {
-        return;
+      if (foreign.get() != null) {
+        return Optional.of(foreign.get() + " changed while render ran");
       }
       for (String name : toVerify) {
         if (!written.test(name)) {
-          return;
+          return Optional.of("the output of " + name + " is not what render wrote");
         }
       }
       StringBuilder sb = new StringBuilder(HEADER).append('\n');
@@ -237,8 +241,9 @@ final class RenderShortcut {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      return Optional.empty();
     } catch (IOException | TreeStamps.UnstampableException | RuntimeException e) {
-      // no record: the next run takes the ordinary (incremental) path
+      return Optional.of(e.toString()); // no record: the next run takes the ordinary (incremental) path
     } finally {
       try {
         Files.deleteIfExists(tmp);

@@ -1,8 +1,10 @@
 package dev.rpmoverlay.render;
 
+import com.google.common.hash.HashCode;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -41,8 +43,6 @@ public final class TreeStamps {
 
   private final Set<Path> excluded;
   private final Visitor visitor;
-  private final Hasher hasher = Hashing.murmur3_128().newHasher();
-  private int entries;
 
   private TreeStamps(Set<Path> excluded, Visitor visitor) {
     this.excluded = excluded;
@@ -52,26 +52,54 @@ public final class TreeStamps {
   /**
    * The digest of {@code roots} (each a directory, walked whole, or a single file; a missing root
    * counts as missing, so its later appearance changes the digest), leaving out {@code excluded}
-   * paths and everything below them. Entries are visited in name order, so the digest does not
-   * depend on the order the file system lists them in.
+   * paths and everything below them. A directory's hash covers its entries' names in name order
+   * and their hashes, so the digest depends neither on the order the file system lists them in nor
+   * on the order they are scanned in: the top two levels are scanned in parallel ({@code visitor}
+   * is called from several threads).
    */
   public static String digest(List<Path> roots, Set<Path> excluded, Visitor visitor) throws IOException, UnstampableException {
     TreeStamps s = new TreeStamps(excluded, visitor);
-    for (Path root : roots) {
-      s.hasher.putString(root.toString(), StandardCharsets.UTF_8).putByte((byte) 0);
-      s.visit(root, true);
+    Hasher h = Hashing.murmur3_128().newHasher();
+    try {
+      for (HashCode c : roots.parallelStream().map(r -> s.hashUnchecked(r, true, 0)).toList()) {
+        h.putBytes(c.asBytes());
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (Unstampable e) {
+      throw new UnstampableException(e.getMessage());
     }
-    return s.hasher.putInt(s.entries).hash().toString();
+    for (Path root : roots) {
+      h.putString(root.toString(), StandardCharsets.UTF_8).putByte((byte) 0);
+    }
+    return h.hash().toString();
   }
 
-  private void visit(Path path, boolean root) throws IOException, UnstampableException {
+  /** Carries an {@link UnstampableException} out of a parallel stream. */
+  private static final class Unstampable extends RuntimeException {
+    Unstampable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private HashCode hashUnchecked(Path path, boolean root, int depth) {
+    try {
+      return hash(path, root, depth);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (UnstampableException e) {
+      throw new Unstampable(e.getMessage());
+    }
+  }
+
+  private HashCode hash(Path path, boolean root, int depth) throws IOException, UnstampableException {
+    Hasher hasher = Hashing.murmur3_128().newHasher();
     Map<String, Object> a;
     try {
       // the root itself may be reached through a link (e.g. /work -> /mnt/work); nothing below it
       a = root ? Files.readAttributes(path, ATTRIBUTES) : Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
-      hasher.putByte((byte) 'M');
-      return;
+      return hasher.putByte((byte) 'M').hash();
     }
     if ((Boolean) a.get("isSymbolicLink")) {
       throw new UnstampableException("symbolic link " + path);
@@ -80,7 +108,6 @@ public final class TreeStamps {
     if (!dir && !(Boolean) a.get("isRegularFile")) {
       throw new UnstampableException("special file " + path);
     }
-    entries++;
     if (!dir) {
       // A directory's own times are left out: creating and deleting a lock or temporary file in it
       // moves them, and what matters about a directory, the names in it, is hashed below.
@@ -88,7 +115,7 @@ public final class TreeStamps {
       hasher.putByte((byte) 'F').putLong(((Number) a.get("ino")).longValue()).putLong(ctime)
           .putLong((Long) a.get("size")).putLong(nanos((FileTime) a.get("lastModifiedTime")));
       visitor.visit(path, ctime);
-      return;
+      return hasher.hash();
     }
     hasher.putByte((byte) 'D');
     List<Path> children = new ArrayList<>();
@@ -101,10 +128,25 @@ public final class TreeStamps {
     }
     children.sort(null);
     hasher.putInt(children.size());
-    for (Path child : children) {
-      hasher.putString(child.getFileName().toString(), StandardCharsets.UTF_8).putByte((byte) 0);
-      visit(child, false);
+    List<HashCode> hashes;
+    if (depth < 2) {
+      try {
+        hashes = children.parallelStream().map(c -> hashUnchecked(c, false, depth + 1)).toList();
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      } catch (Unstampable e) {
+        throw new UnstampableException(e.getMessage());
+      }
+    } else {
+      hashes = new ArrayList<>(children.size());
+      for (Path child : children) {
+        hashes.add(hash(child, false, depth + 1));
+      }
     }
+    for (int i = 0; i < children.size(); i++) {
+      hasher.putString(children.get(i).getFileName().toString(), StandardCharsets.UTF_8).putByte((byte) 0).putBytes(hashes.get(i).asBytes());
+    }
+    return hasher.hash();
   }
 
   private static long nanos(FileTime t) {

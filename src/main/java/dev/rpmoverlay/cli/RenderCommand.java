@@ -206,7 +206,7 @@ public final class RenderCommand extends BaseCommand {
     }
     compatMode(); // an unknown mode is reported by the ordinary path, never replayed
     return RenderShortcut.of(global(), outputDir, List.of("all", "compat=" + compat, "no-lint=" + noLint,
-        "skip-lock-validation=" + skipLockValidation, "clean-stale=" + cleanStale));
+        "skip-lock-validation=" + skipLockValidation, "clean-stale=" + cleanStale, "fail-on-error=" + failOnError));
   }
 
   /** Replays a recorded run whose stamps have not moved, under the same locks the ordinary path takes. */

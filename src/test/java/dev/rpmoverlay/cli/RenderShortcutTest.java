@@ -48,6 +48,10 @@ class RenderShortcutTest {
         source = "files/extra.conf"
         description = "ships a config file"
 
+        # a spec file, not a dir: no input fingerprint, so it renders every time, yet the shortcut still applies
+        [components.single]
+        spec = { type = "local", path = "comps/single/single.spec" }
+
         [components.broken]
         spec = { type = "local", path = "comps/broken" }
 
@@ -62,6 +66,8 @@ class RenderShortcutTest {
       Files.writeString(dir.resolve(name + ".spec"), "Name: " + name + "\nRelease: 1%{?dist}\n" + sources + "\n%description\nd\n");
       Files.writeString(dir.resolve(name + ".txt"), "data\n");
     }
+    Files.createDirectories(project.resolve("comps/single"));
+    Files.writeString(project.resolve("comps/single/single.spec"), "Name: single\nRelease: 1%{?dist}\n\n%description\nd\n");
     Files.createDirectories(project.resolve("files"));
     Files.writeString(project.resolve("files/extra.conf"), "key = 1\n");
     settle();
@@ -97,7 +103,7 @@ class RenderShortcutTest {
     assertThat(full.err()).doesNotContain(SHORTCUT);
     assertThat(fast.exitCode()).isEqualTo(full.exitCode()).isZero();
     assertThat(fast.out()).isEqualTo(full.out()).contains("broken");
-    assertThat(withoutTimings(fast.err())).isEqualTo(withoutTimings(full.err())).contains("2 component(s): 0 drifted, 1 failed");
+    assertThat(withoutTimings(fast.err())).isEqualTo(withoutTimings(full.err())).contains("3 component(s): 0 drifted, 1 failed");
   }
 
   @Test

@@ -230,7 +230,7 @@ public final class RenderCommand extends BaseCommand {
     if (!global().quiet()) {
       outcome.warnings().forEach(err()::println);
     }
-    List<ComponentResult> results = check ? outcome.results().stream().map(RenderCommand::asChecked).toList() : outcome.results();
+    List<ComponentResult> results = check ? outcome.results().stream().map(RenderShortcut::asChecked).toList() : outcome.results();
     RenderSummary summary = new RenderSummary(results, List.of(), !check, List.of());
     report(summary, out);
     outcome.findings().forEach(err()::println);
@@ -240,17 +240,6 @@ public final class RenderCommand extends BaseCommand {
     }
     int code = exitCode(summary);
     return Optional.of(code == ExitCodes.OK && strict && !outcome.findings().isEmpty() ? ExitCodes.FAILED : code);
-  }
-
-  /**
-   * What {@code --check} reports for a component whose re-render wrote nothing: a failed one whose
-   * dir holds only its failure marker is no drift; one that kept earlier real output is.
-   */
-  private static ComponentResult asChecked(ComponentResult r) {
-    if (r.output() == ComponentResult.Output.KEPT) {
-      return new ComponentResult(r.component(), r.outputDir(), r.status(), r.error(), true, ComponentResult.Output.KEPT);
-    }
-    return r.withOutput(ComponentResult.Output.UNCHANGED);
   }
 
   /**
@@ -264,7 +253,7 @@ public final class RenderCommand extends BaseCommand {
     }
     List<ComponentResult> again = new ArrayList<>();
     for (ComponentResult r : summary.results()) {
-      Optional<ComponentResult> rerun = summary.wrote() ? againWithoutChange(r) : Optional.empty();
+      Optional<ComponentResult> rerun = summary.wrote() ? RenderShortcut.againWithoutChange(r) : Optional.empty();
       if (rerun.isEmpty()) {
         shortcut.get().forget();
         if (global().verbose()) {
@@ -284,40 +273,12 @@ public final class RenderCommand extends BaseCommand {
         return false;
       }
       Path dir = layout.componentDir(name);
-      return r.failed() ? r.output() == ComponentResult.Output.MARKER && holdsMarker(dir, r.error()) : state.holds(name, dir);
+      return r.failed() ? r.output() == ComponentResult.Output.MARKER && RenderShortcut.holdsMarker(dir, r.error()) : state.holds(name, dir);
     };
     List<String> warnings = project.warnings().stream().map(w -> w.format(project.dir())).toList();
     shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis)
         .filter(why -> global().verbose())
         .ifPresent(why -> err().println("rpmoverlay: note: no stamp record for the next render -a (" + why + ")"));
-  }
-
-  /**
-   * What an incremental re-render with nothing changed reports for a component with result
-   * {@code r}; empty when that cannot be known (an I/O failure may not repeat).
-   */
-  private static Optional<ComponentResult> againWithoutChange(ComponentResult r) {
-    if (!r.failed()) {
-      return Optional.of(new ComponentResult(r.component(), r.outputDir(), ComponentResult.Status.OK, "", false, ComponentResult.Output.UNCHANGED));
-    }
-    boolean renderError = !r.error().startsWith("component " + r.component() + ": cannot ")
-        && !r.error().startsWith("component " + r.component() + ": internal error");
-    if (renderError && (r.output() == ComponentResult.Output.MARKER || r.output() == ComponentResult.Output.KEPT)) {
-      return Optional.of(new ComponentResult(r.component(), r.outputDir(), r.status(), r.error(), false, r.output()));
-    }
-    return Optional.empty();
-  }
-
-  /** Whether {@code dir} holds only a failure marker that reports {@code error}. */
-  private static boolean holdsMarker(Path dir, String error) {
-    try (var files = Files.list(dir)) {
-      List<Path> all = files.toList();
-      return all.size() == 1 && all.get(0).getFileName().toString().equals(OutputLayout.FAILED_MARKER)
-          && Files.isRegularFile(all.get(0), java.nio.file.LinkOption.NOFOLLOW_LINKS)
-          && Files.readString(all.get(0), java.nio.charset.StandardCharsets.UTF_8).contains(error);
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
   }
 
   /** Prints lint's findings for the rendered components with overlays as warnings; returns them. */

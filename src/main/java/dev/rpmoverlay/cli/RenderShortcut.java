@@ -408,6 +408,45 @@ final class RenderShortcut {
     return p.toAbsolutePath().normalize();
   }
 
+  /**
+   * What {@code --check} reports for a component whose re-render wrote nothing: a failed one whose
+   * dir holds only its failure marker is no drift; one that kept earlier real output is.
+   */
+  static ComponentResult asChecked(ComponentResult r) {
+    if (r.output() == ComponentResult.Output.KEPT) {
+      return new ComponentResult(r.component(), r.outputDir(), r.status(), r.error(), true, ComponentResult.Output.KEPT);
+    }
+    return r.withOutput(ComponentResult.Output.UNCHANGED);
+  }
+
+  /**
+   * What an incremental re-render with nothing changed reports for a component with result
+   * {@code r}; empty when that cannot be known (an I/O failure may not repeat).
+   */
+  static Optional<ComponentResult> againWithoutChange(ComponentResult r) {
+    if (!r.failed()) {
+      return Optional.of(new ComponentResult(r.component(), r.outputDir(), ComponentResult.Status.OK, "", false, ComponentResult.Output.UNCHANGED));
+    }
+    boolean renderError = !r.error().startsWith("component " + r.component() + ": cannot ")
+        && !r.error().startsWith("component " + r.component() + ": internal error");
+    if (renderError && (r.output() == ComponentResult.Output.MARKER || r.output() == ComponentResult.Output.KEPT)) {
+      return Optional.of(new ComponentResult(r.component(), r.outputDir(), r.status(), r.error(), false, r.output()));
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code dir} holds only a failure marker that reports {@code error}. */
+  static boolean holdsMarker(Path dir, String error) {
+    try (var files = Files.list(dir)) {
+      List<Path> all = files.toList();
+      return all.size() == 1 && all.get(0).getFileName().toString().equals(OutputLayout.FAILED_MARKER)
+          && Files.isRegularFile(all.get(0), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && Files.readString(all.get(0), java.nio.charset.StandardCharsets.UTF_8).contains(error);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   static String escape(String s) {
     return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
   }

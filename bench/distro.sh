@@ -4,19 +4,27 @@
 #
 # Usage: bench/distro.sh [WORK]      (default WORK: target/bench-distro)
 # Needs ../shared (corpus + conformance project), Java 17, /usr/bin/time (GNU time).
+# Ends with one table of the four figures that matter (cold render, no-op check, one-change
+# render, one-component render), so a regression shows in one run.
+#   BENCH_JAR=path     the jar to measure (default target/rpmoverlay.jar; e.g. an older build)
+#   BENCH_REUSE=1      keep WORK/project from an earlier run instead of setting it up again
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${RPMOVERLAY_SHARED:-../shared}
 work=${1:-target/bench-distro}
-jar=target/rpmoverlay.jar
+jar=${BENCH_JAR:-target/rpmoverlay.jar}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 
 [[ -f $jar ]] || mvn -B -q package -DskipTests
-"$shared/corpus/extract.sh" "$work/corpus" >/dev/null     # idempotent; DEST/specs/*.spec
-echo "== setup: project copy + upstream cache from the corpus (real CacheEntryWriter)"
-java -jar "$jar" bench distro-setup --source-project "$shared/conformance/azldev/project" \
-  --corpus "$work/corpus/specs" --work "$work"
+if [[ -n ${BENCH_REUSE:-} && -d $work/project ]]; then
+  echo "== setup: reusing $work/project"
+else
+  "$shared/corpus/extract.sh" "$work/corpus" >/dev/null     # idempotent; DEST/specs/*.spec
+  echo "== setup: project copy + upstream cache from the corpus (real CacheEntryWriter)"
+  java -jar "$jar" bench distro-setup --source-project "$shared/conformance/azldev/project" \
+    --corpus "$work/corpus/specs" --work "$work"
+fi
 
 project=$work/project
 out=$work/out
@@ -26,14 +34,21 @@ java_opts=${RPMOVERLAY_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=1}
 # Extra render flags, e.g. BENCH_RENDER_FLAGS=--skip-lock-validation to leave the lock gate out.
 render_flags=${BENCH_RENDER_FLAGS:-}
 echo "== JVM options: -Xmx1g $java_opts; extra render flags: ${render_flags:-none}"
+summary=()
 run() { # label, then rpmoverlay arguments
   local label=$1; shift
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
   echo "== $label (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   # shellcheck disable=SC2086
   /usr/bin/time -v java -Xmx1g $java_opts -jar "$jar" -C "$project" -q "$@" $render_flags 2> "$work/time.txt" > "$work/stdout.txt" || true
   grep -E '^timing:' "$work/time.txt" || true
   grep -E 'Elapsed \(wall|User time|System time|Maximum resident|Exit status' "$work/time.txt"
   grep -vE '^timing:|^\s' "$work/time.txt" | grep -v 'Command being timed' | head -3 || true
+  summary+=("$(awk -v label="$label" -v load="$load" -F': ' '
+    /Elapsed \(wall/ { n = split($2, t, ":"); wall = (n == 3 ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2]) }
+    /User time/ { cpu += $2 } /System time/ { cpu += $2 }
+    /Maximum resident/ { rss = $2 / 1024 } /Exit status/ { code = $2 }
+    END { printf "| %s | %.2f s | %.2f s | %.0f MiB | %s | %s |", label, wall, cpu, rss, code, load }' "$work/time.txt")")
 }
 # Move the previous output aside and delete it only at the end: on a file system without a journal
 # (like the build VM's ext4), creating inodes right after deleting thousands scans past every
@@ -46,9 +61,20 @@ run "full render, cold output dir (render -a)" render -a -o "$out" --timings
 run "warm no-change check (render -a --check, incremental)" render -a -o "$out" --check --timings
 run "warm no-change check, every component rendered (render -a --check --no-incremental)" render -a -o "$out" --check --no-incremental --timings
 comp=$(find "$project/base/comps" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | LC_ALL=C sort | head -1)
-printf '\n# bench: one changed component\n' >> "$project/base/comps/$comp/$comp.comp.toml"
+changed_toml=$project/base/comps/$comp/$comp.comp.toml
+cp -p "$changed_toml" "$work/changed.comp.toml.orig"   # put back at the end, so BENCH_REUSE=1 starts clean
+trap '[[ -z $old_out ]] || rm -rf "$old_out"; mv -f "$work/changed.comp.toml.orig" "$changed_toml"' EXIT
+printf '\n# bench: one changed component\n' >> "$changed_toml"
 sed -i '$ a [[components.'"$comp"'.overlays]]\ntype = "spec-add-tag"\ntag = "Provides"\nvalue = "bench-changed"' \
   "$project/base/comps/$comp/$comp.comp.toml"
 # Its lock is now stale, and there is no dist-git here for 'update' to refresh it, so this run
 # skips the lock gate (the runs above measure it).
 run "one component changed ($comp): incremental render -a --skip-lock-validation" render -a -o "$out" --timings --skip-lock-validation
+one=$(find "$project/base/comps" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | LC_ALL=C sort | sed -n 2p)
+rm -rf "$work/out-one"
+run "one component ($one) into an empty dir: render $one" render "$one" -o "$work/out-one" --timings
+echo
+echo "== summary ($jar; JVM: -Xmx1g $java_opts)"
+echo "| run | wall | CPU (user+sys) | peak RSS | exit | load |"
+echo "|---|---|---|---|---|---|"
+printf '%s\n' "${summary[@]}"

@@ -26,6 +26,11 @@ final class ProjectLocking {
         "another rpmoverlay command is working on this project", "the project lock");
   }
 
+  /** Takes the project lock at {@code lockFile} (a project's {@code <work-dir>/rpmoverlay.lock}) without loading the project. */
+  ProjectLock take(Path lockFile, String command, PrintWriter err) {
+    return take(lockFile, command, err, "another rpmoverlay command is working on this project", "the project lock");
+  }
+
   /**
    * Takes the lock of an output dir ({@code <out>/.rpmoverlay-lock}): staging, swaps and repair
    * happen there, so two renders into one dir from two checkouts (two project locks) must not

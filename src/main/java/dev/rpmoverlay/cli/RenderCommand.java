@@ -13,6 +13,7 @@ import dev.rpmoverlay.render.ComponentRenderer;
 import dev.rpmoverlay.render.ComponentResult;
 import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.render.LockHistoryBumps;
+import dev.rpmoverlay.render.OutputLayout;
 import dev.rpmoverlay.render.PhaseTimes;
 import dev.rpmoverlay.render.ProjectLock;
 import dev.rpmoverlay.render.RenderOptions;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -91,6 +93,9 @@ final class RenderCommand extends BaseCommand {
       description = "If any component fails, write nothing at all (previous output stays untouched).")
   boolean failOnError;
 
+  /** When this run started, before it read any input (for {@link RenderShortcut}). */
+  private long startMillis;
+
   @Option(names = "--skip-lock-validation",
       description = "Render even when a selected component's lock is missing or stale (its config, overlay files, snapshot"
           + " or pin changed since 'rpmoverlay update' wrote it). Without it, render refuses and says what to update.")
@@ -116,7 +121,15 @@ final class RenderCommand extends BaseCommand {
     if (cleanStale && !filter.all) {
       throw new UserException("--clean-stale needs -a (only a full render knows which dirs are stale)");
     }
+    startMillis = System.currentTimeMillis();
     long t = PhaseTimes.start();
+    Optional<RenderShortcut> shortcut = shortcut();
+    if (shortcut.isPresent()) {
+      Optional<Integer> replayed = replay(shortcut.get(), t);
+      if (replayed.isPresent()) {
+        return replayed.get();
+      }
+    }
     Project project = new ProjectContext(global(), err()).project();
     PhaseTimes.add(PhaseTimes.Phase.LOAD, t);
     try (ProjectLock lock = locking.take(project, check ? "render --check" : "render", err())) {
@@ -177,27 +190,111 @@ final class RenderCommand extends BaseCommand {
       err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
     }
     report(summary, out);
-    int findings = noLint ? 0 : lint(project, components, mode);
+    List<String> findings = noLint ? List.of() : lint(project, components, mode);
+    recordShortcut(project, components, summary, findings, out);
     if (timings) {
       PhaseTimes.millis().forEach((phase, ms) -> err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms%n", phase.label(), ms));
     }
     int code = exitCode(summary);
-    return code == ExitCodes.OK && strict && findings > 0 ? ExitCodes.FAILED : code;
+    return code == ExitCodes.OK && strict && !findings.isEmpty() ? ExitCodes.FAILED : code;
   }
 
-  /** Prints lint's findings for the rendered components with overlays as warnings; returns their number. */
-  private int lint(Project project, List<ComponentConfig> components, Compat mode) {
+  /**
+   * The whole-run shortcut ({@link RenderShortcut}) for this run: only for {@code -a} with
+   * incremental render, the case where "nothing changed" is both common and costly to find out.
+   */
+  private Optional<RenderShortcut> shortcut() {
+    if (!filter.all || noIncremental) {
+      return Optional.empty();
+    }
+    compatMode(); // an unknown mode is reported by the ordinary path, never replayed
+    return RenderShortcut.of(global(), outputDir, List.of("all", "compat=" + compat, "no-lint=" + noLint,
+        "skip-lock-validation=" + skipLockValidation, "clean-stale=" + cleanStale, "fail-on-error=" + failOnError));
+  }
+
+  /** Replays a recorded run whose stamps have not moved, under the same locks the ordinary path takes. */
+  private Optional<Integer> replay(RenderShortcut shortcut, long started) throws IOException {
+    Optional<RenderShortcut.Recorded> recorded = shortcut.recorded();
+    if (recorded.isEmpty()) {
+      return Optional.empty();
+    }
+    Path out = shortcut.outputDir();
+    String command = check ? "render --check" : "render";
+    try (ProjectLock lock = locking.take(recorded.get().projectLock(), command, err());
+        ProjectLock outLock = check && !Files.isWritable(out) ? null : locking.takeOutputDir(out, command, err())) {
+      if (!recorded.get().unchanged()) {
+        return Optional.empty();
+      }
+    }
+    RenderShortcut.Outcome outcome = recorded.get().outcome();
+    if (!global().quiet()) {
+      outcome.warnings().forEach(err()::println);
+    }
+    List<ComponentResult> results = check ? outcome.results().stream().map(RenderShortcut::asChecked).toList() : outcome.results();
+    RenderSummary summary = new RenderSummary(results, List.of(), !check, List.of());
+    report(summary, out);
+    outcome.findings().forEach(err()::println);
+    if (timings) {
+      err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms%n", "unchanged stamps (shortcut)",
+          (PhaseTimes.start() - started) / 1_000_000);
+    }
+    int code = exitCode(summary);
+    return Optional.of(code == ExitCodes.OK && strict && !outcome.findings().isEmpty() ? ExitCodes.FAILED : code);
+  }
+
+  /**
+   * After a render that left every component's dir as rendered (or, for a failed one, holding its
+   * failure marker or its earlier output), records the shortcut for the next run.
+   */
+  private void recordShortcut(Project project, List<ComponentConfig> components, RenderSummary summary, List<String> findings, Path out) {
+    Optional<RenderShortcut> shortcut = check ? Optional.empty() : shortcut();
+    if (shortcut.isEmpty() || !shortcut.get().outputDir().equals(out)) {
+      return;
+    }
+    List<ComponentResult> again = new ArrayList<>();
+    for (ComponentResult r : summary.results()) {
+      Optional<ComponentResult> rerun = summary.wrote() ? RenderShortcut.againWithoutChange(r) : Optional.empty();
+      if (rerun.isEmpty()) {
+        shortcut.get().forget();
+        if (global().verbose()) {
+          err().println("rpmoverlay: note: no stamp record for the next render -a (" + r.component() + ": " + r.error() + ")");
+        }
+        return;
+      }
+      again.add(rerun.get());
+    }
+    IncrementalState state = IncrementalState.load(out);
+    OutputLayout layout = new OutputLayout(out);
+    java.util.Map<String, ComponentResult> byName = new java.util.HashMap<>();
+    again.forEach(r -> byName.put(r.component(), r));
+    java.util.function.Predicate<String> holdsWhatWasWritten = name -> {
+      ComponentResult r = byName.get(name);
+      if (r == null) {
+        return false;
+      }
+      Path dir = layout.componentDir(name);
+      return r.failed() ? r.output() == ComponentResult.Output.MARKER && RenderShortcut.holdsMarker(dir, r.error()) : state.holds(name, dir);
+    };
+    List<String> warnings = project.warnings().stream().map(w -> w.format(project.dir())).toList();
+    shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis)
+        .filter(why -> global().verbose())
+        .ifPresent(why -> err().println("rpmoverlay: note: no stamp record for the next render -a (" + why + ")"));
+  }
+
+  /** Prints lint's findings for the rendered components with overlays as warnings; returns them. */
+  private List<String> lint(Project project, List<ComponentConfig> components, Compat mode) {
     ReviewSession session = ReviewSession.of(project, mode);
     OverlayLinter linter = new OverlayLinter(new OverlayEngine(mode), LintCommand.day(null));
-    int findings = 0;
+    List<String> findings = new ArrayList<>();
     for (ComponentConfig component : components) {
       if (component.overlays().isEmpty()) {
         continue;
       }
       try {
         for (LintFinding f : session.lint(component, linter)) {
-          err().println(f.format(project.dir()));
-          findings++;
+          String line = f.format(project.dir());
+          err().println(line);
+          findings.add(line);
         }
       } catch (UserException e) {
         // the render above already reported why this component cannot be rendered

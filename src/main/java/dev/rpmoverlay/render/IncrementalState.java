@@ -34,6 +34,9 @@ public final class IncrementalState {
   public static final String FILE_NAME = ".rpmoverlay-render-state";
   private static final String HEADER = "# rpmoverlay render state v2: component<TAB>input fingerprint<TAB>output digest\n";
 
+  /** Recorded for a component whose inputs have no fingerprint: equal to no computed one (those are hex digests). */
+  public static final String NO_FINGERPRINT = "-";
+
   private record Entry(String fingerprint, String digest) {}
 
   private final Path file;
@@ -72,11 +75,26 @@ public final class IncrementalState {
   /** Whether {@code name} was rendered from {@code fingerprint} into exactly what {@code dir} holds now. */
   public boolean unchanged(String name, String fingerprint, Path dir) {
     Entry e = previous.get(name);
-    if (e == null || !e.fingerprint().equals(fingerprint) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+    if (e == null || e.fingerprint().equals(NO_FINGERPRINT) || !e.fingerprint().equals(fingerprint) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
     try {
       return e.digest().equals(digest(SourceTree.readDirectory(dir))) && !hasSymlinks(dir);
+    } catch (IOException | RuntimeException ex) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether {@code dir} holds exactly what the state recorded for {@code name} (whatever its input
+   * fingerprint): used right after a render, on the state it saved, to prove that nobody changed a
+   * component dir between its write and a look at its stamps.
+   */
+  public boolean holds(String name, Path dir) {
+    Entry e = previous.get(name);
+    try {
+      return e != null && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+          && e.digest().equals(digest(SourceTree.readDirectory(dir))) && !hasSymlinks(dir);
     } catch (IOException | RuntimeException ex) {
       return false;
     }

@@ -215,8 +215,10 @@ public final class RenderRun {
       tree = failedMarker(error);
     }
     ComponentResult.Status status = error.isEmpty() ? ComponentResult.Status.OK : ComponentResult.Status.ERROR;
-    if (fingerprint.isPresent() && error.isEmpty()) {
-      state.record(name, fingerprint.get(), tree);
+    if (error.isEmpty()) {
+      // Without a fingerprint the component is never skipped, but the digest of what it wrote still
+      // lets the stamp shortcut (RenderShortcut in cli) prove its dir was not changed afterwards.
+      state.record(name, fingerprint.orElse(IncrementalState.NO_FINGERPRINT), tree);
     } else {
       state.forget(name);
     }

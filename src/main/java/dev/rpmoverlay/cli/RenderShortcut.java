@@ -1,0 +1,467 @@
+package dev.rpmoverlay.cli;
+
+import com.google.common.hash.Hashing;
+import dev.rpmoverlay.config.Project;
+import dev.rpmoverlay.config.ProjectFinder;
+import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.render.ComponentResult;
+import dev.rpmoverlay.render.IncrementalState;
+import dev.rpmoverlay.render.OutputLayout;
+import dev.rpmoverlay.render.ProjectLock;
+import dev.rpmoverlay.render.TreeStamps;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole-run shortcut of {@code render -a}: after a render that left every component's output
+ * exactly as rendered, {@code <out>/.rpmoverlay-render-shortcut} records one digest of the stamps
+ * ({@link TreeStamps}) of everything that render read or wrote — the project tree, the upstream
+ * cache, the locks, every config file, local spec dirs, the output dir, the running jar, the git
+ * metadata the Release bump reads — together with what the run printed. The next {@code render -a}
+ * or {@code render -a --check} with the same options rescans the stamps (one {@code lstat} per
+ * file, no contents, no TOML) and, when the digest is the same, replays that outcome: nothing can
+ * have changed, so rendering again would give the same bytes.
+ *
+ * <p>Any moved stamp, even of a file touched but left identical, only falls back to the ordinary
+ * incremental render, which compares contents and re-renders nothing that is unchanged (and then
+ * records new stamps). A record is written only when its stamps are provably those of the render's
+ * inputs and outputs: no input changed after the run started (status-change times, which no tool
+ * can set back), every output file changed during the run is in a component dir this run wrote and
+ * still holds what it rendered, and the file-system clock has moved past the last write.
+ */
+final class RenderShortcut {
+  static final String FILE_NAME = ".rpmoverlay-render-shortcut";
+  private static final String HEADER = "# rpmoverlay render shortcut v1";
+  private static final Pattern RENDERED_SPECS_DIR = Pattern.compile("^\\s*rendered-specs-dir\\s*=\\s*\"([^\"\\\\]*)\"", Pattern.MULTILINE);
+
+  /**
+   * What rendering again would give: each component's result as an incremental re-render reports
+   * it (nothing written), the config warnings and the lint findings.
+   */
+  record Outcome(List<ComponentResult> results, List<String> warnings, List<String> findings) {}
+
+  private final Path out;
+  private final String key;
+
+  private RenderShortcut(Path out, String key) {
+    this.out = out;
+    this.key = key;
+  }
+
+  /**
+   * The shortcut for a run with these options, given the output dir when {@code -o} named one;
+   * without it, the dir is the project file's literal {@code rendered-specs-dir} (or the default
+   * {@code specs}): only a guess, which the record confirms (it names the dir its config resolved
+   * to, and the config's stamps must not have moved). Empty when the project cannot be found (the
+   * ordinary path says why).
+   */
+  static Optional<RenderShortcut> of(RootCommand global, Path outputOption, List<String> options) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path out;
+    if (outputOption != null) {
+      out = outputOption.toAbsolutePath().normalize();
+    } else {
+      try {
+        Path projectFile = ProjectFinder.find(global.projectDir() != null ? global.projectDir() : cwd);
+        Matcher m = RENDERED_SPECS_DIR.matcher(Files.readString(projectFile, StandardCharsets.UTF_8));
+        out = projectFile.getParent().resolve(m.find() ? m.group(1) : "specs").toAbsolutePath().normalize();
+      } catch (IOException | RuntimeException e) { // ConfigException too: the ordinary path reports it
+        return Optional.empty();
+      }
+    }
+    List<String> k = new ArrayList<>(List.of(HEADER, "cwd=" + cwd, "out=" + out + (outputOption == null ? " (default)" : ""),
+        "project=" + (global.projectDir() == null ? "" : global.projectDir().toAbsolutePath().normalize()),
+        "permissive=" + global.permissiveConfig(), "java=" + System.getProperty("java.home") + " " + Runtime.version(),
+        "lint-day=" + LintCommand.day(null)));
+    global.extraConfigFiles().forEach(f -> k.add("config-file=" + f.toAbsolutePath().normalize()));
+    k.addAll(options);
+    // JGit reads the user's identity (for a lock changed but not committed) from these
+    for (String var : List.of("HOME", "XDG_CONFIG_HOME", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
+        "GIT_COMMITTER_EMAIL", "GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM")) {
+      k.add(var + "=" + System.getenv().getOrDefault(var, "\u0000unset"));
+    }
+    String digest = Hashing.sha256().hashString(String.join("\n", k), StandardCharsets.UTF_8).toString();
+    return Optional.of(new RenderShortcut(out, digest));
+  }
+
+  Path outputDir() {
+    return out;
+  }
+
+  /** A record of a run with the same options: its stamps, what they cover, its lock file and outcome. */
+  record Recorded(String stamps, List<Path> roots, Set<Path> excluded, Path projectLock, Outcome outcome) {
+    /** Whether no stamp moved since the record was written. */
+    boolean unchanged() {
+      try {
+        return stamps.equals(TreeStamps.digest(roots, excluded, (f, c) -> {}));
+      } catch (IOException | TreeStamps.UnstampableException | RuntimeException e) {
+        return false;
+      }
+    }
+  }
+
+  /** The record of a run with these options, if there is one (its stamps not yet checked). */
+  Optional<Recorded> recorded() {
+    Path file = out.resolve(FILE_NAME);
+    List<String> lines;
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty();
+      }
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+      return Optional.empty();
+    }
+    String recordedKey = null;
+    String stamps = null;
+    Path lock = null;
+    List<Path> roots = new ArrayList<>();
+    Set<Path> excluded = new HashSet<>();
+    List<ComponentResult> results = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<String> findings = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      int tab = line.indexOf('\t');
+      if (tab < 0) {
+        return Optional.empty(); // damaged: the ordinary path rewrites it
+      }
+      String value = line.substring(tab + 1);
+      switch (line.substring(0, tab)) {
+        case "key" -> recordedKey = value;
+        case "stamps" -> stamps = value;
+        case "lock" -> lock = Path.of(value);
+        case "root" -> roots.add(Path.of(value));
+        case "exclude" -> excluded.add(Path.of(value));
+        case "component" -> {
+          String[] f = value.split("\t", 4);
+          if (f.length != 4) {
+            return Optional.empty();
+          }
+          try {
+            results.add(new ComponentResult(f[0], OutputLayout.letter(f[0]) + "/" + f[0], ComponentResult.Status.valueOf(f[1]),
+                unescape(f[3]), false, ComponentResult.Output.valueOf(f[2])));
+          } catch (IllegalArgumentException e) {
+            return Optional.empty();
+          }
+        }
+        case "warning" -> warnings.add(unescape(value));
+        case "finding" -> findings.add(unescape(value));
+        default -> {
+          return Optional.empty();
+        }
+      }
+    }
+    if (!key.equals(recordedKey) || stamps == null || lock == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Recorded(stamps, roots, excluded, lock, new Outcome(results, warnings, findings)));
+  }
+
+  /**
+   * Records a finished render that wrote every component's output (no failure, no drift left),
+   * if its stamps can be proven to be those of what it read and wrote; otherwise removes any
+   * older record. Never fails the render: without a record, the next run takes the ordinary path.
+   *
+   * @return why no record was written (for {@code -v}); empty when one was
+   *
+   * @param startMillis when the run started, before it read any input
+   * @param written whether a component's dir, written by this run, still holds what it wrote
+   */
+  Optional<String> record(Project project, List<ComponentConfig> components, java.util.function.Predicate<String> written, Outcome outcome, long startMillis) {
+    Path file = out.resolve(FILE_NAME);
+    Path tmp = out.resolve(FILE_NAME + ".tmp");
+    try {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(tmp);
+      Optional<Long> clock = clockPastLastWrite(tmp);
+      if (clock.isEmpty()) {
+        return Optional.of("the file-system clock of " + out + " did not move within 100 ms");
+      }
+      Roots roots = roots(project, components);
+      Set<String> toVerify = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      java.util.concurrent.atomic.AtomicReference<Path> foreign = new java.util.concurrent.atomic.AtomicReference<>();
+      long after = clock.get();
+      String stamps = TreeStamps.digest(roots.paths(), roots.excluded(), (f, ctime) -> {
+        boolean changedSinceStart = ctime >= startMillis * 1_000_000 - margin(ctime);
+        if (!f.startsWith(out)) {
+          if (changedSinceStart) {
+            foreign.compareAndSet(null, f);
+          }
+          return;
+        }
+        Optional<String> component = componentOf(f);
+        if (ctime >= after) {
+          foreign.compareAndSet(null, f); // changed after this run's last write
+        } else if (changedSinceStart) {
+          if (component.isPresent()) {
+            toVerify.add(component.get());
+          } else {
+            foreign.compareAndSet(null, f);
+          }
+        }
+      });
+      if (foreign.get() != null) {
+        return Optional.of(foreign.get() + " changed while render ran");
+      }
+      for (String name : toVerify) {
+        if (!written.test(name)) {
+          return Optional.of("the output of " + name + " is not what render wrote");
+        }
+      }
+      StringBuilder sb = new StringBuilder(HEADER).append('\n');
+      sb.append("key\t").append(key).append('\n').append("stamps\t").append(stamps).append('\n');
+      sb.append("lock\t").append(roots.projectLock()).append('\n');
+      roots.paths().forEach(r -> sb.append("root\t").append(r).append('\n'));
+      roots.excluded().stream().map(Path::toString).sorted().forEach(e -> sb.append("exclude\t").append(e).append('\n'));
+      outcome.results().forEach(r -> sb.append("component\t").append(r.component()).append('\t').append(r.status().name())
+          .append('\t').append(r.output().name()).append('\t').append(escape(r.error())).append('\n'));
+      outcome.warnings().forEach(w -> sb.append("warning\t").append(escape(w)).append('\n'));
+      outcome.findings().forEach(w -> sb.append("finding\t").append(escape(w)).append('\n'));
+      Files.writeString(tmp, sb, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return Optional.empty();
+    } catch (IOException | TreeStamps.UnstampableException | RuntimeException e) {
+      return Optional.of(e.toString()); // no record: the next run takes the ordinary (incremental) path
+    } finally {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // a leftover .tmp is excluded from the stamps and replaced by the next record
+      }
+    }
+  }
+
+  /** Removes the record, e.g. after a render that failed or left drift. */
+  void forget() {
+    try {
+      Files.deleteIfExists(out.resolve(FILE_NAME));
+    } catch (IOException ignored) {
+      // the key or the stamps of the output dir no longer match a failed run anyway
+    }
+  }
+
+  /**
+   * The file system's own clock, in nanoseconds, once it has moved past every write so far: the
+   * modification time of {@code probe} written now, after waiting for it to differ from a first
+   * write (file times advance in ticks, so a file written in the tick the stamps are read could
+   * change again without its stamp moving). Empty when the clock does not move within 100 ms
+   * (a file system with coarse times: no record).
+   */
+  private static Optional<Long> clockPastLastWrite(Path probe) throws IOException {
+    Files.write(probe, new byte[] {0}, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    long first = mtime(probe);
+    for (int i = 0; i < 100; i++) {
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      Files.write(probe, new byte[] {(byte) i}, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+      long now = mtime(probe);
+      if (now > first) {
+        return Optional.of(now);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static long mtime(Path p) throws IOException {
+    return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).to(TimeUnit.NANOSECONDS);
+  }
+
+  /** A file system that keeps whole seconds may have truncated a time by up to a second. */
+  private static long margin(long ctimeNanos) {
+    return ctimeNanos % 1_000_000_000L == 0 ? 1_000_000_000L : 50_000_000L;
+  }
+
+  /** The component whose dir ({@code <out>/<letter>/<name>/...}) holds {@code f}. */
+  private Optional<String> componentOf(Path f) {
+    Path rel = out.relativize(f);
+    return rel.getNameCount() >= 3 ? Optional.of(rel.getName(1).toString()) : Optional.empty();
+  }
+
+  /** What the stamps cover, and what they leave out (the run's own bookkeeping files). */
+  private record Roots(List<Path> paths, Set<Path> excluded, Path projectLock) {}
+
+  private Roots roots(Project project, List<ComponentConfig> components) {
+    Set<Path> inputs = new LinkedHashSet<>();
+    Path projectDir = abs(project.dir());
+    inputs.add(projectDir);
+    inputs.add(abs(project.info().upstreamCacheDir()));
+    inputs.add(abs(project.info().lockDir()));
+    project.configFiles().forEach(f -> inputs.add(abs(f)));
+    project.deferredFiles().forEach(f -> inputs.add(abs(f)));
+    for (ComponentConfig c : components) {
+      if (c.spec().isLocal()) {
+        c.spec().path().ifPresent(p -> inputs.add(abs(p)));
+      }
+    }
+    inputs.add(codeLocation());
+    Set<Path> excluded = new HashSet<>();
+    Path projectLock = abs(project.info().workDir().resolve(ProjectLock.FILE_NAME));
+    for (String name : List.of(FILE_NAME, FILE_NAME + ".tmp", IncrementalState.FILE_NAME, IncrementalState.FILE_NAME + ".tmp",
+        OutputLayout.LOCK_FILE)) {
+      excluded.add(out.resolve(name));
+    }
+    excluded.add(projectLock);
+    excluded.add(out);
+    gitMetadata(abs(project.info().lockDir()), inputs, excluded);
+    // Dirs the project declares for other output: never render inputs (unless an input lives there)
+    for (Path d : List.of(project.info().workDir(), project.info().logDir(), project.info().outputDir(), project.info().renderedSpecsDir())) {
+      Path dir = abs(d);
+      if (!dir.equals(projectDir) && inputs.stream().noneMatch(i -> i.startsWith(dir))) {
+        excluded.add(dir);
+      }
+    }
+    List<Path> roots = new ArrayList<>();
+    for (Path r : inputs) {
+      if (inputs.stream().noneMatch(o -> !o.equals(r) && r.startsWith(o) && excluded.stream().noneMatch(e -> r.startsWith(e) && e.startsWith(o)))) {
+        roots.add(r);
+      }
+    }
+    roots.add(out);
+    return new Roots(roots, excluded, projectLock);
+  }
+
+  /**
+   * The git files the Release bump's history walk depends on (HEAD, refs, shallow, config, index,
+   * and the user's and system's git config); the object store is left out, as objects never change.
+   */
+  private static void gitMetadata(Path lockDir, Set<Path> inputs, Set<Path> excluded) {
+    for (Path dir = lockDir; dir != null; dir = dir.getParent()) {
+      Path dotGit = dir.resolve(".git");
+      if (!Files.exists(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      excluded.add(dotGit); // the object store never changes what is already there
+      List<Path> gitDirs = new ArrayList<>();
+      Path gitDir = dotGit;
+      if (Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          String text = Files.readString(dotGit, StandardCharsets.UTF_8).strip();
+          gitDir = dir.resolve(text.substring(text.indexOf(':') + 1).strip()).normalize();
+        } catch (IOException | RuntimeException e) {
+          gitDir = dotGit;
+        }
+      }
+      gitDirs.add(gitDir);
+      Path common = gitDir.resolve("commondir");
+      if (Files.isRegularFile(common)) {
+        try {
+          gitDirs.add(gitDir.resolve(Files.readString(common, StandardCharsets.UTF_8).strip()).normalize());
+        } catch (IOException e) {
+          gitDirs.add(common);
+        }
+      }
+      for (Path g : gitDirs) {
+        for (String name : List.of("HEAD", "packed-refs", "refs", "shallow", "config", "index", "commondir")) {
+          inputs.add(abs(g.resolve(name)));
+        }
+      }
+      if (Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+        inputs.add(dotGit);
+      }
+      break;
+    }
+    String home = System.getProperty("user.home");
+    String xdg = System.getenv("XDG_CONFIG_HOME");
+    Path config = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(home, ".config");
+    inputs.add(abs(Path.of(home, ".gitconfig")));
+    inputs.add(abs(config.resolve("git/config")));
+    inputs.add(abs(config.resolve("jgit/config")));
+    inputs.add(Path.of("/etc/gitconfig"));
+  }
+
+  private static Path codeLocation() {
+    try {
+      return abs(Path.of(RenderShortcut.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      // a run whose code cannot be located must never be matched by another build's record
+      return Path.of("/nonexistent-code-location-" + System.nanoTime());
+    }
+  }
+
+  private static Path abs(Path p) {
+    return p.toAbsolutePath().normalize();
+  }
+
+  /**
+   * What {@code --check} reports for a component whose re-render wrote nothing: a failed one whose
+   * dir holds only its failure marker is no drift; one that kept earlier real output is.
+   */
+  static ComponentResult asChecked(ComponentResult r) {
+    if (r.output() == ComponentResult.Output.KEPT) {
+      return new ComponentResult(r.component(), r.outputDir(), r.status(), r.error(), true, ComponentResult.Output.KEPT);
+    }
+    return r.withOutput(ComponentResult.Output.UNCHANGED);
+  }
+
+  /**
+   * What an incremental re-render with nothing changed reports for a component with result
+   * {@code r}; empty when that cannot be known (an I/O failure may not repeat).
+   */
+  static Optional<ComponentResult> againWithoutChange(ComponentResult r) {
+    if (!r.failed()) {
+      return Optional.of(new ComponentResult(r.component(), r.outputDir(), ComponentResult.Status.OK, "", false, ComponentResult.Output.UNCHANGED));
+    }
+    boolean renderError = !r.error().startsWith("component " + r.component() + ": cannot ")
+        && !r.error().startsWith("component " + r.component() + ": internal error");
+    if (renderError && (r.output() == ComponentResult.Output.MARKER || r.output() == ComponentResult.Output.KEPT)) {
+      return Optional.of(new ComponentResult(r.component(), r.outputDir(), r.status(), r.error(), false, r.output()));
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code dir} holds only a failure marker that reports {@code error}. */
+  static boolean holdsMarker(Path dir, String error) {
+    try (var files = Files.list(dir)) {
+      List<Path> all = files.toList();
+      return all.size() == 1 && all.get(0).getFileName().toString().equals(OutputLayout.FAILED_MARKER)
+          && Files.isRegularFile(all.get(0), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && Files.readString(all.get(0), java.nio.charset.StandardCharsets.UTF_8).contains(error);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
+  }
+
+  static String unescape(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length()) {
+        char n = s.charAt(++i);
+        sb.append(n == 'n' ? '\n' : n == 't' ? '\t' : n == 'r' ? '\r' : n);
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

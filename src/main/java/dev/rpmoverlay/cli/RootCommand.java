@@ -52,6 +52,7 @@ import picocli.CommandLine.Model.CommandSpec;
       UpdateCommand.class,
       AutospecCommand.class,
       AddCommand.class,
+      InitCommand.class,
       DiffCommand.class,
       ExplainCommand.class,
       ComponentCommand.class,

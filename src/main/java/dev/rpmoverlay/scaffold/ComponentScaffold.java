@@ -139,6 +139,14 @@ public final class ComponentScaffold {
         bestCount = count;
       }
     }
+    if (bestCount == 0) {
+      // a new project ('init') has no bare entry yet: the components file is the one that includes comp files
+      for (Path file : ownFiles(project)) {
+        if (includes(file).stream().anyMatch(p -> p.endsWith(".comp.toml"))) {
+          return file;
+        }
+      }
+    }
     return best;
   }
 

@@ -41,7 +41,7 @@ public final class DiffCommand extends BaseCommand {
   boolean stat;
 
   @Option(names = "--no-synthesized",
-      description = "Leave out rpmoverlay's own edits (banner, release bump, %autorelease expansion, file filter, ...): only hunks and files an overlay changed.")
+      description = "Leave out rpmoverlay's own edits (banner, release bump, %%autorelease expansion, file filter, ...): only hunks and files an overlay changed.")
   boolean noSynthesized;
 
   @Option(names = {"-U", "--unified"}, paramLabel = "N", description = "Lines of context around each change (default: ${DEFAULT-VALUE}).")

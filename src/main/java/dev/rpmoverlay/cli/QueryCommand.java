@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
       "Read each selected component's rendered spec (what 'render' last wrote to the output directory) and",
       "print its version, release, binary packages and BuildRequires; with --requires, each package's",
       "Requires too. Table output is one 'COMPONENT FIELD VALUE' row per fact; -O json gives one object per",
-      "component, Requires included. Values are expanded with the spec's own %global/%define and tag macros",
-      "(%{name}, %{version}, ...) and rpm's directory macros; optional macros the spec does not define",
-      "(%{?dist}) expand to nothing; anything else (%autorelease, shell, Lua) is shown as written.",
-      "Conditionals are not evaluated: dependencies of every %if branch are listed. A component not",
+      "component, Requires included. Values are expanded with the spec's own %%global/%%define and tag macros",
+      "(%%{name}, %%{version}, ...) and rpm's directory macros; optional macros the spec does not define",
+      "(%%{?dist}) expand to nothing; anything else (%%autorelease, shell, Lua) is shown as written.",
+      "Conditionals are not evaluated: dependencies of every %%if branch are listed. A component not",
       "rendered yet is reported and makes the exit code 1."
     })
 public final class QueryCommand extends BaseCommand {

@@ -184,8 +184,10 @@ public final class UpdateCommand extends BaseCommand {
     }
     CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor()).withLimits(upstream.limits());
     List<FetchOutcome> outcomes = new ArrayList<>();
-    outcomes.addAll(new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false).fetchAll(keep, o -> {}));
-    outcomes.addAll(new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), true).fetchAll(resolve, o -> {}));
+    try (Progress progress = Progress.start(this, "update", keep.size() + resolve.size())) {
+      outcomes.addAll(new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false).fetchAll(keep, progress.stepper()));
+      outcomes.addAll(new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), true).fetchAll(resolve, progress.stepper()));
+    }
     Map<String, FetchOutcome> byName = new TreeMap<>();
     outcomes.forEach(o -> byName.put(o.component(), o));
 
@@ -247,8 +249,9 @@ public final class UpdateCommand extends BaseCommand {
     long failed = rows.stream().filter(r -> r.status().equals("failed") || r.status().equals("kept")).count();
     long updated = rows.stream().filter(r -> r.status().equals("updated")).count();
     long broken = rows.stream().filter(r -> !r.overlayFailures().isEmpty()).count();
-    info(String.format(Locale.ROOT, "update: %d component(s): %d lock(s) written, %d unchanged, %d failed; %d with overlays that no longer apply",
-        rows.size(), updated, rows.size() - updated - failed, failed, broken));
+    info(Colors.stderr(global()).summary(String.format(Locale.ROOT,
+        "update: %d component(s): %d lock(s) written, %d unchanged, %d failed; %d with overlays that no longer apply",
+        rows.size(), updated, rows.size() - updated - failed, failed, broken), failed > 0 || broken > 0));
     return failed > 0 || broken > 0 ? ExitCodes.FAILED : ExitCodes.OK;
   }
 

@@ -108,7 +108,8 @@ public final class RootCommand implements Runnable {
       names = "--color",
       paramLabel = "WHEN",
       scope = ScopeType.INHERIT,
-      description = "Colour and progress bars: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Colour and progress bars: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: colour on a terminal"
+          + " unless NO_COLOR is set, progress when stderr is a terminal).")
   ColorMode color = ColorMode.AUTO;
 
   /** When to use colour and interactive progress output. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
     name = "init",
     header = "Start a new project: write a minimal configuration that takes its components from Fedora.",
     description = {
-      "Write a new project into DIR (default: -C, or the working directory; created if missing):",
+      "Write a new project into DIR (default: the working directory, or -C's; created if missing):",
       "rpmoverlay.toml, distro/distro.toml (Fedora as upstream, and the new distro taking every component",
       "from one Fedora release), components/components.toml, and a .gitignore for build/ (the work dir with",
       "the dist-git mirrors and the project lock), out/ and render's state files. Nothing is overwritten: a",
@@ -36,8 +36,9 @@ public final class InitCommand extends BaseCommand {
 
   @Override
   protected int execute() throws IOException {
-    Path target = (dir != null ? dir : global().projectDir() != null ? global().projectDir() : Path.of(""))
-        .toAbsolutePath().normalize();
+    // -C works as in git and make: as if started there, so a relative DIR is below it
+    Path base = global().projectDir() != null ? global().projectDir() : Path.of("");
+    Path target = (dir != null ? base.resolve(dir) : base).toAbsolutePath().normalize();
     List<String> written;
     try {
       written = ProjectScaffold.write(target, new ProjectScaffold.Settings(distro != null ? distro : defaultDistro(target), fedoraVersion));

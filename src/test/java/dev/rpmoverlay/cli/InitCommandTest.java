@@ -3,11 +3,10 @@ package dev.rpmoverlay.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rpmoverlay.testing.FixtureDistGit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +28,15 @@ class InitCommandTest {
     CliRun validate = CliRun.of("-C", dir.toString(), "validate");
     assertThat(validate.exitCode()).as(validate.err()).isZero();
     assertThat(validate.out()).contains("ok: 0 components");
+  }
+
+  @Test
+  void aRelativeDirIsBelowTheDirectoryGivenWithC() throws IOException {
+    CliRun init = CliRun.of("-C", tmp.resolve("here").toString(), "init", "../there");
+
+    assertThat(init.exitCode()).as(init.err()).isZero();
+    assertThat(tmp.resolve("there/rpmoverlay.toml")).isRegularFile();
+    assertThat(Files.readString(tmp.resolve("there/rpmoverlay.toml"))).contains("default-distro = { name = \"there\" }");
   }
 
   @Test
@@ -68,19 +76,14 @@ class InitCommandTest {
   @Test
   void theNewProjectCanAddUpdateAndRenderAComponentFromADistGit() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")) || Files.isExecutable(Path.of("/bin/git")), "needs git");
-    Path repos = tmp.resolve("distgit");
-    Process p = new ProcessBuilder("bash", REPO.resolve("docs/examples/make-fixture-repos.sh").toString(), repos.toString(),
-        REPO.resolve("docs/examples/fixtures").toString()).redirectErrorStream(true).start();
-    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(log).isZero();
+    Path repos = FixtureDistGit.build(REPO, tmp.resolve("distgit"), REPO.resolve("docs/examples/fixtures"));
     Path dir = tmp.resolve("acme");
     assertThat(CliRun.of("init", dir.toString()).exitCode()).isZero();
 
     CliRun add = CliRun.of("-C", dir.toString(), "add", "python-pefile");
     assertThat(add.exitCode()).as(add.err()).isZero();
     assertThat(add.out()).isEqualTo("added to components/components.toml: python-pefile\n");
-    CliRun update = CliRun.of("-C", dir.toString(), "update", "--dist-git-mirror", "https://src.fedoraproject.org/rpms/=" + repos + "/", "python-pefile");
+    CliRun update = CliRun.of("-C", dir.toString(), "update", "--dist-git-mirror", FixtureDistGit.mirrorRule(repos), "python-pefile");
     assertThat(update.exitCode()).as(update.out() + update.err()).isZero();
     CliRun render = CliRun.of("-C", dir.toString(), "render", "-a");
     assertThat(render.exitCode()).as(render.out() + render.err()).isZero();

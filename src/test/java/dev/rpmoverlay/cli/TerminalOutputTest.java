@@ -60,6 +60,20 @@ class TerminalOutputTest {
   }
 
   @Test
+  void validateDrawsProgressFromAFewHundredComponentsOn() throws Exception {
+    String[] many = java.util.stream.IntStream.range(0, Progress.MANY).mapToObj(i -> "c" + i).toArray(String[]::new);
+    String[] few = java.util.Arrays.copyOf(many, Progress.MANY - 1);
+
+    PseudoTerminal.Run big = run(LocalProject.write(tmp.resolve("big"), "", many), Map.of(), "validate");
+    PseudoTerminal.Run small = run(LocalProject.write(tmp.resolve("small"), "", few), Map.of(), "validate");
+
+    assertThat(big.exitCode()).as(big.terminal()).isZero();
+    assertThat(big.terminal()).contains("validate 100%", Progress.MANY + "/" + Progress.MANY);
+    assertThat(small.exitCode()).as(small.terminal()).isZero();
+    assertThat(small.terminal()).doesNotContain("validate ");
+  }
+
+  @Test
   void theSummaryIsColouredOnATerminalUnlessNoColorIsSet() throws Exception {
     PseudoTerminal.Run coloured = run(LocalProject.write(tmp.resolve("a"), "", "alpha", "beta"), Map.of(), "render", "-a");
     PseudoTerminal.Run plain = run(LocalProject.write(tmp.resolve("b"), "", "alpha", "beta"), Map.of("NO_COLOR", "1"), "render", "-a");

@@ -45,6 +45,8 @@ class DocsCommandsTest {
       Map.entry("rpmoverlay autospec facts SPEC_OR_DIR", "placeholders; tested by AutospecCommandTest"),
       Map.entry("./rpmoverlay update -a --dist-git-mirror https://src.fedoraproject.org/rpms/=/srv/fedora-distgit/",
           "the reader's own mirror; docs/shipped-project.md runs the same with the example mirror"),
+      Map.entry("./rpmoverlay -C ../acme add curl zlib expat", "works on the project 'init ../acme' wrote, not the copy; InitCommandTest runs init, add, validate, update and render"),
+      Map.entry("./rpmoverlay -C ../acme validate", "works on the project 'init ../acme' wrote, not the copy; InitCommandTest runs it"),
       Map.entry("git add upstream-cache locks && git commit", "the copy already holds this data: nothing to commit"),
       Map.entry("git add golden && git commit", "the copy already holds this data: nothing to commit"));
 

@@ -6,6 +6,7 @@ import dev.rpmoverlay.render.Templates;
 import dev.rpmoverlay.scaffold.ComponentScaffold;
 import dev.rpmoverlay.scaffold.ScaffoldException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,23 +15,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rpmoverlay add NAME}: declares a new component where the project keeps such declarations. */
+/** {@code rpmoverlay add NAME...}: declares new components where the project keeps such declarations. */
 @Command(
     name = "add",
-    header = "Declare a new component in the project configuration.",
+    header = "Declare one or more new components in the project configuration.",
     description = {
-      "Declare a new component. Without options, a bare [components.NAME] line goes into the config file",
-      "that already lists the most bare components (at its sorted position when that list is sorted).",
-      "With --dedicated, NAME/NAME.comp.toml is created from templates/component.comp.toml.mustache",
+      "Declare new components. Without options, a bare [components.NAME] line per name goes into the",
+      "config file that already lists the most bare components (at its sorted position when that list is",
+      "sorted). With --dedicated, NAME/NAME.comp.toml is created from templates/component.comp.toml.mustache",
       "under the directory whose config file includes *.comp.toml files; put overlays there.",
-      "An existing component name is refused, and so is a change after which the project no longer loads.",
-      "The component is then fetched with 'rpmoverlay update NAME'."
+      "All or nothing: if any name is refused (it exists already, is given twice or is no usable name), or",
+      "the project no longer loads with the new declarations, nothing is written.",
+      "The components are then fetched with 'rpmoverlay update NAME...'."
     })
 final class AddCommand extends BaseCommand {
   static final String TEMPLATE = "component.comp.toml";
 
-  @Parameters(paramLabel = "NAME", description = "The component name (usually the Fedora package name).")
-  String name;
+  @Parameters(paramLabel = "NAME", arity = "1..*", description = "The component names (usually Fedora package names).")
+  List<String> names;
 
   @Mixin ProjectLocking locking;
 
@@ -45,23 +47,26 @@ final class AddCommand extends BaseCommand {
         .map(p -> context.options().workingDir().resolve(p).toAbsolutePath().normalize())
         .collect(Collectors.toSet());
     ComponentScaffold scaffold = new ComponentScaffold(context.options(), extras);
-    Path written;
+    Path dir = project.dir().toAbsolutePath().normalize();
     try (var lock = locking.take(project, "add", err())) {
       if (dedicated) {
         Templates templates = Templates.withOverrides(project.dir().resolve("templates"));
         String distro = project.distro(project.defaultDistro().name()).map(Distro::description)
             .filter(d -> !d.isBlank()).orElse("this distro");
-        written = scaffold.addDedicated(project, name,
-            key -> templates.render(TEMPLATE, Map.of("name", name, "key", key, "distro", distro)));
+        for (Path written : scaffold.addDedicated(project, names,
+            (name, key) -> templates.render(TEMPLATE, Map.of("name", name, "key", key, "distro", distro)))) {
+          out().println("created " + dir.relativize(written.toAbsolutePath().normalize()));
+        }
       } else {
-        written = scaffold.addInline(project, name);
+        Path written = scaffold.addInline(project, names);
+        out().println("added to " + dir.relativize(written.toAbsolutePath().normalize()) + ": " + String.join(" ", names));
       }
     } catch (ScaffoldException e) {
       throw new UserException(e.getMessage(), e);
     }
-    Path shown = project.dir().toAbsolutePath().normalize().relativize(written.toAbsolutePath().normalize());
-    out().println((dedicated ? "created " : "added to ") + shown);
-    info("next: rpmoverlay update " + name + " (pin it and fill upstream-cache/), then rpmoverlay render -p " + name);
+    String joined = String.join(" ", names);
+    String selectors = names.stream().map(n -> "-p " + n).collect(Collectors.joining(" "));
+    info("next: rpmoverlay update " + joined + " (pin and fill upstream-cache/), then rpmoverlay render " + selectors);
     return ExitCodes.OK;
   }
 }

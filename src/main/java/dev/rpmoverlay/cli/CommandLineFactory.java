@@ -37,11 +37,7 @@ final class CommandLineFactory {
 
   /** --help follows --color like every other output: always, never, or auto (a terminal, and no NO_COLOR). */
   private static void useColor(CommandLine root, RootCommand.ColorMode mode) {
-    CommandLine.Help.Ansi ansi = switch (mode) {
-      case ALWAYS -> CommandLine.Help.Ansi.ON;
-      case NEVER -> CommandLine.Help.Ansi.OFF;
-      case AUTO -> System.getenv("NO_COLOR") != null && !System.getenv("NO_COLOR").isEmpty() ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO;
-    };
+    CommandLine.Help.Ansi ansi = Terminal.colorStdout(mode) ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
     root.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
   }
 }

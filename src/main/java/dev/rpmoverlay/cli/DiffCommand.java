@@ -8,6 +8,7 @@ import dev.rpmoverlay.review.DiffStatWriter;
 import dev.rpmoverlay.review.SynthesizedFilter;
 import dev.rpmoverlay.review.UnifiedDiffWriter;
 import java.util.ArrayList;
+import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ final class DiffCommand extends BaseCommand {
   boolean stat;
 
   @Option(names = "--no-synthesized",
-      description = "Leave out rpmoverlay's own edits (banner, release bump, %autorelease expansion, file filter, ...): only hunks and files an overlay changed.")
+      description = "Leave out rpmoverlay's own edits (banner, release bump, %%autorelease expansion, file filter, ...): only hunks and files an overlay changed.")
   boolean noSynthesized;
 
   @Option(names = {"-U", "--unified"}, paramLabel = "N", description = "Lines of context around each change (default: ${DEFAULT-VALUE}).")
@@ -75,8 +76,11 @@ final class DiffCommand extends BaseCommand {
     } else if (stat) {
       new DiffStatWriter(out()).write(diffs);
     } else {
-      UnifiedDiffWriter writer = new UnifiedDiffWriter(out());
+      Colors colors = Colors.stdout(global());
+      PrintWriter target = colors.on() ? Colors.lines(out(), colors::diffLine) : out();
+      UnifiedDiffWriter writer = new UnifiedDiffWriter(target);
       diffs.forEach(writer::write);
+      target.flush();
     }
     return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
   }

@@ -3,6 +3,7 @@ package dev.rpmoverlay.cli;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.review.RenderTrace;
 import dev.rpmoverlay.review.SpecExplainer;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -36,7 +37,10 @@ final class ExplainCommand extends BaseCommand {
     if (global().outputFormat() == OutputFormat.JSON) {
       out().println(SpecExplainer.toJson(trace));
     } else {
-      SpecExplainer.writeText(trace, out());
+      Colors colors = Colors.stdout(global());
+      PrintWriter target = colors.on() ? Colors.lines(out(), colors::explainLine) : out();
+      SpecExplainer.writeText(trace, target);
+      target.flush();
     }
     return ExitCodes.OK;
   }

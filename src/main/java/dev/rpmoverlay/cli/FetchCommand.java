@@ -84,7 +84,10 @@ final class FetchCommand extends BaseCommand {
     UpstreamFetcher fetcher = new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false)
         .withVerify(name -> verify || filter.names.contains(name));
     long start = System.nanoTime();
-    List<FetchOutcome> outcomes = fetcher.fetchAll(requests, o -> {});
+    List<FetchOutcome> outcomes;
+    try (Progress progress = Progress.start(this, "fetch", requests.size())) {
+      outcomes = fetcher.fetchAll(requests, progress.stepper());
+    }
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     List<String> sourceErrors = new ArrayList<>();
@@ -106,8 +109,8 @@ final class FetchCommand extends BaseCommand {
     sourceErrors.forEach(e -> err().println(ErrorReporter.prefix(e)));
     long failed = outcomes.stream().filter(o -> o.status() == FetchOutcome.Status.FAILED).count();
     long written = outcomes.stream().filter(o -> o.status() == FetchOutcome.Status.WRITTEN).count();
-    info(String.format(java.util.Locale.ROOT, "fetch: %d component(s): %d written, %d unchanged, %d failed (%d ms)",
-        outcomes.size(), written, outcomes.size() - written - failed, failed, millis));
+    info(Colors.stderr(global()).summary(String.format(java.util.Locale.ROOT, "fetch: %d component(s): %d written, %d unchanged, %d failed (%d ms)",
+        outcomes.size(), written, outcomes.size() - written - failed, failed, millis), failed > 0 || !sourceErrors.isEmpty()));
     return failed > 0 || !sourceErrors.isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
   }
 

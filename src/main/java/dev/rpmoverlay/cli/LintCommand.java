@@ -54,16 +54,19 @@ final class LintCommand extends BaseCommand {
     OverlayLinter linter = new OverlayLinter(new OverlayEngine(compat.mode()), day);
     List<LintFinding> findings = new ArrayList<>();
     int failures = 0;
-    for (String name : names) {
-      var component = project.resolve(name);
-      if (component.overlays().isEmpty()) {
-        continue; // nothing to lint: every finding is about an overlay
-      }
-      try {
-        findings.addAll(session.lint(component, linter));
-      } catch (UserException e) {
-        err().println("rpmoverlay: error: " + e.getMessage());
-        failures++;
+    try (Progress progress = Progress.start(this, "lint", names.size())) {
+      for (String name : names) {
+        progress.step();
+        var component = project.resolve(name);
+        if (component.overlays().isEmpty()) {
+          continue; // nothing to lint: every finding is about an overlay
+        }
+        try {
+          findings.addAll(session.lint(component, linter));
+        } catch (UserException e) {
+          err().println("rpmoverlay: error: " + e.getMessage());
+          failures++;
+        }
       }
     }
     if (global().outputFormat() == OutputFormat.JSON) {

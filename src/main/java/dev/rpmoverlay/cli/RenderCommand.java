@@ -35,10 +35,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -183,8 +179,8 @@ final class RenderCommand extends BaseCommand {
     RenderOptions options = RenderOptions.into(out).withJobs(parallelism)
         .withCheck(check).withFailOnError(failOnError).withCleanStale(cleanStale);
     RenderSummary summary;
-    try (Progress progress = Progress.start(this, components.size())) {
-      summary = run.run(components, new HashSet<>(project.componentNames()), options, progress);
+    try (Progress progress = Progress.start(this, "render", components.size())) {
+      summary = run.run(components, new HashSet<>(project.componentNames()), options, progress.stepper());
     }
     for (String dir : summary.repairedSwaps()) {
       err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
@@ -361,11 +357,12 @@ final class RenderCommand extends BaseCommand {
     for (String dir : summary.staleDirs()) {
       out().println((check ? "stale: " : "removed stale: ") + dir);
     }
+    Colors colors = Colors.stderr(global());
     if (check) {
-      info(String.format(java.util.Locale.ROOT, "%d component(s): %d drifted, %d failed",
-          summary.results().size(), summary.drifted().size(), summary.failures()));
+      info(colors.summary(String.format(java.util.Locale.ROOT, "%d component(s): %d drifted, %d failed",
+          summary.results().size(), summary.drifted().size(), summary.failures()), exitCode(summary) != ExitCodes.OK));
     } else {
-      info(RenderSummaryLine.of(summary, noIncremental));
+      info(colors.summary(RenderSummaryLine.of(summary, noIncremental), summary.failures() > 0));
     }
   }
 
@@ -393,40 +390,5 @@ final class RenderCommand extends BaseCommand {
 
   private static String pad(String s, int width) {
     return s + " ".repeat(Math.max(0, width - s.length()));
-  }
-
-  /** A progress bar on an interactive terminal; nothing otherwise (plain logs stay clean in CI). */
-  private static final class Progress implements Consumer<ComponentResult>, AutoCloseable {
-    private final ProgressBar bar;
-
-    private Progress(ProgressBar bar) {
-      this.bar = bar;
-    }
-
-    static Progress start(RenderCommand cmd, int total) {
-      RootCommand g = cmd.global();
-      boolean tty = System.console() != null && g.color() != RootCommand.ColorMode.NEVER;
-      if (g.quiet() || total < 2 || !(tty || g.color() == RootCommand.ColorMode.ALWAYS)) {
-        return new Progress(null);
-      }
-      ProgressBar bar = new ProgressBarBuilder().setTaskName("render").setInitialMax(total)
-          .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
-          .build();
-      return new Progress(bar);
-    }
-
-    @Override
-    public synchronized void accept(ComponentResult r) {
-      if (bar != null) {
-        bar.step();
-      }
-    }
-
-    @Override
-    public void close() {
-      if (bar != null) {
-        bar.close();
-      }
-    }
   }
 }

@@ -55,7 +55,9 @@ final class ReportCommand extends BaseCommand {
     ComponentDiffer differ = new ComponentDiffer(3);
     List<ReportSite.Entry> entries = new ArrayList<>();
     int failures = 0;
+    Progress progress = Progress.start(this, "report", names.size());
     for (String name : names) {
+      progress.step();
       ComponentConfig component = project.resolve(name);
       Optional<ComponentDiff> diff = Optional.empty();
       List<LintFinding> findings = List.of();
@@ -69,6 +71,7 @@ final class ReportCommand extends BaseCommand {
       }
       entries.add(new ReportSite.Entry(name, project.groupsOf(name), OverlayRow.of(component, diff), diff, error, findings));
     }
+    progress.close();
     Path projectDir = project.dir();
     ReportSite site = new ReportSite(Templates.bundled(), r -> relative(projectDir, r.declaredAt()), f -> f.location(projectDir));
     String title = project.info().description().isBlank() ? projectDir.getFileName().toString() : project.info().description();

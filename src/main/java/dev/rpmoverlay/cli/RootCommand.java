@@ -44,6 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
       RenderCommand.class,
       ListCommand.class,
       ShowCommand.class,
+      QueryCommand.class,
       ValidateCommand.class,
       ConfigCommand.class,
       SchemaCommand.class,
@@ -51,8 +52,10 @@ import picocli.CommandLine.Model.CommandSpec;
       UpdateCommand.class,
       AutospecCommand.class,
       AddCommand.class,
+      InitCommand.class,
       DiffCommand.class,
       ExplainCommand.class,
+      ComponentCommand.class,
       CompletionCommand.class,
       LintCommand.class,
       OverlaysCommand.class,
@@ -105,7 +108,8 @@ public final class RootCommand implements Runnable {
       names = "--color",
       paramLabel = "WHEN",
       scope = ScopeType.INHERIT,
-      description = "Colour and progress bars: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Colour and progress bars: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: colour on a terminal"
+          + " unless NO_COLOR is set, progress when stderr is a terminal).")
   ColorMode color = ColorMode.AUTO;
 
   /** When to use colour and interactive progress output. */

@@ -204,13 +204,15 @@ final class UpdateCommand extends BaseCommand {
     // and the overlays dry-run on it (issue 18 item 8).
     Map<String, FetchOutcome> byName = new TreeMap<>();
     try {
-      for (FetchOutcome o : new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false)
-          .withVerify(name -> true).stageOnly().fetchAll(keep, o -> {})) {
-        byName.put(o.component(), o);
-      }
-      for (FetchOutcome o : new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), true)
-          .stageOnly().fetchAll(resolve, o -> {})) {
-        byName.put(o.component(), o);
+      try (Progress progress = Progress.start(this, "update", keep.size() + resolve.size())) {
+        for (FetchOutcome o : new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false)
+            .withVerify(name -> true).stageOnly().fetchAll(keep, progress.stepper())) {
+          byName.put(o.component(), o);
+        }
+        for (FetchOutcome o : new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), true)
+            .stageOnly().fetchAll(resolve, progress.stepper())) {
+          byName.put(o.component(), o);
+        }
       }
       return report(commitAll(selected, previous, byName, locks, validator, cache, transaction), locks, validator, selected);
     } finally {
@@ -301,8 +303,9 @@ final class UpdateCommand extends BaseCommand {
     long failed = rows.stream().filter(r -> r.status() == RowStatus.FAILED || r.status() == RowStatus.KEPT).count();
     long updated = rows.stream().filter(r -> r.status() == RowStatus.UPDATED).count();
     long broken = rows.stream().filter(r -> !r.overlayFailures().isEmpty()).count();
-    info(String.format(Locale.ROOT, "update: %d component(s): %d lock(s) written, %d unchanged, %d failed; %d with overlays that no longer apply",
-        rows.size(), updated, rows.size() - updated - failed, failed, broken));
+    info(Colors.stderr(global()).summary(String.format(Locale.ROOT,
+        "update: %d component(s): %d lock(s) written, %d unchanged, %d failed; %d with overlays that no longer apply",
+        rows.size(), updated, rows.size() - updated - failed, failed, broken), failed > 0 || broken > 0));
     return failed > 0 || broken > 0 ? ExitCodes.FAILED : ExitCodes.OK;
   }
 

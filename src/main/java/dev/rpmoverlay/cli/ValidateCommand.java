@@ -31,8 +31,11 @@ final class ValidateCommand extends BaseCommand {
     Project project;
     try {
       project = ProjectLoader.load(context.options().parsingEverything());
-      for (String name : project.componentNames()) {
-        project.resolve(name);
+      try (Progress progress = Progress.start(this, "validate", project.componentNames().size(), Progress.MANY)) {
+        for (String name : project.componentNames()) {
+          project.resolve(name);
+          progress.step();
+        }
       }
     } catch (ConfigException e) {
       if (json) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Finds the project file by walking upward from a start directory (azldev's finder). */
-final class ProjectFinder {
+public final class ProjectFinder {
   /** Checked in this order in each directory; the first one found wins. */
   public static final List<String> PROJECT_FILE_NAMES = List.of("rpmoverlay.toml", "azldev.toml");
 

@@ -12,10 +12,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -40,44 +42,79 @@ public final class ComponentScaffold {
     this.extraConfigFiles = Set.copyOf(extraConfigFiles);
   }
 
-  /** Adds a bare entry; returns the file written. */
-  public Path addInline(Project project, String name) {
-    check(project, name);
+  /**
+   * Adds a bare entry for each name, all or none: every name is checked before anything is
+   * written, and if the project does not load with all of them the file is restored. Returns the
+   * file written.
+   */
+  public Path addInline(Project project, List<String> names) {
+    checkAll(project, names);
     Path file = inlineTarget(project);
     String before = read(file);
-    write(file, InlineEntryInserter.insert(before, name));
-    verify(name, () -> write(file, before));
+    String text = before;
+    for (String name : names) {
+      text = InlineEntryInserter.insert(text, name);
+    }
+    write(file, text);
+    verify(names, () -> write(file, before));
     return file;
   }
 
   /**
-   * Creates a dedicated comp file; {@code text} gives its content for the TOML key of the name.
-   * Returns the file written.
+   * Creates a dedicated comp file for each name, all or none (see {@link #addInline(Project,
+   * List)}); {@code text} gives a file's content for the name and its TOML key. Returns the files
+   * written, in the order of {@code names}.
    */
-  public Path addDedicated(Project project, String name, Function<String, String> text) {
-    check(project, name);
-    Path file = dedicatedTarget(project, name);
-    if (Files.exists(file)) {
-      throw new ScaffoldException(project.dir().relativize(file) + " already exists; remove it or add the component inline");
+  public List<Path> addDedicated(Project project, List<String> names, BiFunction<String, String, String> text) {
+    checkAll(project, names);
+    List<Path> files = new ArrayList<>();
+    for (String name : names) {
+      Path file = dedicatedTarget(project, name);
+      if (Files.exists(file)) {
+        throw new ScaffoldException(project.dir().relativize(file) + " already exists; remove it or add the component inline");
+      }
+      files.add(file);
     }
-    boolean dirExisted = Files.isDirectory(file.getParent());
-    try {
-      Files.createDirectories(file.getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    write(file, text.apply(TomlStrings.key(name)));
-    verify(name, () -> {
+    List<Path> createdDirs = new ArrayList<>();
+    List<Path> written = new ArrayList<>();
+    Runnable undo = () -> {
       try {
-        Files.deleteIfExists(file);
-        if (!dirExisted) {
-          Files.deleteIfExists(file.getParent());
+        for (Path file : written) {
+          Files.deleteIfExists(file);
+        }
+        for (Path dir : createdDirs) {
+          Files.deleteIfExists(dir);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    });
-    return file;
+    };
+    try {
+      for (int i = 0; i < names.size(); i++) {
+        Path file = files.get(i);
+        if (!Files.isDirectory(file.getParent())) {
+          Files.createDirectories(file.getParent());
+          createdDirs.add(file.getParent());
+        }
+        write(file, text.apply(names.get(i), TomlStrings.key(names.get(i))));
+        written.add(file);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      undo.run();
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (UncheckedIOException) e;
+    }
+    verify(names, undo);
+    return files;
+  }
+
+  private static void checkAll(Project project, List<String> names) {
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (!seen.add(name)) {
+        throw new ScaffoldException("'" + name + "' is given twice; name each component once");
+      }
+      check(project, name);
+    }
   }
 
   private static void check(Project project, String name) {
@@ -100,6 +137,14 @@ public final class ComponentScaffold {
       if (count > bestCount) {
         best = file;
         bestCount = count;
+      }
+    }
+    if (bestCount == 0) {
+      // a new project ('init') has no bare entry yet: the components file is the one that includes comp files
+      for (Path file : ownFiles(project)) {
+        if (includes(file).stream().anyMatch(p -> p.endsWith(".comp.toml"))) {
+          return file;
+        }
       }
     }
     return best;
@@ -142,19 +187,20 @@ public final class ComponentScaffold {
     return array.toList().stream().filter(String.class::isInstance).map(String.class::cast).toList();
   }
 
-  /** Re-loads the project; if it fails, or lacks the component, undoes the change and reports why. */
-  private void verify(String name, Runnable undo) {
+  /** Re-loads the project; if it fails, or lacks a new component, undoes the change and reports why. */
+  private void verify(List<String> names, Runnable undo) {
     Optional<String> problem;
     try {
       Project reloaded = ProjectLoader.load(options);
-      problem = reloaded.hasComponent(name) ? Optional.empty()
-          : Optional.of("the project does not pick up the new declaration (is the file included?)");
+      problem = names.stream().filter(n -> !reloaded.hasComponent(n)).findFirst()
+          .map(n -> "the project does not pick up the new declaration of '" + n + "' (is the file included?)");
     } catch (ConfigException e) {
       problem = Optional.of(e.getMessage());
     }
     if (problem.isPresent()) {
       undo.run();
-      throw new ScaffoldException("adding '" + name + "' would break the project, so nothing was changed: " + problem.get());
+      String what = names.size() == 1 ? "'" + names.get(0) + "'" : String.join(", ", names);
+      throw new ScaffoldException("adding " + what + " would break the project, so nothing was changed: " + problem.get());
     }
   }
 

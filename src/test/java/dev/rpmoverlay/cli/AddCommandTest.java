@@ -58,7 +58,7 @@ class AddCommandTest {
     CliRun r = CliRun.of("-C", project.toString(), "add", "expat");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).isEqualTo("added to components/components.toml\n");
+    assertThat(r.out()).isEqualTo("added to components/components.toml: expat\n");
     assertThat(read("components/components.toml")).contains("[components.curl]\n[components.expat]\n[components.zlib]\n");
     assertThat(read("rpmoverlay.toml")).isEqualTo(ROOT);
     assertThat(CliRun.of("-C", project.toString(), "add", "expat").err()).contains("component 'expat' already exists");
@@ -91,6 +91,44 @@ class AddCommandTest {
     assertThat(r.err()).isEqualTo("rpmoverlay: error: component 'nginx' already exists (declared at "
         + "components/nginx/nginx.comp.toml:1); edit that declaration instead\n");
     assertThat(read("components/nginx/nginx.comp.toml")).isEqualTo("[components.nginx]\n");
+  }
+
+  @Test
+  void addsSeveralBareEntriesInOneRun() throws IOException {
+    CliRun r = CliRun.of("-C", project.toString(), "add", "expat", "aalib", "python3.12");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("added to components/components.toml: expat aalib python3.12\n");
+    assertThat(read("components/components.toml"))
+        .contains("[components.aalib]\n[components.bash]\n[components.curl]\n[components.expat]\n[components.\"python3.12\"]\n[components.zlib]\n");
+  }
+
+  @Test
+  void createsOneDedicatedFilePerName() throws IOException {
+    CliRun r = CliRun.of("-C", project.toString(), "add", "--dedicated", "expat", "aalib");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("created components/expat/expat.comp.toml\ncreated components/aalib/aalib.comp.toml\n");
+    assertThat(CliRun.of("-C", project.toString(), "list").out()).contains("aalib\n", "expat\n");
+  }
+
+  @Test
+  void addsNothingWhenOneOfSeveralNamesExistsAlready() throws IOException {
+    CliRun r = CliRun.of("-C", project.toString(), "add", "expat", "curl", "aalib");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).isEqualTo("rpmoverlay: error: component 'curl' already exists (declared at "
+        + "components/components.toml:9); edit that declaration instead\n");
+    assertThat(read("components/components.toml")).isEqualTo(COMPONENTS);
+  }
+
+  @Test
+  void addsNoDedicatedFileWhenOneOfSeveralNamesIsRefused() throws IOException {
+    CliRun r = CliRun.of("-C", project.toString(), "add", "--dedicated", "expat", "expat");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("'expat' is given twice");
+    assertThat(project.resolve("components/expat")).doesNotExist();
   }
 
   @Test

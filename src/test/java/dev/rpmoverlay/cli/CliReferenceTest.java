@@ -97,6 +97,9 @@ class CliReferenceTest {
 
   private static void collect(CommandLine cmd, List<CommandSpec> all) {
     all.add(cmd.getCommandSpec());
+    if (cmd.getCommand() instanceof ComponentCommand) {
+      return; // 'component X' is 'X': its page lists them, their own pages are the top-level ones
+    }
     cmd.getSubcommands().values().stream()
         .distinct()
         .filter(c -> !c.getCommandName().equals("help"))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.common.io.MoreFiles;
 import dev.rpmoverlay.cli.CliRun;
+import dev.rpmoverlay.testing.FixtureDistGit;
 import dev.rpmoverlay.testing.ProjectCopy;
 import dev.rpmoverlay.testing.SharedData;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +41,7 @@ class ShippedDataTest {
     Path shared = SharedData.path();
     assumeTrue(Files.isDirectory(shared.resolve("fixtures/distgit")), "needs ../shared/fixtures/distgit");
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")) || Files.isExecutable(Path.of("/bin/git")), "needs git");
-    Path repos = tmp.resolve("fixture-distgit");
-    Process p = new ProcessBuilder("bash", REPO.resolve("docs/examples/make-fixture-repos.sh").toString(), repos.toString(),
-        shared.resolve("fixtures/distgit").toString()).redirectErrorStream(true).start();
-    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(log).isZero();
+    Path repos = FixtureDistGit.build(REPO, tmp.resolve("fixture-distgit"), shared.resolve("fixtures/distgit"));
     Path copy = tmp.resolve("lumen");
     ProjectCopy.of(REPO, copy);
     MoreFiles.deleteRecursively(copy.resolve("upstream-cache"));

@@ -49,6 +49,7 @@ import picocli.CommandLine.Model.CommandSpec;
       SchemaCommand.class,
       FetchCommand.class,
       UpdateCommand.class,
+      OutdatedCommand.class,
       AutospecCommand.class,
       AddCommand.class,
       DiffCommand.class,

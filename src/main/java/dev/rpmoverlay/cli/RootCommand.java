@@ -50,6 +50,7 @@ import picocli.CommandLine.Model.CommandSpec;
       FetchCommand.class,
       UpdateCommand.class,
       OutdatedCommand.class,
+      ChangedCommand.class,
       AutospecCommand.class,
       AddCommand.class,
       DiffCommand.class,

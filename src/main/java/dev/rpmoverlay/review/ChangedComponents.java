@@ -169,11 +169,13 @@ public final class ChangedComponents {
     return path.startsWith(dir + "/") ? path.substring(dir.length() + 1) : null;
   }
 
-  /** Whether the component has a lock, cache entry or rendered dir in {@code commit}. */
+  /**
+   * Whether the component has a lock or rendered dir in {@code commit}. A cache entry alone does
+   * not count: one can outlive its component (nothing prunes it), and it is no component without a lock.
+   */
   private static boolean exists(Repository repo, RevCommit commit, String name, Layout layout) throws IOException {
     String letter = dev.rpmoverlay.render.OutputLayout.letter(name);
-    for (String p : List.of(join(layout.lockDir(), name + ".lock"), join(layout.upstreamCacheDir(), name),
-        join(layout.renderedDir(), letter + "/" + name))) {
+    for (String p : List.of(join(layout.lockDir(), name + ".lock"), join(layout.renderedDir(), letter + "/" + name))) {
       try (TreeWalk tw = TreeWalk.forPath(repo, p, commit.getTree())) {
         if (tw != null) {
           return true;

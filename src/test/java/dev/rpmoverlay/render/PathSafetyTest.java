@@ -17,7 +17,7 @@ import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.TreeFile;
 import dev.rpmoverlay.overlay.Workspace;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
-import dev.rpmoverlay.upstream.InMemoryDistGit;
+import dev.rpmoverlay.bench.InMemoryDistGit;
 import dev.rpmoverlay.upstream.LookasideDownloader;
 import dev.rpmoverlay.upstream.RetryPolicy;
 import dev.rpmoverlay.upstream.SourcesFile;

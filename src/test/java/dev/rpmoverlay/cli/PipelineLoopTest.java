@@ -2,6 +2,7 @@ package dev.rpmoverlay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpmoverlay.testing.FedoraDistGit;
 import dev.rpmoverlay.testing.LoopbackGitServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,52 +26,6 @@ class PipelineLoopTest {
   @TempDir Path tmp;
   Path project;
   int projectCommits;
-
-  static RevCommit upstreamCommit(Path repo, String when, String message, String spec) throws Exception {
-    try (Git git = Git.open(repo.toFile())) {
-      Files.writeString(repo.resolve(repo.getFileName() + ".spec"), spec);
-      git.add().addFilepattern(".").call();
-      PersonIdent who = new PersonIdent("Fedora Packager", "packager@fedoraproject.org", Instant.parse(when), ZoneOffset.UTC);
-      return git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
-    }
-  }
-
-  static String staticSpec(String name, String version, String build) {
-    return """
-        Name: %s
-        Version: %s
-        Release: 1%%{?dist}
-        Summary: %s
-        License: MIT
-
-        %%description
-        %s.
-
-        %%build
-        %%configure %s
-        %%make_build
-
-        %%changelog
-        * Thu Jan 01 2026 Fedora Packager <packager@fedoraproject.org> - %s-1
-        - Update to %s
-        """.formatted(name, version, name, name, build, version, version);
-  }
-
-  static String autoSpec(String name, String version) {
-    return """
-        Name: %s
-        Version: %s
-        Release: %%autorelease
-        Summary: %s
-        License: MIT
-
-        %%description
-        %s.
-
-        %%changelog
-        %%autochangelog
-        """.formatted(name, version, name, name);
-  }
 
   void commitProject(String message) throws Exception {
     try (Git git = Git.open(project.toFile())) {
@@ -115,36 +70,17 @@ class PipelineLoopTest {
   void theWholeLoopAgainstARealGitServer() throws Exception {
     Path server = Files.createDirectories(tmp.resolve("dist-git"));
     for (String name : new String[] {"curl", "bash", "zlib"}) {
-      Git.init().setDirectory(server.resolve(name).toFile()).setInitialBranch("f43").call().close();
+      FedoraDistGit.init(server, name);
     }
-    upstreamCommit(server.resolve("curl"), "2026-01-05T00:00:00Z", "Import", staticSpec("curl", "8.10.0", "--enable-telnet"));
-    upstreamCommit(server.resolve("curl"), "2026-02-01T00:00:00Z", "Update to 8.11.0", staticSpec("curl", "8.11.0", "--enable-telnet"));
-    upstreamCommit(server.resolve("bash"), "2026-01-03T00:00:00Z", "Import", staticSpec("bash", "5.2", "--without-bash-malloc"));
-    upstreamCommit(server.resolve("zlib"), "2026-01-02T00:00:00Z", "Import", autoSpec("zlib", "1.3"));
-    upstreamCommit(server.resolve("zlib"), "2026-01-20T00:00:00Z", "Fix build", autoSpec("zlib", "1.3"));
+    FedoraDistGit.commit(server.resolve("curl"), "2026-01-05T00:00:00Z", "Import", FedoraDistGit.staticSpec("curl", "8.10.0", "--enable-telnet"));
+    FedoraDistGit.commit(server.resolve("curl"), "2026-02-01T00:00:00Z", "Update to 8.11.0", FedoraDistGit.staticSpec("curl", "8.11.0", "--enable-telnet"));
+    FedoraDistGit.commit(server.resolve("bash"), "2026-01-03T00:00:00Z", "Import", FedoraDistGit.staticSpec("bash", "5.2", "--without-bash-malloc"));
+    FedoraDistGit.commit(server.resolve("zlib"), "2026-01-02T00:00:00Z", "Import", FedoraDistGit.autoSpec("zlib", "1.3"));
+    FedoraDistGit.commit(server.resolve("zlib"), "2026-01-20T00:00:00Z", "Fix build", FedoraDistGit.autoSpec("zlib", "1.3"));
 
     try (LoopbackGitServer daemon = LoopbackGitServer.serve(server)) {
       project = Files.createDirectories(tmp.resolve("project"));
-      Files.writeString(project.resolve("azldev.toml"), """
-          [project]
-          default-distro = { name = "downstream" }
-          rendered-specs-dir = "specs"
-
-          [distros.fedora]
-          default-version = "43"
-          dist-git-base-uri = "%s$pkg"
-          [distros.fedora.versions.43]
-          release-ver = "43"
-          dist-git-branch = "f43"
-
-          [distros.downstream]
-          default-version = "1"
-          [distros.downstream.versions.1]
-          release-ver = "1"
-          default-component-config.spec = { type = "upstream", upstream-distro = { name = "fedora", version = "43", snapshot = "2026-02-24T00:00:00Z" } }
-
-          [components]
-          """.formatted(daemon.baseUrl()));
+      FedoraDistGit.writeProject(project, daemon.baseUrl(), "2026-02-24T00:00:00Z");
       Git.init().setDirectory(project.toFile()).setInitialBranch("main").call().close();
       commitProject("Project skeleton");
 
@@ -176,8 +112,8 @@ class PipelineLoopTest {
       String curlSpec = Files.readString(project.resolve("specs/c/curl/curl.spec"));
 
       // upstream pushes a version bump that drops the line the overlay edits
-      RevCommit bump = upstreamCommit(server.resolve("curl"), "2026-03-01T00:00:00Z", "Update to 8.12.0",
-          staticSpec("curl", "8.12.0", "--enable-websockets"));
+      RevCommit bump = FedoraDistGit.commit(server.resolve("curl"), "2026-03-01T00:00:00Z", "Update to 8.12.0",
+          FedoraDistGit.staticSpec("curl", "8.12.0", "--enable-websockets"));
       CliRun outdated = net("outdated", "--check");
       assertThat(outdated.exitCode()).isEqualTo(1);
       assertThat(outdated.out()).contains("curl       outdated").contains(bump.name().substring(0, 12))

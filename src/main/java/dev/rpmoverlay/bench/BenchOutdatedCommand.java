@@ -10,8 +10,6 @@ import dev.rpmoverlay.upstream.OutdatedCheck;
 import dev.rpmoverlay.upstream.RetryPolicy;
 import dev.rpmoverlay.upstream.UpstreamCoordinates;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,9 +29,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.Daemon;
-import org.eclipse.jgit.transport.DaemonClient;
-import org.eclipse.jgit.transport.resolver.FileResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -80,30 +75,13 @@ public final class BenchOutdatedCommand extends BaseCommand {
   }
 
   private int run(Path work) throws Exception {
-    Path serverRoot = Files.createDirectories(work.resolve("server"));
     // the snapshot falls in the middle of each history: every lock starts commits/2 behind its tip
     String snapshot = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(86_400L * (commits / 2 - 1)).toString();
-    long t0 = System.nanoTime();
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < repos; i++) {
-      String name = String.format(Locale.ROOT, "pkg%04d", i);
-      names.add(name);
-      if (!Files.exists(serverRoot.resolve(name + ".git"))) {
-        SyntheticDistGit.create(serverRoot.resolve(name + ".git"), name, "f43", commits, 42);
-      }
-    }
-    out().printf(Locale.ROOT, "built %d repos x %d commits in %d ms (%s)%n", repos, commits, ms(t0), serverRoot);
-
-    Daemon daemon = new Daemon(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    daemon.getService("git-upload-pack").setEnabled(true);
-    daemon.setRepositoryResolver(new FileResolver<DaemonClient>(serverRoot.toFile(), true));
-    daemon.start();
-    try {
-      String base = "git://127.0.0.1:" + daemon.getAddress().getPort() + "/";
+    try (SyntheticServer server = SyntheticServer.start(work.resolve("server"), repos, commits, out())) {
       List<OutdatedCheck.Request> requests = new ArrayList<>();
-      for (String name : names) {
-        UpstreamCoordinates c = new UpstreamCoordinates(name, name, base + name + ".git", "f43", "", snapshot);
-        requests.add(new OutdatedCheck.Request(c, Optional.of(lockedCommit(serverRoot.resolve(name + ".git"), c))));
+      for (String name : server.names()) {
+        UpstreamCoordinates c = new UpstreamCoordinates(name, name, server.url(name), "f43", "", snapshot);
+        requests.add(new OutdatedCheck.Request(c, Optional.of(lockedCommit(server.repo(name), c))));
       }
       Path mirrorsDir = work.resolve("mirrors");
       if (Files.exists(mirrorsDir)) {
@@ -112,12 +90,10 @@ public final class BenchOutdatedCommand extends BaseCommand {
       OutdatedCheck check = new OutdatedCheck(new MirrorStore(mirrorsDir, RetryPolicy.DEFAULT), jobs);
       measure("cold (empty mirrors)", check, requests);
       measure("warm, nothing new", check, requests);
-      for (int i = 0; i < names.size(); i += 10) {
-        push(serverRoot.resolve(names.get(i) + ".git"));
+      for (int i = 0; i < server.names().size(); i += 10) {
+        push(server.repo(server.names().get(i)));
       }
       measure("warm, 1 in 10 repos moved", check, requests);
-    } finally {
-      daemon.stopAndWait();
     }
     return ExitCodes.OK;
   }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpmoverlay.testing.ProjectRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +19,7 @@ class ChangedCommandTest {
   int commits;
 
   void commit(String message) throws Exception {
-    try (Git git = Git.open(project.toFile())) {
-      git.add().addFilepattern(".").call();
-      git.add().addFilepattern(".").setUpdate(true).call();
-      PersonIdent who = new PersonIdent("Casey", "casey@example.org", Instant.parse("2026-03-01T00:00:00Z").plusSeconds(3600L * commits++),
-          ZoneOffset.UTC);
-      git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
-    }
+    ProjectRepo.commitAll(project, Instant.parse("2026-03-01T00:00:00Z").plusSeconds(3600L * commits++), message);
   }
 
   CliRun run(String... args) {

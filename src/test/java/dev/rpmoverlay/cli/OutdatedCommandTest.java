@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpmoverlay.testing.FedoraDistGit;
+import dev.rpmoverlay.testing.FedoraProject;
 import dev.rpmoverlay.testing.LoopbackGitServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,49 +25,19 @@ class OutdatedCommandTest {
   RevCommit curlAtSnapshot;
   RevCommit curlTip;
 
-  static RevCommit commit(Path repo, String when, String content) throws Exception {
-    try (Git git = Git.open(repo.toFile())) {
-      String name = repo.getFileName().toString();
-      Files.writeString(repo.resolve(name + ".spec"), content);
-      git.add().addFilepattern(".").call();
-      PersonIdent who = new PersonIdent("Packager", "p@example.org", Instant.parse(when), ZoneOffset.UTC);
-      return git.commit().setMessage("Update").setAuthor(who).setCommitter(who).call();
-    }
-  }
-
-  static void init(Path repo) throws Exception {
-    Git.init().setDirectory(repo.toFile()).setInitialBranch("f43").call().close();
-  }
-
   @BeforeEach
   void setUp() throws Exception {
     server = Files.createDirectories(tmp.resolve("dist-git"));
-    init(server.resolve("curl"));
-    commit(server.resolve("curl"), "2026-01-01T00:00:00Z", "Name: curl\nVersion: 8.10\n");
-    curlAtSnapshot = commit(server.resolve("curl"), "2026-01-02T00:00:00Z", "Name: curl\nVersion: 8.11\n");
-    commit(server.resolve("curl"), "2026-03-01T00:00:00Z", "Name: curl\nVersion: 8.12\n");
-    curlTip = commit(server.resolve("curl"), "2026-03-02T00:00:00Z", "Name: curl\nVersion: 8.13\n");
-    init(server.resolve("bash"));
-    commit(server.resolve("bash"), "2026-01-01T00:00:00Z", "Name: bash\nVersion: 5.2\n");
+    Path curl = FedoraDistGit.init(server, "curl");
+    FedoraDistGit.commit(curl, "2026-01-01T00:00:00Z", "Import", "Name: curl\nVersion: 8.10\n");
+    curlAtSnapshot = FedoraDistGit.commit(curl, "2026-01-02T00:00:00Z", "Update", "Name: curl\nVersion: 8.11\n");
+    FedoraDistGit.commit(curl, "2026-03-01T00:00:00Z", "Update", "Name: curl\nVersion: 8.12\n");
+    curlTip = FedoraDistGit.commit(curl, "2026-03-02T00:00:00Z", "Update", "Name: curl\nVersion: 8.13\n");
+    FedoraDistGit.commit(FedoraDistGit.init(server, "bash"), "2026-01-01T00:00:00Z", "Import", "Name: bash\nVersion: 5.2\n");
     daemon = LoopbackGitServer.serve(server);
     project = Files.createDirectories(tmp.resolve("project"));
-    Files.writeString(project.resolve("azldev.toml"), """
-        [project]
-        default-distro = { name = "downstream" }
-        [distros.fedora]
-        default-version = "43"
-        dist-git-base-uri = "%s$pkg"
-        [distros.fedora.versions.43]
-        release-ver = "43"
-        dist-git-branch = "f43"
-        [distros.downstream]
-        default-version = "1"
-        [distros.downstream.versions.1]
-        release-ver = "1"
-        default-component-config.spec = { type = "upstream", upstream-distro = { name = "fedora", version = "43", snapshot = "2026-02-24T00:00:00Z" } }
-        [components.curl]
-        [components.bash]
-        """.formatted(daemon.baseUrl()));
+    FedoraProject.writeDownstream(project, daemon.baseUrl(), "2026-02-24T00:00:00Z");
+    Files.writeString(project.resolve("azldev.toml"), Files.readString(project.resolve("azldev.toml")) + "curl = {}\nbash = {}\n");
     CliRun update = run("update", "-a");
     assertThat(update.exitCode()).as(update.out() + update.err()).isZero();
   }
@@ -107,7 +75,7 @@ class OutdatedCommandTest {
     assertThat(run("outdated", "--check").exitCode()).isEqualTo(1);
     assertThat(run("outdated", "--check", "bash").exitCode()).isZero();
 
-    commit(server.resolve("bash"), "2026-03-05T00:00:00Z", "Name: bash\nVersion: 5.3\n");
+    FedoraDistGit.commit(server.resolve("bash"), "2026-03-05T00:00:00Z", "Update", "Name: bash\nVersion: 5.3\n");
 
     CliRun bash = run("outdated", "--check", "bash");
     assertThat(bash.exitCode()).isEqualTo(1);
@@ -149,7 +117,7 @@ class OutdatedCommandTest {
 
   @Test
   void anUnreachableRepositoryIsAnErrorThatNamesTheComponent() throws Exception {
-    Files.writeString(project.resolve("azldev.toml"), Files.readString(project.resolve("azldev.toml")) + "[components.gone]\n");
+    Files.writeString(project.resolve("azldev.toml"), Files.readString(project.resolve("azldev.toml")) + "gone = {}\n");
 
     CliRun outdated = run("outdated", "--network-retries=0");
 

@@ -3,13 +3,13 @@ package dev.rpmoverlay.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rpmoverlay.testing.FedoraDistGit;
+import dev.rpmoverlay.testing.FedoraProject;
 import dev.rpmoverlay.testing.LoopbackGitServer;
+import dev.rpmoverlay.testing.ProjectRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,13 +28,7 @@ class PipelineLoopTest {
   int projectCommits;
 
   void commitProject(String message) throws Exception {
-    try (Git git = Git.open(project.toFile())) {
-      git.add().addFilepattern(".").call();
-      git.add().addFilepattern(".").setUpdate(true).call();
-      PersonIdent who = new PersonIdent("CI Bot", "ci@example.org", Instant.parse("2026-03-10T00:00:00Z").plusSeconds(3600L * projectCommits++),
-          ZoneOffset.UTC);
-      git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
-    }
+    ProjectRepo.commitAll(project, Instant.parse("2026-03-10T00:00:00Z").plusSeconds(3600L * projectCommits++), message);
   }
 
   CliRun run(String... args) {
@@ -80,7 +74,7 @@ class PipelineLoopTest {
 
     try (LoopbackGitServer daemon = LoopbackGitServer.serve(server)) {
       project = Files.createDirectories(tmp.resolve("project"));
-      FedoraDistGit.writeProject(project, daemon.baseUrl(), "2026-02-24T00:00:00Z");
+      FedoraProject.writeDownstream(project, daemon.baseUrl(), "2026-02-24T00:00:00Z");
       Git.init().setDirectory(project.toFile()).setInitialBranch("main").call().close();
       commitProject("Project skeleton");
 

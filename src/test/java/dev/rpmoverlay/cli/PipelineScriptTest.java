@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpmoverlay.testing.FedoraDistGit;
+import dev.rpmoverlay.testing.FedoraProject;
 import dev.rpmoverlay.testing.LoopbackGitServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ class PipelineScriptTest {
     writeLauncher();
     try (LoopbackGitServer daemon = LoopbackGitServer.serve(server)) {
       project = tmp.resolve("project");
-      FedoraDistGit.writeProject(project, daemon.baseUrl(), "");
+      FedoraProject.writeDownstream(project, daemon.baseUrl(), "");
       Files.writeString(project.resolve("azldev.toml"), Files.readString(project.resolve("azldev.toml")) + "curl = {}\nbash = {}\n");
       try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
         git.add().addFilepattern(".").call();

@@ -71,35 +71,4 @@ public final class FedoraDistGit {
         %%autochangelog
         """.formatted(name, version, name, name);
   }
-
-  /**
-   * Writes {@code dir/azldev.toml}: distro {@code downstream} rendering from fedora 43 at
-   * {@code baseUrl + $pkg} (branch f43), at {@code snapshot} (none when empty: the branch tip),
-   * rendered specs in {@code specs/}, and an empty {@code [components]} table.
-   */
-  public static void writeProject(Path dir, String baseUrl, String snapshot) throws Exception {
-    String upstream = snapshot.isEmpty() ? "{ name = \"fedora\", version = \"43\" }"
-        : "{ name = \"fedora\", version = \"43\", snapshot = \"" + snapshot + "\" }";
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("azldev.toml"), """
-        [project]
-        default-distro = { name = "downstream" }
-        rendered-specs-dir = "specs"
-
-        [distros.fedora]
-        default-version = "43"
-        dist-git-base-uri = "%s$pkg"
-        [distros.fedora.versions.43]
-        release-ver = "43"
-        dist-git-branch = "f43"
-
-        [distros.downstream]
-        default-version = "1"
-        [distros.downstream.versions.1]
-        release-ver = "1"
-        default-component-config.spec = { type = "upstream", upstream-distro = %s }
-
-        [components]
-        """.formatted(baseUrl, upstream));
-  }
 }

@@ -221,7 +221,7 @@ class PathSafetyTest {
     ComponentRenderer renderer = new ComponentRenderer(DirectorySourceTreeProvider.localOr(dir), Templates.bundled(),
         new OverlayEngine(Compat.CURRENT));
     return new RenderRun(renderer, x -> java.util.List.of(), Templates.bundled(), FaultInjector.NONE)
-        .run(List.of(c), Set.of(c.name()), new RenderOptions(out, 1, false, false, false), r -> {});
+        .run(List.of(c), Set.of(c.name()), RenderOptions.into(out), r -> {});
   }
 
   @Test

@@ -38,6 +38,7 @@ class DocsCommandsTest {
       Map.entry("./rpmoverlay bench config ../shared/conformance/azldev/project", "needs ../shared (the AZL4 project)"),
       Map.entry("./rpmoverlay bench autorelease", "a benchmark, tested by BenchAutoreleaseCommandTest"),
       Map.entry("./rpmoverlay bench fetch --repos 200", "a benchmark, tested by BenchFetchCommandTest"),
+      Map.entry("./rpmoverlay bench outdated --repos 2000", "a benchmark, tested by BenchOutdatedCommandTest"),
       Map.entry("./rpmoverlay bench rpm-sources /tmp/corpus/specs", "needs ../shared (the spec corpus) and rpmspec; tested by BenchRpmSourcesCommandTest"),
       Map.entry("bench/distro.sh [WORK]", "needs ../shared; the full-distro benchmark"),
       Map.entry("rpmoverlay autospec process SPEC_OR_DIR TARGET", "placeholders; tested by AutospecCommandTest"),

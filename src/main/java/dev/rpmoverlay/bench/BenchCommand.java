@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       BenchRoundtripCommand.class,
       BenchDistroSetupCommand.class,
       BenchFetchCommand.class,
+      BenchOutdatedCommand.class,
       BenchRpmSourcesCommand.class,
     })
 public final class BenchCommand implements Runnable {

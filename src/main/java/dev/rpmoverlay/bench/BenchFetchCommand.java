@@ -13,17 +13,12 @@ import dev.rpmoverlay.upstream.RetryPolicy;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import dev.rpmoverlay.upstream.UpstreamCoordinates;
 import dev.rpmoverlay.upstream.UpstreamFetcher;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.jgit.transport.Daemon;
-import org.eclipse.jgit.transport.DaemonClient;
-import org.eclipse.jgit.transport.resolver.FileResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,22 +51,7 @@ final class BenchFetchCommand extends BaseCommand {
   @Override
   protected int execute() throws Exception {
     Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("rpmoverlay-bench-fetch");
-    Path serverRoot = Files.createDirectories(work.resolve("server"));
-    long t0 = System.nanoTime();
-    for (int i = 0; i < repos; i++) {
-      String name = String.format(Locale.ROOT, "pkg%03d", i);
-      if (!Files.exists(serverRoot.resolve(name + ".git"))) {
-        SyntheticDistGit.create(serverRoot.resolve(name + ".git"), name, "f43", commits, 42);
-      }
-    }
-    out().printf(Locale.ROOT, "built %d repos x %d commits in %d ms (%s)%n", repos, commits, ms(t0), serverRoot);
-
-    Daemon daemon = new Daemon(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    daemon.getService("git-upload-pack").setEnabled(true);
-    daemon.setRepositoryResolver(new FileResolver<DaemonClient>(serverRoot.toFile(), true));
-    daemon.start();
-    try {
-      int port = daemon.getAddress().getPort();
+    try (SyntheticServer server = SyntheticServer.start(work.resolve("server"), repos, commits, out())) {
       Path mirrorsDir = work.resolve("mirrors");
       Path cacheDir = work.resolve("upstream-cache");
       for (Path stale : List.of(mirrorsDir, cacheDir)) {
@@ -81,8 +61,8 @@ final class BenchFetchCommand extends BaseCommand {
       }
       List<FetchRequest> cold = new ArrayList<>();
       for (int i = 0; i < repos; i++) {
-        String name = String.format(Locale.ROOT, "pkg%03d", i);
-        cold.add(new FetchRequest(new UpstreamCoordinates(name, name, "git://127.0.0.1:" + port + "/" + name + ".git", "f43", "", ""),
+        String name = server.names().get(i);
+        cold.add(new FetchRequest(new UpstreamCoordinates(name, name, server.url(name), "f43", "", ""),
             Optional.empty()));
       }
       UpstreamCache cache = UpstreamCache.open(cacheDir);
@@ -105,8 +85,6 @@ final class BenchFetchCommand extends BaseCommand {
       cpuAtStart = cpuMillis();
       long t3 = System.nanoTime();
       report("re-fetch, ask server (update)", new UpstreamFetcher(mirrors, cache, writer, jobs, true).fetchAll(cold, o -> {}), t3);
-    } finally {
-      daemon.stopAndWait();
     }
     return ExitCodes.OK;
   }

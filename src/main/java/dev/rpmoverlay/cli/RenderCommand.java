@@ -23,6 +23,7 @@ import dev.rpmoverlay.render.Templates;
 import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
 import dev.rpmoverlay.review.LintFinding;
 import dev.rpmoverlay.review.OverlayLinter;
+import dev.rpmoverlay.review.OutputDrift;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
 import dev.rpmoverlay.upstream.LockStore;
 import dev.rpmoverlay.upstream.UpdateTransaction;
@@ -75,7 +76,8 @@ final class RenderCommand extends BaseCommand {
   Path outputDir;
 
   @Option(names = "--check",
-      description = "Render to staging and compare with the output dir; write nothing. Exit 1 and list what drifted.")
+      description = "Render in memory and compare with the output dir; write nothing. Exit 1 and show what drifted: the"
+          + " files that differ and a unified diff per component (its first " + DriftPrinter.TEXT_LINES + " lines; all of it with -v).")
   boolean check;
 
   @Option(names = "--clean-stale",
@@ -324,7 +326,16 @@ final class RenderCommand extends BaseCommand {
     return summary.failures() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
+  private static final OutputDrift EMPTY_DRIFT = new OutputDrift("", List.of(), List.of());
+
   private void report(RenderSummary summary, Path out) throws IOException {
+    java.util.Map<String, OutputDrift> drifts = new java.util.TreeMap<>();
+    for (ComponentResult r : summary.results()) {
+      dev.rpmoverlay.overlay.SourceTree rendered = summary.checkedOutput().get(r.component());
+      if (rendered != null) {
+        drifts.put(r.component(), OutputDrift.of(r.component(), r.outputDir(), out.resolve(r.outputDir()), rendered));
+      }
+    }
     if (global().outputFormat() == OutputFormat.JSON) {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       ObjectNode root = mapper.createObjectNode();
@@ -339,6 +350,12 @@ final class RenderCommand extends BaseCommand {
         n.put("status", r.status().label());
         n.put("changed", r.changed());
         n.put("error", r.error());
+        if (check && r.changed()) {
+          ArrayNode files = n.putArray("files");
+          for (OutputDrift.FileChange f : drifts.getOrDefault(r.component(), EMPTY_DRIFT).files()) {
+            files.addObject().put("path", f.path()).put("change", f.kind().label()).put("modeOnly", f.modeOnly());
+          }
+        }
       }
       ArrayNode stale = root.putArray("staleDirs");
       summary.staleDirs().forEach(stale::add);
@@ -359,8 +376,8 @@ final class RenderCommand extends BaseCommand {
     }
     Colors colors = Colors.stderr(global());
     if (check) {
-      info(colors.summary(String.format(java.util.Locale.ROOT, "%d component(s): %d drifted, %d failed",
-          summary.results().size(), summary.drifted().size(), summary.failures()), exitCode(summary) != ExitCodes.OK));
+      new DriftPrinter(out(), global().verbose()).print(drifts.values());
+      info(colors.summary(RenderSummaryLine.ofCheck(summary), exitCode(summary) != ExitCodes.OK));
     } else {
       info(colors.summary(RenderSummaryLine.of(summary, noIncremental), summary.failures() > 0));
     }

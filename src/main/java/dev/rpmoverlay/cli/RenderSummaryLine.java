@@ -49,6 +49,28 @@ final class RenderSummaryLine {
     return sb.toString();
   }
 
+  /**
+   * The last line of {@code render --check}, e.g. {@code 42 components: 41 up to date, 1 drifted},
+   * with the failed components and stale dirs when there are any.
+   */
+  static String ofCheck(RenderSummary summary) {
+    List<ComponentResult> results = summary.results();
+    long drifted = summary.drifted().size();
+    long failed = summary.failures();
+    long upToDate = results.stream().filter(r -> !r.changed() && !r.failed()).count();
+    StringBuilder sb = new StringBuilder(plural(results.size(), "component")).append(": ").append(upToDate).append(" up to date");
+    if (drifted > 0) {
+      sb.append(", ").append(drifted).append(" drifted");
+    }
+    if (failed > 0) {
+      sb.append(", ").append(failed).append(" failed");
+    }
+    if (!summary.staleDirs().isEmpty()) {
+      sb.append("; ").append(plural(summary.staleDirs().size(), "stale dir"));
+    }
+    return sb.toString();
+  }
+
   private static long count(List<ComponentResult> results, Output o) {
     return results.stream().filter(r -> r.output() == o).count();
   }

@@ -50,6 +50,8 @@ import picocli.CommandLine.Model.CommandSpec;
       SchemaCommand.class,
       FetchCommand.class,
       UpdateCommand.class,
+      OutdatedCommand.class,
+      ChangedCommand.class,
       AutospecCommand.class,
       AddCommand.class,
       InitCommand.class,

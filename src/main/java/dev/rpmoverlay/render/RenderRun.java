@@ -71,8 +71,15 @@ public final class RenderRun {
     return this;
   }
 
-  /** The outcome of phase 1 for one component. */
-  private record Prepared(ComponentResult result, Path staged) {}
+  /**
+   * The outcome of phase 1 for one component; {@code checked} is what render gave for a component
+   * that drifted under {@code --check} (null otherwise), so that the caller can show the drift.
+   */
+  private record Prepared(ComponentResult result, Path staged, SourceTree checked) {
+    Prepared(ComponentResult result, Path staged) {
+      this(result, staged, null);
+    }
+  }
 
   /**
    * Renders {@code components}.
@@ -98,8 +105,12 @@ public final class RenderRun {
       boolean anyFailed = prepared.stream().anyMatch(p -> p.result().failed());
       boolean write = !options.check() && !(options.failOnError() && anyFailed);
       List<ComponentResult> results = new ArrayList<>();
+      Map<String, SourceTree> drifted = new TreeMap<>();
       for (Prepared p : prepared) {
         ComponentResult r = p.result();
+        if (p.checked() != null) {
+          drifted.put(r.component(), p.checked());
+        }
         if (!write && (r.output() == ComponentResult.Output.WRITTEN || r.output() == ComponentResult.Output.MARKER)) {
           r = r.withOutput(ComponentResult.Output.NOT_WRITTEN);
         }
@@ -137,7 +148,7 @@ public final class RenderRun {
           // renders everything again, so this must not turn a finished render into a failure.
         }
       }
-      return new RenderSummary(results, stale, write, repaired);
+      return new RenderSummary(results, stale, write, repaired, drifted);
     } finally {
       ComponentOutput.deleteTree(staging);
     }
@@ -236,7 +247,7 @@ public final class RenderRun {
         : changed ? ComponentResult.Output.WRITTEN : ComponentResult.Output.UNCHANGED;
     if (!changed || options.check()) {
       return new Prepared(new ComponentResult(name, relDir, status, error, changed,
-          options.check() && changed ? ComponentResult.Output.NOT_WRITTEN : output), null);
+          options.check() && changed ? ComponentResult.Output.NOT_WRITTEN : output), null, options.check() && changed ? tree : null);
     }
     Path staged = layout.stagedDir(name);
     t = PhaseTimes.start();

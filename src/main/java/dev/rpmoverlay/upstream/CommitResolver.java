@@ -24,7 +24,7 @@ import org.eclipse.jgit.revwalk.filter.CommitTimeRevFilter;
  * {@code git rev-list -1 --first-parent --before=T}), else the branch tip. A locked or pinned commit
  * must be reachable from the branch.
  */
-final class CommitResolver {
+public final class CommitResolver {
 
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{7,40}");
   // Plain 'update NAME' resolves from the lock again and fails the same way; only

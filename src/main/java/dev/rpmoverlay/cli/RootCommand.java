@@ -48,6 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
       ConfigCommand.class,
       SchemaCommand.class,
       FetchCommand.class,
+      PrepareSourcesCommand.class,
       UpdateCommand.class,
       AutospecCommand.class,
       AddCommand.class,

@@ -149,8 +149,9 @@ final class ArchiveReader {
   }
 
   private ArchiveException tooBig(String path) {
-    return new ArchiveException("archive '" + name + "' unpacks to more than " + (maxBytes >> 20)
-        + " MiB (at '" + path + "'); archive overlays unpack archives in memory and stop there");
+    String limit = maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MiB" : maxBytes + " bytes";
+    return new ArchiveException("archive '" + name + "' unpacks to more than " + limit
+        + " (at '" + path + "'); archive overlays unpack archives in memory and stop there");
   }
 
   /**

@@ -110,10 +110,8 @@ public final class PrepareSourcesCommand extends BaseCommand {
     try {
       prepared = preparer.prepare(new SourcePreparer.Request(component, files, upstreamSources(upstream),
           lookasideUrl(project, component), !skipOverlays, out, force));
-    } catch (PrepareException e) {
-      throw new UserException(e.getMessage(), e);
-    } catch (OverlayFailure e) {
-      throw new UserException(e.getMessage(), e);
+    } catch (PrepareException | OverlayFailure e) {
+      throw new UserException(e.getMessage(), ExitCodes.FAILED, e);
     }
     print(prepared);
     long downloaded = prepared.stream().filter(f -> f.source() == PreparedFile.Source.DOWNLOADED).count();

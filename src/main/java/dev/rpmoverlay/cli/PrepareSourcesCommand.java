@@ -34,7 +34,6 @@ import picocli.CommandLine.Parameters;
 /** {@code rpmoverlay prepare-sources NAME -o DIR}: a component's rendered files and all its sources, ready to build. */
 @Command(
     name = "prepare-sources",
-    aliases = "prep-sources",
     header = "Write one component's rendered files and every source it needs into a directory, ready for rpmbuild -bs.",
     description = {
       "",

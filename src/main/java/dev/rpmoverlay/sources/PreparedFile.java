@@ -11,6 +11,8 @@ public record PreparedFile(String path, Source source, String detail) {
   public enum Source {
     /** A rendered file (spec, patches, the {@code sources} file, ...). */
     RENDERED("rendered"),
+    /** An upstream file as it is ({@code --skip-overlays}). */
+    UPSTREAM("upstream"),
     /** Listed in {@code sources} and shipped in the component's own files. */
     SHIPPED("shipped"),
     /** Downloaded from the lookaside (or a download origin) in this run. */

@@ -96,7 +96,8 @@ public final class SourcePreparer {
 
     Map<String, Staged> staged = new TreeMap<>();
     for (Map.Entry<String, TreeFile> f : request.files().files().entrySet()) {
-      staged.put(f.getKey(), new Staged(PreparedFile.Source.RENDERED, "", f.getValue(), null));
+      staged.put(f.getKey(), new Staged(request.applyArchiveOverlays() ? PreparedFile.Source.RENDERED : PreparedFile.Source.UPSTREAM,
+          "", f.getValue(), null));
     }
     Optional<TreeFile> sourcesFile = request.files().get("sources");
     if (sourcesFile.isPresent()) {

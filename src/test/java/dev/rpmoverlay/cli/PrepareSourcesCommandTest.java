@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.hash.Hashing;
 import com.sun.net.httpserver.HttpServer;
+import dev.rpmoverlay.testing.DirectoryContents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -284,7 +285,7 @@ class PrepareSourcesCommandTest {
     mode = "wrong";
     CliRun r = prepare("--force");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
-    assertThat(files(tmp.resolve("out"))).containsOnlyKeys("keep.txt");
+    assertThat(DirectoryContents.of(tmp.resolve("out"))).containsOnlyKeys("keep.txt");
     assertThat(siblingsOf(tmp.resolve("out"))).containsExactly("cache", "out", "project");
   }
 
@@ -292,26 +293,13 @@ class PrepareSourcesCommandTest {
   void assertNothingLeft() throws IOException {
     assertThat(tmp.resolve("out")).doesNotExist();
     assertThat(siblingsOf(tmp.resolve("out"))).doesNotContain("out").allMatch(n -> !n.startsWith("."));
-    assertThat(files(tmp.resolve("cache"))).isEmpty();
+    assertThat(DirectoryContents.of(tmp.resolve("cache"))).isEmpty();
   }
 
   static List<String> siblingsOf(Path p) throws IOException {
     try (Stream<Path> s = Files.list(p.getParent())) {
       return s.map(x -> x.getFileName().toString()).sorted().toList();
     }
-  }
-
-  static Map<String, String> files(Path dir) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    if (!Files.exists(dir)) {
-      return out;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path f : s.filter(Files::isRegularFile).toList()) {
-        out.put(dir.relativize(f).toString(), Files.readString(f, StandardCharsets.ISO_8859_1));
-      }
-    }
-    return out;
   }
 
   static byte[] tarGz(Map<String, String> files) throws IOException {

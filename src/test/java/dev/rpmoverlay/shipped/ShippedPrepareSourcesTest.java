@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.rpmoverlay.cli.CliRun;
 import dev.rpmoverlay.cli.Main;
 import dev.rpmoverlay.testing.ChildJvm;
+import dev.rpmoverlay.testing.DirectoryContents;
 import dev.rpmoverlay.testing.ProjectCopy;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -71,18 +70,7 @@ class ShippedPrepareSourcesTest {
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(log).isZero();
-    return files(out);
-  }
-
-  private static Map<String, String> files(Path dir) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path f : all.filter(Files::isRegularFile).toList()) {
-        out.put(dir.relativize(f).toString(), (Files.isExecutable(f) ? "x:" : "-:")
-            + new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
-    return out;
+    return DirectoryContents.of(out);
   }
 
   private static boolean onPath(String program) {

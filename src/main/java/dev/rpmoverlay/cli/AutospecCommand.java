@@ -1,5 +1,6 @@
 package dev.rpmoverlay.cli;
 
+import dev.rpmoverlay.release.LocalPackageHistory;
 import dev.rpmoverlay.release.Autospec;
 import dev.rpmoverlay.release.AutospecInput;
 import dev.rpmoverlay.release.AutospecOutcome;

@@ -23,6 +23,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
       // e.g. a component's overlay-files, which are read when the component is first resolved
       ex = new UserException(config.getMessage(), config);
     }
+    if (ex instanceof dev.rpmoverlay.release.HistoryException history) {
+      // autospec's and overlays' git history: no repository, no commits, an unreadable spec
+      ex = new UserException(history.getMessage(), history);
+    }
     if (ex instanceof UserException user) {
       err.println(prefix(user.getMessage()));
       if (verbose && user.getCause() != null) {

@@ -1,5 +1,6 @@
 package dev.rpmoverlay.cli;
 
+import dev.rpmoverlay.render.ComponentHistory;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.review.ComponentDiff;

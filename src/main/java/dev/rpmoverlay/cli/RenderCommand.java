@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpmoverlay.render.RenderInputFingerprints;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.model.Compat;
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.render.ComponentRenderer;
 import dev.rpmoverlay.render.ComponentResult;
-import dev.rpmoverlay.render.FaultInjector;
 import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.render.LockHistoryBumps;
 import dev.rpmoverlay.render.PhaseTimes;
@@ -160,11 +160,12 @@ public final class RenderCommand extends BaseCommand {
     ComponentRenderer renderer = new ComponentRenderer(
         new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir())),
         Templates.bundled(), new OverlayEngine(mode));
-    RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04), Templates.bundled(), FaultInjector.NONE);
+    RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04), Templates.bundled());
     if (!noIncremental) {
       run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name()));
     }
-    RenderOptions options = new RenderOptions(out, parallelism, check, failOnError, cleanStale);
+    RenderOptions options = RenderOptions.into(out).withJobs(parallelism)
+        .withCheck(check).withFailOnError(failOnError).withCleanStale(cleanStale);
     RenderSummary summary;
     try (Progress progress = Progress.start(this, components.size())) {
       summary = run.run(components, new HashSet<>(project.componentNames()), options, progress);

@@ -40,7 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
-      BenchCommand.class,
+      dev.rpmoverlay.bench.BenchCommand.class,
       RenderCommand.class,
       ListCommand.class,
       ShowCommand.class,

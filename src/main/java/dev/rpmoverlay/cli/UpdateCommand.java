@@ -80,8 +80,17 @@ public final class UpdateCommand extends BaseCommand {
    *
    * @param overlayFailures overlays that no longer apply to the (new) upstream
    */
-  record Row(String component, String status, String oldCommit, String newCommit, String detail, List<String> overlayFailures) {
-    Row(String component, String status, String oldCommit, String newCommit, String detail) {
+  /** What update (or update --check) did to one component's lock, as printed in the STATUS column. */
+  enum RowStatus {
+    OK, STALE, UPDATED, UNCHANGED, KEPT, FAILED;
+
+    String text() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  record Row(String component, RowStatus status, String oldCommit, String newCommit, String detail, List<String> overlayFailures) {
+    Row(String component, RowStatus status, String oldCommit, String newCommit, String detail) {
       this(component, status, oldCommit, newCommit, detail, List.of());
     }
   }
@@ -140,27 +149,27 @@ public final class UpdateCommand extends BaseCommand {
               + "; run 'rpmoverlay fetch " + s.name() + "'"));
         }
       }
-      rows.add(new Row(s.name(), problem.isPresent() ? "stale" : "ok", locked, locked, problem.map(LockValidator.Problem::message).orElse("")));
+      rows.add(new Row(s.name(), problem.isPresent() ? RowStatus.STALE : RowStatus.OK, locked, locked, problem.map(LockValidator.Problem::message).orElse("")));
     }
     if (prune) {
       java.util.Set<String> names = new java.util.TreeSet<>();
       selected.forEach(s -> names.add(s.name()));
       for (LockValidator.Problem p : validator.orphans(names)) {
-        rows.add(new Row(p.component(), "stale", "", "", p.message() + "; 'rpmoverlay update -a' deletes it"));
+        rows.add(new Row(p.component(), RowStatus.STALE, "", "", p.message() + "; 'rpmoverlay update -a' deletes it"));
       }
     }
     // like render, the table lists what needs attention; -v (or JSON) lists every component
     boolean everyRow = global().verbose() || global().outputFormat() == OutputFormat.JSON;
-    List<Row> shown = everyRow ? rows : rows.stream().filter(r -> r.status().equals("stale")).toList();
+    List<Row> shown = everyRow ? rows : rows.stream().filter(r -> r.status() == RowStatus.STALE).toList();
     if (!shown.isEmpty()) {
       print(shown);
     }
-    long stale = rows.stream().filter(r -> r.status().equals("stale")).count();
+    long stale = rows.stream().filter(r -> r.status() == RowStatus.STALE).count();
     if (!everyRow) {
       out().println(rows.size() + " component(s): " + (rows.size() - stale) + " current, " + stale + " stale");
     }
-    rows.stream().filter(r -> r.status().equals("stale")).forEach(r -> err().println(ErrorReporter.prefix(r.detail())));
-    return rows.stream().anyMatch(r -> r.status().equals("stale")) ? ExitCodes.FAILED : ExitCodes.OK;
+    rows.stream().filter(r -> r.status() == RowStatus.STALE).forEach(r -> err().println(ErrorReporter.prefix(r.detail())));
+    return rows.stream().anyMatch(r -> r.status() == RowStatus.STALE) ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
   private int update(List<UpstreamComponents.Selected> selected, LockStore locks, LockValidator validator, UpstreamCache cache)
@@ -199,7 +208,7 @@ public final class UpdateCommand extends BaseCommand {
       if (s.upstream().isPresent()) {
         FetchOutcome o = byName.get(s.name());
         if (o.status() == FetchOutcome.Status.FAILED) {
-          rows.add(new Row(s.name(), "failed", oldCommit, "", o.error()));
+          rows.add(new Row(s.name(), RowStatus.FAILED, oldCommit, "", o.error()));
           continue;
         }
         commit = o.resolved().orElseThrow().commit();
@@ -209,7 +218,7 @@ public final class UpdateCommand extends BaseCommand {
       try {
         failures = dryRun.failures(s.config(), treeOf(s, cache));
       } catch (UpstreamException e) {
-        rows.add(new Row(s.name(), "failed", oldCommit, commit, e.getMessage()));
+        rows.add(new Row(s.name(), RowStatus.FAILED, oldCommit, commit, e.getMessage()));
         continue;
       }
       if (!failures.isEmpty() && old.isPresent() && !acceptFailingOverlays) {
@@ -217,7 +226,7 @@ public final class UpdateCommand extends BaseCommand {
         if (!commit.equals(oldCommit) && s.upstream().isPresent() && !oldCommit.isEmpty()) {
           restore.add(new FetchRequest(s.upstream().get(), Optional.of(oldCommit)));
         }
-        rows.add(new Row(s.name(), "kept", oldCommit, commit, "component '" + s.name() + "': " + failures.size()
+        rows.add(new Row(s.name(), RowStatus.KEPT, oldCommit, commit, "component '" + s.name() + "': " + failures.size()
             + " overlay(s) do not apply to upstream commit " + abbrev(commit) + "; lock and cache entry kept at "
             + abbrev(oldCommit) + " (fix the overlays, or pass --accept-failing-overlays to take the new upstream anyway)", failures));
         continue;
@@ -228,24 +237,24 @@ public final class UpdateCommand extends BaseCommand {
             : old;
         LockFile lock = notes.annotate(old, validator.expected(subject, commit, base));
         boolean written = locks.write(s.name(), lock);
-        rows.add(new Row(s.name(), written ? "updated" : "unchanged", oldCommit, commit, "", failures));
+        rows.add(new Row(s.name(), written ? RowStatus.UPDATED : RowStatus.UNCHANGED, oldCommit, commit, "", failures));
       } catch (UpstreamException e) {
-        rows.add(new Row(s.name(), "failed", oldCommit, commit, e.getMessage()));
+        rows.add(new Row(s.name(), RowStatus.FAILED, oldCommit, commit, e.getMessage()));
       }
     }
     for (FetchOutcome o : new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false).fetchAll(restore, o -> {})) {
       if (o.status() == FetchOutcome.Status.FAILED) {
-        rows.add(new Row(o.component(), "failed", "", "", "component '" + o.component() + "': cannot put the cache entry back"
+        rows.add(new Row(o.component(), RowStatus.FAILED, "", "", "component '" + o.component() + "': cannot put the cache entry back"
             + " at its locked commit: " + o.error() + "; run 'rpmoverlay fetch " + o.component() + "'"));
       }
     }
     pruned = prune ? pruneOrphans(locks, validator, selected) : List.of();
     print(rows);
     pruned.forEach(p -> info("removed lock of a component that no longer exists: " + p));
-    rows.stream().filter(r -> r.status().equals("failed") || r.status().equals("kept")).forEach(r -> err().println(ErrorReporter.prefix(r.detail())));
+    rows.stream().filter(r -> r.status() == RowStatus.FAILED || r.status() == RowStatus.KEPT).forEach(r -> err().println(ErrorReporter.prefix(r.detail())));
     rows.forEach(r -> r.overlayFailures().forEach(f -> err().println(ErrorReporter.prefix("overlay no longer applies: " + f))));
-    long failed = rows.stream().filter(r -> r.status().equals("failed") || r.status().equals("kept")).count();
-    long updated = rows.stream().filter(r -> r.status().equals("updated")).count();
+    long failed = rows.stream().filter(r -> r.status() == RowStatus.FAILED || r.status() == RowStatus.KEPT).count();
+    long updated = rows.stream().filter(r -> r.status() == RowStatus.UPDATED).count();
     long broken = rows.stream().filter(r -> !r.overlayFailures().isEmpty()).count();
     info(String.format(Locale.ROOT, "update: %d component(s): %d lock(s) written, %d unchanged, %d failed; %d with overlays that no longer apply",
         rows.size(), updated, rows.size() - updated - failed, failed, broken));
@@ -299,7 +308,7 @@ public final class UpdateCommand extends BaseCommand {
       for (Row r : rows) {
         ObjectNode n = arr.addObject();
         n.put("component", r.component());
-        n.put("status", r.status());
+        n.put("status", r.status().text());
         n.put("previousCommit", r.oldCommit());
         n.put("commit", r.newCommit());
         ArrayNode failures = n.putArray("overlayFailures");
@@ -314,9 +323,9 @@ public final class UpdateCommand extends BaseCommand {
     List<String[]> table = new ArrayList<>();
     table.add(new String[] {"COMPONENT", "STATUS", "COMMIT", "PREVIOUS", "OVERLAYS"});
     for (Row r : rows) {
-      String overlays = r.status().equals("failed") || r.status().equals("stale") || r.status().equals("ok") ? "-"
+      String overlays = r.status() == RowStatus.FAILED || r.status() == RowStatus.STALE || r.status() == RowStatus.OK ? "-"
           : r.overlayFailures().isEmpty() ? "apply" : r.overlayFailures().size() + " fail";
-      table.add(new String[] {r.component(), r.status(), abbrev(r.newCommit()), abbrev(r.oldCommit()), overlays});
+      table.add(new String[] {r.component(), r.status().text(), abbrev(r.newCommit()), abbrev(r.oldCommit()), overlays});
     }
     Table.print(out(), table, global().outputFormat());
   }

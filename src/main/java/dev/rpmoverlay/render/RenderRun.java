@@ -50,7 +50,12 @@ public final class RenderRun {
   private Function<ComponentConfig, Optional<String>> inputFingerprints = c -> Optional.empty();
 
   /** @param downstream each component's downstream changes, oldest first (see {@link LockHistoryBumps}) */
-  public RenderRun(ComponentRenderer renderer, Function<ComponentConfig, List<DownstreamCommit>> downstream, Templates templates, FaultInjector faults) {
+  public RenderRun(ComponentRenderer renderer, Function<ComponentConfig, List<DownstreamCommit>> downstream, Templates templates) {
+    this(renderer, downstream, templates, FaultInjector.NONE);
+  }
+
+  /** With a hook before each file write, so tests in this package can make writing fail midway. */
+  RenderRun(ComponentRenderer renderer, Function<ComponentConfig, List<DownstreamCommit>> downstream, Templates templates, FaultInjector faults) {
     this.renderer = renderer;
     this.downstream = downstream;
     this.templates = templates;

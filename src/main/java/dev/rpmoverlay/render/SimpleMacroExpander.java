@@ -35,6 +35,14 @@ final class SimpleMacroExpander {
   static final String SOURCEDIR = "\u0000sourcedir\u0000";
 
   private final Map<String, List<String>> macros = new HashMap<>();
+  /**
+   * {@link #expandAll(String, int)} results by depth, then text: a macro whose value names itself
+   * ({@code %global x %{x}-%{?y}}, as ruby.spec has) branches at every level down to
+   * {@link #MAX_DEPTH}, which without this took ruby.spec alone 26 s. The result depends only on
+   * the text and the depth, so remembering it changes nothing but the time.
+   */
+  @SuppressWarnings("unchecked")
+  private final Map<String, List<String>>[] expanded = new Map[MAX_DEPTH + 1];
   /** Macros defined at least once outside any conditional block: they are always defined. */
   private final Set<String> unconditional = new HashSet<>();
 
@@ -111,6 +119,18 @@ final class SimpleMacroExpander {
     if (depth > MAX_DEPTH || text.indexOf('%') < 0) {
       return List.of(text);
     }
+    if (expanded[depth] == null) {
+      expanded[depth] = new HashMap<>();
+    }
+    List<String> known = expanded[depth].get(text);
+    if (known == null) {
+      known = expandUncached(text, depth);
+      expanded[depth].put(text, known);
+    }
+    return known;
+  }
+
+  private List<String> expandUncached(String text, int depth) {
     List<StringBuilder> outs = new ArrayList<>(List.of(new StringBuilder()));
     int i = 0;
     while (i < text.length()) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpmoverlay.testing.GitPlant;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
-import dev.rpmoverlay.upstream.InMemoryDistGit;
+import dev.rpmoverlay.bench.InMemoryDistGit;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import dev.rpmoverlay.upstream.UpstreamCoordinates;
 import dev.rpmoverlay.upstream.UpstreamException;

@@ -202,7 +202,7 @@ class BadInputFuzzTest {
       return null;
     }
     RenderRun run = new RenderRun(renderer, x -> java.util.List.of(new dev.rpmoverlay.release.DownstreamCommit("Lock import", "A", "a@example.org", java.time.Instant.EPOCH)), Templates.bundled(), FaultInjector.NONE);
-    RenderSummary summary = run.run(List.of(c.component()), Set.of(c.component().name()), new RenderOptions(out, 1, false, false, false), r -> {});
+    RenderSummary summary = run.run(List.of(c.component()), Set.of(c.component().name()), RenderOptions.into(out), r -> {});
     ComponentResult r = summary.results().get(0);
     if (r.error().contains("internal error")) {
       throw new IllegalStateException(r.error());

@@ -55,7 +55,7 @@ class IncrementalRenderTest {
     RenderRun run = new RenderRun(renderer, c -> java.util.List.of(), Templates.bundled(), FaultInjector.NONE)
         .withInputFingerprints(c -> Optional.ofNullable(fingerprints.get(c.name())));
     rendered.clear();
-    return run.run(components, Set.of("alpha", "beta", "gamma"), new RenderOptions(out, 2, false, false, false), r -> {});
+    return run.run(components, Set.of("alpha", "beta", "gamma"), RenderOptions.into(out).withJobs(2), r -> {});
   }
 
   @Test

@@ -17,7 +17,7 @@ import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.TreeFile;
 import dev.rpmoverlay.overlay.Workspace;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
-import dev.rpmoverlay.upstream.InMemoryDistGit;
+import dev.rpmoverlay.bench.InMemoryDistGit;
 import dev.rpmoverlay.upstream.LookasideDownloader;
 import dev.rpmoverlay.upstream.RetryPolicy;
 import dev.rpmoverlay.upstream.SourcesFile;
@@ -221,7 +221,7 @@ class PathSafetyTest {
     ComponentRenderer renderer = new ComponentRenderer(DirectorySourceTreeProvider.localOr(dir), Templates.bundled(),
         new OverlayEngine(Compat.CURRENT));
     return new RenderRun(renderer, x -> java.util.List.of(), Templates.bundled(), FaultInjector.NONE)
-        .run(List.of(c), Set.of(c.name()), new RenderOptions(out, 1, false, false, false), r -> {});
+        .run(List.of(c), Set.of(c.name()), RenderOptions.into(out), r -> {});
   }
 
   @Test

@@ -55,7 +55,7 @@ class RenderRunTest {
   }
 
   RenderOptions write(int jobs) {
-    return new RenderOptions(out, jobs, false, false, false);
+    return RenderOptions.into(out).withJobs(jobs);
   }
 
   /** Every file under the output dir with its bytes and executable bit. */
@@ -114,7 +114,7 @@ class RenderRunTest {
       changed.add(Components.local(c.name(), c.spec().path().orElseThrow(), replace("^make$", "make -j1")));
     }
     changed.set(4, Components.local("echo", tmp.resolve("src/echo"), replace("^missing$", "x")));
-    RenderSummary s = run(changed, new RenderOptions(out, 2, false, true, false), FaultInjector.NONE);
+    RenderSummary s = run(changed, RenderOptions.into(out).withJobs(2).failingOnError(), FaultInjector.NONE);
     assertThat(s.failures()).isEqualTo(1);
     assertThat(s.wrote()).isFalse();
     assertThat(snapshot()).isEqualTo(before);
@@ -147,7 +147,7 @@ class RenderRunTest {
     run(components, write(2), FaultInjector.NONE);
     Files.writeString(out.resolve("a/alpha/alpha.spec"), "edited by hand\n");
     TreeMap<String, String> before = snapshot();
-    RenderSummary s = run(components, new RenderOptions(out, 2, true, false, false), FaultInjector.NONE);
+    RenderSummary s = run(components, RenderOptions.into(out).withJobs(2).checkOnly(), FaultInjector.NONE);
     assertThat(s.drifted()).extracting(ComponentResult::component).containsExactly("alpha");
     assertThat(snapshot()).isEqualTo(before);
   }
@@ -164,7 +164,7 @@ class RenderRunTest {
     Files.createDirectories(out.resolve("z/zombie"));
     Files.writeString(out.resolve("z/zombie/zombie.spec"), "Name: zombie\n");
     Files.writeString(out.resolve("README"), "top-level files stay\n");
-    RenderSummary s = run(components, new RenderOptions(out, 2, false, false, true), FaultInjector.NONE);
+    RenderSummary s = run(components, RenderOptions.into(out).withJobs(2).cleaningStale(), FaultInjector.NONE);
     assertThat(s.staleDirs()).containsExactly("z/zombie");
     assertThat(Files.exists(out.resolve("z"))).isFalse();
     assertThat(Files.exists(out.resolve("README"))).isTrue();
@@ -174,7 +174,7 @@ class RenderRunTest {
   void cleanStaleRemovesAFailedComponentsDirOfNoComponent() throws IOException {
     Files.createDirectories(out.resolve("g/gone"));
     Files.writeString(out.resolve("g/gone/" + OutputLayout.FAILED_MARKER), "failed\n");
-    RenderSummary s = run(components, new RenderOptions(out, 2, false, false, true), FaultInjector.NONE);
+    RenderSummary s = run(components, RenderOptions.into(out).withJobs(2).cleaningStale(), FaultInjector.NONE);
     assertThat(s.staleDirs()).containsExactly("g/gone");
   }
 
@@ -188,7 +188,7 @@ class RenderRunTest {
     Files.createDirectories(out.resolve("o/other"));
     Files.writeString(out.resolve("o/other/notes.spec"), "a spec of another name\n");
 
-    RenderSummary s = run(components, new RenderOptions(out, 2, false, false, true), FaultInjector.NONE);
+    RenderSummary s = run(components, RenderOptions.into(out).withJobs(2).cleaningStale(), FaultInjector.NONE);
 
     assertThat(s.staleDirs()).isEmpty();
     assertThat(out.resolve("a/important/data.txt")).hasContent("keep me");

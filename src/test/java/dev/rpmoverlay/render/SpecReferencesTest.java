@@ -2,6 +2,9 @@ package dev.rpmoverlay.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,5 +35,17 @@ class SpecReferencesTest {
     SpecReferences refs = SpecReferences.of(List.of("  %include common.inc", "%sourcelist", "  extra.tar.gz", "", "%prep"),
         name -> name.equals("common.inc") ? Optional.of(List.of("Source9: from-include.txt")) : Optional.empty());
     assertThat(refs.names()).containsExactly("common.inc", "extra.tar.gz", "from-include.txt");
+  }
+
+  @Test
+  void aMacroRedefinedInTermsOfItselfExpandsInLinearTime() {
+    // ruby.spec's shape: each definition refers to the one before, so an unremembered expansion
+    // branches three ways at every level down to the depth limit (3^20 expansions, 26 s).
+    List<String> spec = List.of("Name: ruby", "%global archive %{name}-4.0",
+        "%if 0%{?milestone:1}", "%global archive %{archive}-%{?milestone}", "%endif",
+        "%if 0%{?revision:1}", "%global archive %{archive}-%{?revision}", "%endif",
+        "Source0: https://example.org/%{archive}.tar.xz");
+    SpecReferences refs = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> SpecReferences.of(spec));
+    assertThat(refs.resolved()).isFalse(); // the self-reference never bottoms out within the depth limit
   }
 }

@@ -1,5 +1,6 @@
 package dev.rpmoverlay.upstream;
 
+import dev.rpmoverlay.bench.InMemoryDistGit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

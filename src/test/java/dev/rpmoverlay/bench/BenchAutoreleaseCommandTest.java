@@ -1,7 +1,8 @@
-package dev.rpmoverlay.cli;
+package dev.rpmoverlay.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpmoverlay.cli.CliRun;
 import org.junit.jupiter.api.Test;
 
 /** {@code rpmoverlay bench autorelease} runs and reports what it computed. */

@@ -1,12 +1,15 @@
-package dev.rpmoverlay.cli;
+package dev.rpmoverlay.bench;
 
+import dev.rpmoverlay.cli.BaseCommand;
+import dev.rpmoverlay.cli.ExitCodes;
+import dev.rpmoverlay.cli.UserException;
+import dev.rpmoverlay.cli.UpstreamComponents;
 import dev.rpmoverlay.config.LoadOptions;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.ProjectLoader;
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.config.model.Overlay;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
-import dev.rpmoverlay.upstream.InMemoryDistGit;
 import dev.rpmoverlay.upstream.LockStore;
 import dev.rpmoverlay.upstream.LockSubject;
 import dev.rpmoverlay.upstream.LockValidator;

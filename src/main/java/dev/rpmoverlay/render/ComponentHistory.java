@@ -1,11 +1,10 @@
-package dev.rpmoverlay.cli;
+package dev.rpmoverlay.render;
 
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.config.model.Overlay;
 import dev.rpmoverlay.release.DownstreamCommit;
-import dev.rpmoverlay.render.LockHistoryBumps;
-import dev.rpmoverlay.render.RenderException;
+import dev.rpmoverlay.release.HistoryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +26,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * (HEAD's history only: no checkout, no {@code git} process): how many commits changed the files
  * that declare a component, and how many changed its lock's input fingerprint.
  */
-final class ComponentHistory implements AutoCloseable {
+public final class ComponentHistory implements AutoCloseable {
 
   /** One component's signals; {@code lastChange} is the newest of those commits' author dates. */
-  record Signals(int configCommits, int lockChanges, Optional<Instant> lastChange) {}
+  public record Signals(int configCommits, int lockChanges, Optional<Instant> lastChange) {}
 
   private final Project project;
   private final Repository repo;
@@ -46,7 +45,7 @@ final class ComponentHistory implements AutoCloseable {
   }
 
   /** The history of the project's repository; empty when the project is not in a git work tree. */
-  static Optional<ComponentHistory> open(Project project) {
+  public static Optional<ComponentHistory> open(Project project) {
     FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(project.dir().toAbsolutePath().toFile());
     if (builder.getGitDir() == null) {
       return Optional.empty();
@@ -59,16 +58,16 @@ final class ComponentHistory implements AutoCloseable {
       }
       return Optional.of(new ComponentHistory(project, repo, repo.getWorkTree().toPath().toRealPath()));
     } catch (IOException e) {
-      throw new UserException(builder.getGitDir() + ": cannot open the git repository: " + e.getMessage(), e);
+      throw new HistoryException(builder.getGitDir() + ": cannot open the git repository: " + e.getMessage(), e);
     }
   }
 
-  Signals of(ComponentConfig component) {
+  public Signals of(ComponentConfig component) {
     List<DownstreamCommit> lockChanges;
     try {
       lockChanges = locks.apply(component);
     } catch (RenderException e) {
-      throw new UserException(e.getMessage(), e);
+      throw new HistoryException(e.getMessage(), e);
     }
     List<RevCommit> commits = commitsTouching(component);
     Optional<Instant> last = commits.stream().map(c -> c.getAuthorIdent().getWhenAsInstant())
@@ -93,7 +92,7 @@ final class ComponentHistory implements AutoCloseable {
       log.call().forEach(out::add);
       return out;
     } catch (IOException | GitAPIException e) {
-      throw new UserException(component.name() + ": cannot read the project history: " + e.getMessage(), e);
+      throw new HistoryException(component.name() + ": cannot read the project history: " + e.getMessage(), e);
     }
   }
 

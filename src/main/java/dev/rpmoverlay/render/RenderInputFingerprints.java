@@ -1,10 +1,8 @@
-package dev.rpmoverlay.cli;
+package dev.rpmoverlay.render;
 
 import com.google.common.hash.Hashing;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.model.ComponentConfig;
-import dev.rpmoverlay.render.CodeIdentity;
-import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.upstream.CacheMetadataToml;
 import dev.rpmoverlay.upstream.Fingerprints;
 import dev.rpmoverlay.upstream.LockStore;
@@ -24,14 +22,14 @@ import java.util.function.Function;
  * spec dir's files), plus the component's lock text (manual bump), the project's templates dir and
  * the running code ({@link CodeIdentity}).
  */
-final class RenderInputFingerprints implements Function<ComponentConfig, Optional<String>> {
+public final class RenderInputFingerprints implements Function<ComponentConfig, Optional<String>> {
   private final Project project;
   private final UpstreamCache cache;
   private final LockStore locks;
   private final String compat;
   private final String templates;
 
-  RenderInputFingerprints(Project project, UpstreamCache cache, String compat) {
+  public RenderInputFingerprints(Project project, UpstreamCache cache, String compat) {
     this.project = project;
     this.cache = cache;
     this.locks = new LockStore(project.info().lockDir());

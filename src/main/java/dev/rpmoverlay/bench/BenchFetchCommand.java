@@ -1,7 +1,10 @@
-package dev.rpmoverlay.cli;
+package dev.rpmoverlay.bench;
 
+import dev.rpmoverlay.cli.BaseCommand;
+import dev.rpmoverlay.cli.ExitCodes;
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
+import dev.rpmoverlay.release.RpmautospecHistoryExtractor;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
 import dev.rpmoverlay.upstream.FetchOutcome;
 import dev.rpmoverlay.upstream.FetchRequest;
@@ -84,7 +87,7 @@ public final class BenchFetchCommand extends BaseCommand {
       }
       UpstreamCache cache = UpstreamCache.open(cacheDir);
       MirrorStore mirrors = new MirrorStore(mirrorsDir, RetryPolicy.DEFAULT);
-      CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor());
+      CacheEntryWriter writer = new CacheEntryWriter(cache, Optional.of(new RpmautospecHistoryExtractor()));
 
       cpuAtStart = cpuMillis();
       long t1 = System.nanoTime();

@@ -1,5 +1,7 @@
-package dev.rpmoverlay.cli;
+package dev.rpmoverlay.bench;
 
+import dev.rpmoverlay.cli.BaseCommand;
+import dev.rpmoverlay.cli.ExitCodes;
 import dev.rpmoverlay.config.LoadOptions;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.ProjectLoader;

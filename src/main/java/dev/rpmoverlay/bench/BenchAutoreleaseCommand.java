@@ -1,5 +1,8 @@
-package dev.rpmoverlay.cli;
+package dev.rpmoverlay.bench;
 
+import dev.rpmoverlay.cli.BaseCommand;
+import dev.rpmoverlay.cli.ExitCodes;
+import dev.rpmoverlay.cli.UserException;
 import dev.rpmoverlay.release.Autospec;
 import dev.rpmoverlay.release.AutospecInput;
 import dev.rpmoverlay.release.AutospecOutcome;

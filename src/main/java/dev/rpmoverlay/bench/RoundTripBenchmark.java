@@ -1,5 +1,7 @@
-package dev.rpmoverlay.spec;
+package dev.rpmoverlay.bench;
 
+import dev.rpmoverlay.spec.SpecDocument;
+import dev.rpmoverlay.spec.SpecStructure;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,5 +1,7 @@
-package dev.rpmoverlay.upstream;
+package dev.rpmoverlay.bench;
 
+import dev.rpmoverlay.upstream.Resolution;
+import dev.rpmoverlay.upstream.ResolvedCommit;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
@@ -19,7 +21,7 @@ import org.eclipse.jgit.lib.TreeFormatter;
 /**
  * An in-memory dist-git repository for content that does not come from a real dist-git (the
  * full-distro benchmark's corpus specs, test fixtures): each {@link #commit} stores a file tree as
- * one root commit, so the real {@link CacheEntryWriter} can write a cache entry in the documented
+ * one root commit, so the real {@link dev.rpmoverlay.upstream.CacheEntryWriter} can write a cache entry in the documented
  * format from it. Fetch never uses this.
  */
 public final class InMemoryDistGit implements AutoCloseable {

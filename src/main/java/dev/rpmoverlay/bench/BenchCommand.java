@@ -1,4 +1,4 @@
-package dev.rpmoverlay.cli;
+package dev.rpmoverlay.bench;
 
 import picocli.CommandLine.Command;
 

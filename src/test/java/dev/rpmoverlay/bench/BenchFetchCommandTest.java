@@ -1,7 +1,8 @@
-package dev.rpmoverlay.cli;
+package dev.rpmoverlay.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpmoverlay.cli.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

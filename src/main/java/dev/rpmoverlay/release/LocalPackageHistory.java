@@ -1,9 +1,5 @@
-package dev.rpmoverlay.cli;
+package dev.rpmoverlay.release;
 
-import dev.rpmoverlay.release.HistoryFacts;
-import dev.rpmoverlay.release.HistoryReader;
-import dev.rpmoverlay.release.IncludeResolver;
-import dev.rpmoverlay.release.IncompleteHistoryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +15,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * A package in a local git checkout, named the way rpmautospec takes it: a spec file, or a
  * directory {@code D} holding {@code D.spec}. Reads its history facts from the repository's HEAD.
  */
-final class LocalPackageHistory implements AutoCloseable {
-  final Path spec;
-  final String specText;
+public final class LocalPackageHistory implements AutoCloseable {
+  public final Path spec;
+  public final String specText;
   private final Repository repo;
   private final String specPathInRepo;
 
@@ -32,57 +28,57 @@ final class LocalPackageHistory implements AutoCloseable {
     this.specPathInRepo = specPathInRepo;
   }
 
-  static LocalPackageHistory open(Path specOrDir) {
+  public static LocalPackageHistory open(Path specOrDir) {
     Path given = specOrDir.toAbsolutePath().normalize();
     Path spec;
     if (Files.isDirectory(given)) {
       spec = given.resolve(given.getFileName() + ".spec");
     } else {
       if (!given.getFileName().toString().endsWith(".spec")) {
-        throw new UserException(specOrDir + ": not a .spec file or a package directory");
+        throw new HistoryException(specOrDir + ": not a .spec file or a package directory");
       }
       spec = given;
     }
     if (!Files.isRegularFile(spec)) {
-      throw new UserException(spec + ": spec file not found");
+      throw new HistoryException(spec + ": spec file not found");
     }
     String text;
     try {
       text = Files.readString(spec, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UserException(spec + ": cannot read: " + e.getMessage(), e);
+      throw new HistoryException(spec + ": cannot read: " + e.getMessage(), e);
     }
     FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(spec.getParent().toFile());
     if (builder.getGitDir() == null) {
-      throw new UserException(spec.getParent() + ": not inside a git repository (rpmautospec computes from git history)");
+      throw new HistoryException(spec.getParent() + ": not inside a git repository (rpmautospec computes from git history)");
     }
     Repository repo;
     try {
       repo = builder.setMustExist(true).build();
     } catch (IOException e) {
-      throw new UserException(builder.getGitDir() + ": cannot open the git repository: " + e.getMessage(), e);
+      throw new HistoryException(builder.getGitDir() + ": cannot open the git repository: " + e.getMessage(), e);
     }
     Path workTree = repo.getWorkTree().toPath().toAbsolutePath().normalize();
     String relative = workTree.relativize(spec).toString().replace('\\', '/');
     return new LocalPackageHistory(spec, text, repo, relative);
   }
 
-  HistoryFacts facts() {
+  public HistoryFacts facts() {
     try {
       ObjectId head = repo.resolve("HEAD^{commit}");
       if (head == null) {
-        throw new UserException(repo.getWorkTree() + ": the repository has no commits yet");
+        throw new HistoryException(repo.getWorkTree() + ": the repository has no commits yet");
       }
       return HistoryReader.read(repo, head, specPathInRepo);
     } catch (IncompleteHistoryException e) {
-      throw new UserException(spec + ": " + e.getMessage(), e);
+      throw new HistoryException(spec + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new UserException(spec + ": cannot read the git history: " + e.getMessage(), e);
+      throw new HistoryException(spec + ": cannot read the git history: " + e.getMessage(), e);
     }
   }
 
   /** Whether the work tree differs from HEAD (rpmautospec would add an "Uncommitted changes" entry). */
-  boolean dirty() {
+  public boolean dirty() {
     try (Git git = new Git(repo)) {
       return !git.status().call().isClean();
     } catch (GitAPIException e) {
@@ -91,7 +87,7 @@ final class LocalPackageHistory implements AutoCloseable {
   }
 
   /** Files the spec {@code %include}s, from the work tree next to it. */
-  IncludeResolver includes() {
+  public IncludeResolver includes() {
     Path dir = spec.getParent();
     return path -> {
       Path file = dir.resolve(path).normalize();

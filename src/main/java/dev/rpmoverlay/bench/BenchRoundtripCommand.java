@@ -1,6 +1,8 @@
-package dev.rpmoverlay.cli;
+package dev.rpmoverlay.bench;
 
-import dev.rpmoverlay.spec.RoundTripBenchmark;
+import dev.rpmoverlay.cli.BaseCommand;
+import dev.rpmoverlay.cli.ExitCodes;
+import dev.rpmoverlay.cli.UserException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -1,8 +1,10 @@
-package dev.rpmoverlay.cli;
+package dev.rpmoverlay.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rpmoverlay.cli.CliRun;
+import dev.rpmoverlay.cli.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

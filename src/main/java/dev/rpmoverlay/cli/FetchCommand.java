@@ -14,7 +14,9 @@ import dev.rpmoverlay.upstream.LookasideDownloader;
 import dev.rpmoverlay.upstream.SourcesFile;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import dev.rpmoverlay.upstream.UpstreamException;
+import dev.rpmoverlay.upstream.ContentLimits;
 import dev.rpmoverlay.upstream.UpstreamFetcher;
+import dev.rpmoverlay.upstream.UpdateTransaction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +70,10 @@ public final class FetchCommand extends BaseCommand {
   private int fetch(Project project) throws Exception {
     List<UpstreamComponents.Selected> selected = UpstreamComponents.of(project, filter.select(project));
     LockStore locks = new LockStore(project.info().lockDir());
+    ContentLimits limits = upstream.limits(project.info());
+    UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir()).withLimits(limits);
+    CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor()).withLimits(limits);
+    new UpdateTransaction(locks, cache, writer).repair().forEach(this::info); // before the locks below are trusted
     List<FetchRequest> requests = new ArrayList<>();
     for (UpstreamComponents.Selected s : selected) {
       if (s.upstream().isPresent()) {
@@ -75,9 +81,7 @@ public final class FetchCommand extends BaseCommand {
         requests.add(new FetchRequest(s.upstream().get(), locked));
       }
     }
-    UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir());
-    UpstreamFetcher fetcher = new UpstreamFetcher(upstream.mirrors(), cache,
-        new CacheEntryWriter(cache, HistoryFacts.extractor()).withLimits(upstream.limits()), upstream.jobs(), false)
+    UpstreamFetcher fetcher = new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false)
         .withVerify(name -> verify || filter.names.contains(name));
     long start = System.nanoTime();
     List<FetchOutcome> outcomes = fetcher.fetchAll(requests, o -> {});

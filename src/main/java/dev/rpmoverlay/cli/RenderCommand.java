@@ -23,6 +23,8 @@ import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
 import dev.rpmoverlay.review.LintFinding;
 import dev.rpmoverlay.review.OverlayLinter;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
+import dev.rpmoverlay.upstream.LockStore;
+import dev.rpmoverlay.upstream.UpdateTransaction;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -137,6 +139,13 @@ public final class RenderCommand extends BaseCommand {
     List<String> names = filter.select(project);
     Compat mode = compatMode();
     long t = PhaseTimes.start();
+    // A fetch or update killed midway left an entry set aside or a journaled lock; finish or undo it
+    // (under the project lock no fetch or update is running) before the locks are checked.
+    UpstreamCache upstreamCache = UpstreamCache.open(project.info().upstreamCacheDir());
+    for (String note : new UpdateTransaction(new LockStore(project.info().lockDir()), upstreamCache,
+        new CacheEntryWriter(upstreamCache, Optional.empty())).repair()) {
+      err().println("rpmoverlay: note: " + note);
+    }
     if (!skipLockValidation) {
       LockGate.require(project, names, mode.configName(), filter.all);
     }
@@ -151,14 +160,8 @@ public final class RenderCommand extends BaseCommand {
     if (parallelism < 1) {
       throw new UserException("--jobs must be at least 1");
     }
-    // A fetch killed between its two renames left the previous entry set aside; put it back (under
-    // the project lock no fetch is running) instead of failing the component.
-    for (String c : new CacheEntryWriter(UpstreamCache.open(project.info().upstreamCacheDir()), Optional.empty()).cleanLeftovers()) {
-      err().println("rpmoverlay: note: restored the upstream cache entry of " + c
-          + ": an earlier fetch was killed while replacing it");
-    }
     ComponentRenderer renderer = new ComponentRenderer(
-        new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir())),
+        new UpstreamCacheSourceTreeProvider(upstreamCache.withLimits(UpstreamOptions.projectLimits(project.info()))),
         Templates.bundled(), new OverlayEngine(mode));
     RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04), Templates.bundled());
     if (!noIncremental) {

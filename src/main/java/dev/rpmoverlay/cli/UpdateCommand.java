@@ -21,6 +21,8 @@ import dev.rpmoverlay.upstream.LockValidator;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import dev.rpmoverlay.upstream.UpstreamException;
 import dev.rpmoverlay.upstream.UpstreamFetcher;
+import dev.rpmoverlay.upstream.StagedEntry;
+import dev.rpmoverlay.upstream.UpdateTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,6 +103,7 @@ public final class UpdateCommand extends BaseCommand {
   boolean acceptFailingOverlays;
 
   private ChangeNotes notes;
+  private dev.rpmoverlay.upstream.ContentLimits limits;
   private boolean prune;
 
   @Override
@@ -125,7 +128,8 @@ public final class UpdateCommand extends BaseCommand {
     LockStore locks = new LockStore(project.info().lockDir());
     LockValidator validator = new LockValidator(locks);
     compatMode();
-    UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir());
+    limits = upstream.limits(project.info());
+    UpstreamCache cache = UpstreamCache.open(project.info().upstreamCacheDir()).withLimits(limits);
     if (check) {
       return check(selected, locks, validator, cache);
     }
@@ -174,6 +178,11 @@ public final class UpdateCommand extends BaseCommand {
 
   private int update(List<UpstreamComponents.Selected> selected, LockStore locks, LockValidator validator, UpstreamCache cache)
       throws Exception {
+    CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor()).withLimits(limits);
+    UpdateTransaction transaction = new UpdateTransaction(locks, cache, writer);
+    // A killed update or fetch may have left a journaled lock or an entry set aside: finish or undo
+    // it before reading any lock, so every component starts from one consistent old or new state.
+    transaction.repair().forEach(this::info);
     List<FetchRequest> keep = new ArrayList<>();
     List<FetchRequest> resolve = new ArrayList<>();
     Map<String, Optional<LockFile>> previous = new TreeMap<>();
@@ -191,40 +200,62 @@ public final class UpdateCommand extends BaseCommand {
         resolve.add(new FetchRequest(s.upstream().get(), Optional.empty()));
       }
     }
-    CacheEntryWriter writer = new CacheEntryWriter(cache, HistoryFacts.extractor()).withLimits(upstream.limits());
-    List<FetchOutcome> outcomes = new ArrayList<>();
-    outcomes.addAll(new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false).fetchAll(keep, o -> {}));
-    outcomes.addAll(new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), true).fetchAll(resolve, o -> {}));
+    // New entries are only staged: the old entry and lock stay until the new tree has been verified
+    // and the overlays dry-run on it (issue 18 item 8).
     Map<String, FetchOutcome> byName = new TreeMap<>();
-    outcomes.forEach(o -> byName.put(o.component(), o));
+    try {
+      for (FetchOutcome o : new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false)
+          .withVerify(name -> true).stageOnly().fetchAll(keep, o -> {})) {
+        byName.put(o.component(), o);
+      }
+      for (FetchOutcome o : new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), true)
+          .stageOnly().fetchAll(resolve, o -> {})) {
+        byName.put(o.component(), o);
+      }
+      return report(commitAll(selected, previous, byName, locks, validator, cache, transaction), locks, validator, selected);
+    } finally {
+      for (FetchOutcome o : byName.values()) {
+        if (o.staged().isPresent()) {
+          writer.discard(o.staged().get()); // a no-op for every installed entry
+        }
+      }
+    }
+  }
 
+  /** Validates each component's new upstream and commits its entry and lock together, or keeps both old. */
+  private List<Row> commitAll(List<UpstreamComponents.Selected> selected, Map<String, Optional<LockFile>> previous,
+      Map<String, FetchOutcome> byName, LockStore locks, LockValidator validator, UpstreamCache cache,
+      UpdateTransaction transaction) throws Exception {
     OverlayDryRun dryRun = new OverlayDryRun(new OverlayEngine(compatMode()));
     List<Row> rows = new ArrayList<>();
-    List<FetchRequest> restore = new ArrayList<>();
     for (UpstreamComponents.Selected s : selected) {
       Optional<LockFile> old = previous.get(s.name());
       String oldCommit = old.map(LockFile::upstreamCommit).orElse("");
       String commit = "";
+      Optional<StagedEntry> staged = Optional.empty();
       if (s.upstream().isPresent()) {
         FetchOutcome o = byName.get(s.name());
         if (o.status() == FetchOutcome.Status.FAILED) {
-          rows.add(new Row(s.name(), RowStatus.FAILED, oldCommit, "", o.error()));
+          rows.add(new Row(s.name(), RowStatus.FAILED, oldCommit, "", o.error() + keptNote(old)));
           continue;
         }
         commit = o.resolved().orElseThrow().commit();
+        staged = o.staged();
       }
       LockSubject subject = UpstreamComponents.lockSubject(s, compat);
       List<String> failures;
       try {
-        failures = dryRun.failures(s.config(), treeOf(s, cache));
+        SourceTree tree = staged.isPresent()
+            ? UpstreamCacheSourceTreeProvider.treeOf(verified(cache, staged.get(), commit))
+            : treeOf(s, cache);
+        failures = dryRun.failures(s.config(), tree);
       } catch (UpstreamException e) {
-        rows.add(new Row(s.name(), RowStatus.FAILED, oldCommit, commit, e.getMessage()));
+        rows.add(new Row(s.name(), RowStatus.FAILED, oldCommit, commit, e.getMessage() + keptNote(old)));
         continue;
       }
       if (!failures.isEmpty() && old.isPresent() && !acceptFailingOverlays) {
-        // the old lock stays; the cache entry goes back to the locked commit below
-        if (!commit.equals(oldCommit) && s.upstream().isPresent() && !oldCommit.isEmpty()) {
-          restore.add(new FetchRequest(s.upstream().get(), Optional.of(oldCommit)));
+        if (staged.isPresent() && commit.equals(oldCommit)) {
+          transaction.commit(s.name(), staged, old.get()); // the same commit rewritten over a damaged entry: a repair
         }
         rows.add(new Row(s.name(), RowStatus.KEPT, oldCommit, commit, "component '" + s.name() + "': " + failures.size()
             + " overlay(s) do not apply to upstream commit " + abbrev(commit) + "; lock and cache entry kept at "
@@ -236,18 +267,32 @@ public final class UpdateCommand extends BaseCommand {
             ? Optional.of(old.orElse(new LockFile(LockFile.VERSION, "", "", 0, "", "")).withManualBump(old.map(LockFile::manualBump).orElse(0) + 1))
             : old;
         LockFile lock = notes.annotate(old, validator.expected(subject, commit, base));
-        boolean written = locks.write(s.name(), lock);
+        boolean written = transaction.commit(s.name(), staged, lock);
         rows.add(new Row(s.name(), written ? RowStatus.UPDATED : RowStatus.UNCHANGED, oldCommit, commit, "", failures));
       } catch (UpstreamException e) {
-        rows.add(new Row(s.name(), RowStatus.FAILED, oldCommit, commit, e.getMessage()));
+        rows.add(new Row(s.name(), RowStatus.FAILED, oldCommit, commit, e.getMessage() + keptNote(old)));
       }
     }
-    for (FetchOutcome o : new UpstreamFetcher(upstream.mirrors(), cache, writer, upstream.jobs(), false).fetchAll(restore, o -> {})) {
-      if (o.status() == FetchOutcome.Status.FAILED) {
-        rows.add(new Row(o.component(), RowStatus.FAILED, "", "", "component '" + o.component() + "': cannot put the cache entry back"
-            + " at its locked commit: " + o.error() + "; run 'rpmoverlay fetch " + o.component() + "'"));
-      }
+    return rows;
+  }
+
+  /** Verifies a staged entry as render will read it; a tree the cache would call corrupt never replaces a good entry. */
+  private static dev.rpmoverlay.upstream.CacheEntry verified(UpstreamCache cache, StagedEntry staged, String commit) {
+    try {
+      return cache.verify(staged);
+    } catch (UpstreamException e) {
+      throw new UpstreamException("component '" + staged.component() + "': the new upstream tree at commit " + abbrev(commit)
+          + " does not verify: " + e.getMessage().replaceFirst("; run 'rpmoverlay fetch [^']*' to rewrite it$", ""), e);
     }
+  }
+
+  private static String keptNote(Optional<LockFile> old) {
+    return old.filter(l -> !l.upstreamCommit().isEmpty())
+        .map(l -> " (lock and cache entry kept at " + abbrev(l.upstreamCommit()) + ")").orElse("");
+  }
+
+  private int report(List<Row> rows, LockStore locks, LockValidator validator, List<UpstreamComponents.Selected> selected)
+      throws Exception {
     pruned = prune ? pruneOrphans(locks, validator, selected) : List.of();
     print(rows);
     pruned.forEach(p -> info("removed lock of a component that no longer exists: " + p));

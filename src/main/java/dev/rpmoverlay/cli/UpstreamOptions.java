@@ -1,5 +1,7 @@
 package dev.rpmoverlay.cli;
 
+import dev.rpmoverlay.config.ProjectInfo;
+import dev.rpmoverlay.config.UpstreamLimits;
 import dev.rpmoverlay.upstream.ContentLimits;
 import dev.rpmoverlay.upstream.DistGitMirrors;
 import dev.rpmoverlay.upstream.MirrorStore;
@@ -22,16 +24,19 @@ public final class UpstreamOptions {
   int networkTimeoutSeconds = MirrorStore.DEFAULT_TIMEOUT_SECONDS;
 
   @Option(names = "--max-files", paramLabel = "N",
-      description = "Most files one component's upstream tree may have (default: ${DEFAULT-VALUE}); more fails that component.")
-  int maxFiles = ContentLimits.DEFAULT.maxFiles();
+      description = "Most files one component's upstream tree may have (default: project.upstream-limits.max-files, else "
+          + "20000); more fails that component.")
+  Integer maxFiles;
 
   @Option(names = "--max-file-size", paramLabel = "MIB",
-      description = "Largest upstream file, in MiB (default: ${DEFAULT-VALUE}); a larger one fails its component.")
-  long maxFileMib = ContentLimits.DEFAULT.maxFileBytes() >> 20;
+      description = "Largest upstream file, in MiB (default: project.upstream-limits.max-file-size-mib, else 64); a larger"
+          + " one fails its component.")
+  Long maxFileMib;
 
   @Option(names = "--max-entry-size", paramLabel = "MIB",
-      description = "Most MiB of files in one component's upstream tree (default: ${DEFAULT-VALUE}); more fails that component.")
-  long maxEntryMib = ContentLimits.DEFAULT.maxEntryBytes() >> 20;
+      description = "Most MiB of files in one component's upstream tree (default: project.upstream-limits.max-entry-size-mib,"
+          + " else 512); more fails that component.")
+  Long maxEntryMib;
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "N",
       description = "Components fetched in parallel (default: ${DEFAULT-VALUE}).")
@@ -56,12 +61,23 @@ public final class UpstreamOptions {
     return RetryPolicy.of(networkRetries);
   }
 
-  ContentLimits limits() {
-    try {
-      return ContentLimits.ofMib(maxFiles, maxFileMib, maxEntryMib);
-    } catch (IllegalArgumentException e) {
+  /** The command line's limits over the project's over the defaults. */
+  ContentLimits limits(ProjectInfo project) {
+    ContentLimits p = projectLimits(project);
+    if ((maxFiles != null && maxFiles < 1) || (maxFileMib != null && maxFileMib < 1) || (maxEntryMib != null && maxEntryMib < 1)) {
       throw new UserException("--max-files, --max-file-size and --max-entry-size must be at least 1");
     }
+    return new ContentLimits(maxFiles != null ? maxFiles : p.maxFiles(),
+        maxFileMib != null ? maxFileMib << 20 : p.maxFileBytes(), maxEntryMib != null ? maxEntryMib << 20 : p.maxEntryBytes());
+  }
+
+  /** {@code [project.upstream-limits]} over the defaults: what render holds cache entries to. */
+  static ContentLimits projectLimits(ProjectInfo project) {
+    UpstreamLimits l = project.upstreamLimits();
+    ContentLimits d = ContentLimits.DEFAULT;
+    return new ContentLimits((int) l.maxFiles().orElse(d.maxFiles()),
+        l.maxFileSizeMib().isPresent() ? l.maxFileSizeMib().getAsLong() << 20 : d.maxFileBytes(),
+        l.maxEntrySizeMib().isPresent() ? l.maxEntrySizeMib().getAsLong() << 20 : d.maxEntryBytes());
   }
 
   int jobs() {

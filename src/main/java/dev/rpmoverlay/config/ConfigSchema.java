@@ -132,6 +132,8 @@ public final class ConfigSchema {
           f("rendered-specs-dir", str("Where rendered specs go (default specs).")),
           f("lock-dir", str("Lock files (default locks).")),
           f("upstream-cache-dir", str("rpmoverlay: the committed upstream cache (default upstream-cache).")),
+          f("upstream-limits", new Opaque("rpmoverlay: bounds on one component's upstream tree, checked by fetch, update and"
+              + " render: max-files (default 20000), max-file-size-mib (64), max-entry-size-mib (512).")),
           f("default-distro", DISTRO_REF),
           f("default-author-email", str("Author e-mail of synthetic changelog entries.")));
 

@@ -34,6 +34,7 @@ final class ProjectAssembler {
   private final Problems problems;
 
   private final Map<String, String> projectFields = new LinkedHashMap<>();
+  private UpstreamLimits upstreamLimits = UpstreamLimits.UNSET;
   private DistroRef defaultDistro = DistroRef.NONE;
   private final Map<String, Distro> distros = new TreeMap<>();
   private final Map<String, ComponentGroup> groups = new TreeMap<>();
@@ -77,6 +78,9 @@ final class ProjectAssembler {
         projectFields.put(key, file.dir().resolve(str(t, key)).normalize().toString());
       }
     }
+    if (t.get(List.of(UpstreamLimits.KEY)) != null) {
+      upstreamLimits = upstreamLimits(file, t, upstreamLimits);
+    }
     TomlTable ref = table(t, "default-distro");
     DistroRef over = ComponentReader.distroRef(ref);
     defaultDistro =
@@ -84,6 +88,30 @@ final class ProjectAssembler {
             ComponentLayer.pick(defaultDistro.name(), over.name()),
             ComponentLayer.pick(defaultDistro.version(), over.version()),
             ComponentLayer.pick(defaultDistro.snapshot(), over.snapshot()));
+  }
+
+  /** {@code [project.upstream-limits]}: whole numbers of at least 1; a later file overrides single keys. */
+  private UpstreamLimits upstreamLimits(TomlFile file, TomlTable project, UpstreamLimits base) {
+    if (!(project.get(List.of(UpstreamLimits.KEY)) instanceof TomlTable t)) {
+      problems.error(file.at(project, UpstreamLimits.KEY), Context.NONE, "project." + UpstreamLimits.KEY + " must be a table",
+          "for example upstream-limits = { max-files = 20000, max-file-size-mib = 64, max-entry-size-mib = 512 }");
+      return base;
+    }
+    java.util.OptionalLong[] v = {base.maxFiles(), base.maxFileSizeMib(), base.maxEntrySizeMib()};
+    List<String> keys = List.of("max-files", "max-file-size-mib", "max-entry-size-mib");
+    for (String key : new TreeSet<>(t.keySet())) {
+      int i = keys.indexOf(key);
+      if (i < 0) {
+        problems.error(file.at(t, key), Context.NONE, "unknown key project." + UpstreamLimits.KEY + "." + key,
+            "use max-files, max-file-size-mib or max-entry-size-mib");
+      } else if (t.get(List.of(key)) instanceof Long n && n >= 1 && n <= Integer.MAX_VALUE) {
+        v[i] = java.util.OptionalLong.of(n);
+      } else {
+        problems.error(file.at(t, key), Context.NONE, "project." + UpstreamLimits.KEY + "." + key
+            + " must be a whole number from 1 to " + Integer.MAX_VALUE, "sizes are in MiB");
+      }
+    }
+    return new UpstreamLimits(v[0], v[1], v[2]);
   }
 
   private void addDistros(TomlFile file, TomlTable t, ComponentRules rules) {
@@ -278,7 +306,8 @@ final class ProjectAssembler {
             dir("lock-dir", "locks"),
             dir("upstream-cache-dir", "upstream-cache"),
             defaultDistro,
-            projectFields.getOrDefault("default-author-email", "azurelinux@microsoft.com"));
+            projectFields.getOrDefault("default-author-email", "azurelinux@microsoft.com"),
+            upstreamLimits);
     return new Project(projectDir, projectFile, files, info, distros, groups, components, defaults, extras, deferred, problems.warnings(), permissive);
   }
 

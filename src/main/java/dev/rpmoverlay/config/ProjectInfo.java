@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param upstreamCacheDir rpmoverlay's committed upstream cache (not an azldev key)
  * @param defaultDistro the project default distro as declared (version may be empty: then the
  *     distro's default-version applies, see {@link Project#defaultDistro()})
+ * @param upstreamLimits {@code [project.upstream-limits]} (not an azldev key)
  */
 public record ProjectInfo(
     String description,
@@ -20,4 +21,5 @@ public record ProjectInfo(
     Path lockDir,
     Path upstreamCacheDir,
     DistroRef defaultDistro,
-    String defaultAuthorEmail) {}
+    String defaultAuthorEmail,
+    UpstreamLimits upstreamLimits) {}

@@ -176,7 +176,7 @@ final class SpecEditor {
       }
     }
     if (updated == 0) {
-      throw new SpecEditException("tag \"" + tag + "\" not found in " + describePackage(pkg));
+      throw new SpecEditException("tag \"" + tag + "\" not found in " + describePackage(pkg) + nearestTags(pkg, tag));
     }
   }
 
@@ -200,7 +200,7 @@ final class SpecEditor {
     }
     if (doomed.isEmpty()) {
       throw new SpecEditException("tag \"" + tag + "\"" + (value.isEmpty() ? "" : " with value \"" + value + "\"")
-          + " not found in " + describePackage(pkg));
+          + " not found in " + describePackage(pkg) + nearestTags(pkg, value.isEmpty() ? tag : tag + " " + value));
     }
     for (int i = doomed.size() - 1; i >= 0; i--) {
       spec.remove(doomed.get(i).line());
@@ -229,8 +229,30 @@ final class SpecEditor {
     if (!changed) {
       String where = section.isEmpty() && pkg.isEmpty() ? "the spec"
           : (section.isEmpty() ? "any section" : "section " + section) + (pkg.isEmpty() ? "" : " of package \"" + pkg + "\"");
-      throw new SpecEditException("pattern \"" + regexText + "\" not found in " + where);
+      throw new SpecEditException("pattern \"" + regexText + "\" not found in " + where + nearestBodyLines(section, pkg, regexText));
     }
+  }
+
+  /** The tag lines of {@code pkg} most like {@code wanted} (a tag name, or {@code Tag value}), as a message suffix. */
+  private String nearestTags(String pkg, String wanted) {
+    List<NearestLines.Line> lines = new ArrayList<>();
+    for (TagLine t : layout().tagsOf(pkg)) {
+      lines.add(new NearestLines.Line(t.line(), spec.get(t.line()), wanted.contains(" ") ? t.tag() + " " + t.value() : t.tag()));
+    }
+    return NearestLines.suffix(wanted, lines);
+  }
+
+  /** The body lines a search-replace looked at most like the regex's literal text, as a message suffix. */
+  private String nearestBodyLines(String section, String pkg, String regexText) {
+    List<NearestLines.Line> lines = new ArrayList<>();
+    for (Section s : layout().sections()) {
+      if ((section.isEmpty() || s.name().equals(section)) && (pkg.isEmpty() || s.pkg().equals(pkg))) {
+        for (int i = s.bodyStart() < 0 ? 0 : s.bodyStart(); i < s.end(); i++) {
+          lines.add(new NearestLines.Line(i, spec.get(i)));
+        }
+      }
+    }
+    return NearestLines.suffix(NearestLines.literalOf(regexText), lines);
   }
 
   /** Removes every matching section, header through the line before the next header. */

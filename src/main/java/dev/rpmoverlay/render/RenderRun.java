@@ -247,9 +247,11 @@ public final class RenderRun {
       } catch (IOException ignored) {
         // the staging root is removed at the end of the run anyway
       }
+      // nothing was swapped in: say what the dir holds now, not "written" (issue 18 item 16)
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR,
           "component " + name + ": cannot write the rendered files (previous output kept): "
-              + (e instanceof IOException io ? OsErrors.detail(io) : e.getMessage()), true), null);
+              + (e instanceof IOException io ? OsErrors.detail(io) : e.getMessage()), true,
+          Files.exists(target) ? ComponentResult.Output.KEPT : ComponentResult.Output.NOT_WRITTEN), null);
     }
     return new Prepared(new ComponentResult(name, relDir, status, error, true, output), staged);
   }

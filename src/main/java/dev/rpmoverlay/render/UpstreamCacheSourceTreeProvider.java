@@ -47,7 +47,8 @@ public final class UpstreamCacheSourceTreeProvider implements SourceTreeProvider
     }
   }
 
-  private static SourceTree treeOf(CacheEntry entry) {
+  /** The files of a verified entry as a source tree (also for a staged entry {@code update} dry-runs overlays on). */
+  public static SourceTree treeOf(CacheEntry entry) {
     SourceTree tree = new SourceTree();
     for (CachedFile f : entry.files().values()) {
       tree.put(f.path(), new TreeFile(f.bytes(), f.executable()));

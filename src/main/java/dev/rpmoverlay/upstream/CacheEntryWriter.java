@@ -8,10 +8,8 @@ import dev.rpmoverlay.upstream.CacheMetadata.FileRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +59,23 @@ public final class CacheEntryWriter {
 
   /** Writes (or replaces) {@code c.component()}'s entry with the tree of {@code resolved}. */
   public CacheMetadata write(Repository repo, UpstreamCoordinates c, ResolvedCommit resolved) throws IOException {
-    Path target = cache.entryDir(c.component());
+    StagedEntry staged = stage(repo, c, resolved);
+    try {
+      install(staged);
+    } finally {
+      discard(staged);
+    }
+    return staged.metadata();
+  }
+
+  /**
+   * Writes the entry for {@code resolved} to a staging directory beside the cache and leaves it
+   * there; the current entry is not touched. The caller {@link #install}s or {@link #discard}s it.
+   */
+  public StagedEntry stage(Repository repo, UpstreamCoordinates c, ResolvedCommit resolved) throws IOException {
     Files.createDirectories(cache.root());
-    Path staging = cache.root().resolve(".staging-" + c.component() + "-" + UUID.randomUUID());
+    Path staging = cache.root().resolve(".staging-" + ComponentNames.checked(c.component()) + "-" + UUID.randomUUID());
+    boolean done = false;
     try {
       Files.createDirectories(staging.resolve(UpstreamCache.FILES_DIR));
       CacheMetadata meta;
@@ -81,18 +93,32 @@ public final class CacheEntryWriter {
             d.snapshot(), d.historyFile(), historySha256, files);
       }
       Files.writeString(staging.resolve(CacheMetadataToml.FILE_NAME), CacheMetadataToml.write(meta), StandardCharsets.UTF_8);
-      swapIn(staging, target);
-      return meta;
+      done = true;
+      KillPoints.reach("entry-staged");
+      return new StagedEntry(c.component(), staging, meta);
     } finally {
-      if (Files.exists(staging)) {
+      if (!done && Files.exists(staging)) {
         MoreFiles.deleteRecursively(staging, RecursiveDeleteOption.ALLOW_INSECURE);
       }
+    }
+  }
+
+  /** Swaps a staged entry into place (two renames; see {@link #cleanLeftovers} for a crash between them). */
+  public void install(StagedEntry staged) throws IOException {
+    swapIn(staged.dir(), cache.entryDir(staged.component()));
+  }
+
+  /** Deletes a staged entry that was not installed (nothing when it was). */
+  public void discard(StagedEntry staged) throws IOException {
+    if (Files.exists(staged.dir(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      MoreFiles.deleteRecursively(staged.dir(), RecursiveDeleteOption.ALLOW_INSECURE);
     }
   }
 
   private static List<FileRecord> writeTree(Repository repo, RevCommit commit, Path filesDir, UpstreamCoordinates c,
       ContentLimits limits) throws IOException {
     List<FileRecord> files = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     long totalBytes = 0;
     try (TreeWalk tw = new TreeWalk(repo)) {
       tw.addTree(commit.getTree());
@@ -106,17 +132,22 @@ public final class CacheEntryWriter {
         Path out = ComponentNames.safeRelative(filesDir, path, () -> new UpstreamException(c.describe() + " at commit "
             + commit.name() + ": the tree holds '" + path + "', which the cache cannot hold (a '.git' or '..' path component);"
             + " pin another commit with spec.upstream-commit or fix the repository"));
+        if (!seen.add(path)) {
+          // git itself refuses such a tree (fsck: duplicateEntries); written twice, one copy would silently win
+          throw new UpstreamException(c.describe() + " at commit " + commit.name() + ": the tree holds '" + path
+              + "' twice (a malformed tree); pin another commit with spec.upstream-commit or fix the repository");
+        }
         if (files.size() >= limits.maxFiles()) {
-          throw overLimit(c, commit, "more than " + limits.maxFiles() + " files", "--max-files");
+          throw overLimit(c, commit, "more than " + limits.maxFiles() + " files", "--max-files", "max-files");
         }
         ObjectLoader blob = repo.open(tw.getObjectId(0));
         if (blob.getSize() > limits.maxFileBytes()) {
           throw overLimit(c, commit, "'" + path + "' has " + blob.getSize() + " bytes, more than " + limits.maxFileBytes(),
-              "--max-file-size");
+              "--max-file-size", "max-file-size-mib");
         }
         totalBytes += blob.getSize();
         if (totalBytes > limits.maxEntryBytes()) {
-          throw overLimit(c, commit, "more than " + limits.maxEntryBytes() + " bytes of files", "--max-entry-size");
+          throw overLimit(c, commit, "more than " + limits.maxEntryBytes() + " bytes of files", "--max-entry-size", "max-entry-size-mib");
         }
         if (mode == FileMode.SYMLINK) {
           String target = new String(blob.getBytes(), StandardCharsets.UTF_8);
@@ -139,10 +170,10 @@ public final class CacheEntryWriter {
     return files;
   }
 
-  private static UpstreamException overLimit(UpstreamCoordinates c, RevCommit commit, String what, String option) {
+  private static UpstreamException overLimit(UpstreamCoordinates c, RevCommit commit, String what, String option, String key) {
     return new UpstreamException(c.describe() + " at commit " + commit.name() + ": the tree holds " + what
-        + ", over the upstream content limit (dist-git holds packaging files only); if this is real, raise it with "
-        + option);
+        + ", over the upstream content limit (dist-git holds packaging files only); if this is real, raise " + key
+        + " in the project's [project.upstream-limits] table (or pass " + option + ")");
   }
 
   private static void makeExecutable(Path p) throws IOException {
@@ -160,26 +191,20 @@ public final class CacheEntryWriter {
    */
   private static void swapIn(Path staging, Path target) throws IOException {
     if (!Files.exists(target)) {
-      move(staging, target);
+      Renames.rename(staging, target);
       return;
     }
     Path old = target.resolveSibling(".old-" + target.getFileName() + "-" + UUID.randomUUID());
-    move(target, old);
+    Renames.rename(target, old);
+    KillPoints.reach("entry-aside");
     try {
-      move(staging, target);
+      Renames.rename(staging, target);
     } catch (IOException e) {
-      move(old, target);
+      Renames.rename(old, target);
       throw e;
     }
+    KillPoints.reach("entry-installed");
     MoreFiles.deleteRecursively(old, RecursiveDeleteOption.ALLOW_INSECURE);
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
   }
 
   /**
@@ -204,7 +229,7 @@ public final class CacheEntryWriter {
       if (name.startsWith(".old-") && name.length() > ".old-".length() + uuidLength) {
         Path target = p.resolveSibling(name.substring(".old-".length(), name.length() - uuidLength));
         if (!Files.exists(target)) {
-          move(p, target);
+          Renames.rename(p, target);
           restored.add(target.getFileName().toString());
           continue;
         }

@@ -4,10 +4,8 @@ import dev.rpmoverlay.config.TomlStrings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.tomlj.Toml;
 import org.tomlj.TomlInvalidTypeException;
@@ -129,11 +127,7 @@ public final class LockStore {
     Path tmp = Files.createTempFile(lockDir, "." + component, ".tmp");
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      Renames.replace(tmp, file);
     } finally {
       Files.deleteIfExists(tmp);
     }

@@ -31,14 +31,25 @@ public final class UpstreamCache {
   public static final String FILES_DIR = "files";
 
   private final Path root;
+  private final ContentLimits limits;
 
-  private UpstreamCache(Path root) {
+  private UpstreamCache(Path root, ContentLimits limits) {
     this.root = root;
+    this.limits = limits;
   }
 
-  /** The cache rooted at {@code dir} (it need not exist yet). */
+  /** The cache rooted at {@code dir} (it need not exist yet), read under {@link ContentLimits#DEFAULT}. */
   public static UpstreamCache open(Path dir) {
-    return new UpstreamCache(dir);
+    return new UpstreamCache(dir, ContentLimits.DEFAULT);
+  }
+
+  /**
+   * The same cache, its entries read under {@code limits}: an entry over them (hand-written, or
+   * fetched with higher limits) fails its component with an error naming the file and the limit,
+   * before a large file is read into memory.
+   */
+  public UpstreamCache withLimits(ContentLimits limits) {
+    return new UpstreamCache(root, limits);
   }
 
   public Path root() {
@@ -84,7 +95,18 @@ public final class UpstreamCache {
    *     (naming the file and what is wrong)
    */
   public CacheEntry entry(String component) {
-    Path dir = entryDir(component);
+    return entryAt(component, entryDir(component));
+  }
+
+  /**
+   * Reads and verifies a staged entry exactly as {@link #entry} will read it once installed, so a
+   * tree that the cache would call corrupt never replaces a good entry.
+   */
+  public CacheEntry verify(StagedEntry staged) {
+    return entryAt(staged.component(), staged.dir());
+  }
+
+  private CacheEntry entryAt(String component, Path dir) {
     Path metaFile = dir.resolve(CacheMetadataToml.FILE_NAME);
     if (!Files.isRegularFile(metaFile)) {
       throw new UpstreamException("no upstream cache entry for component '" + component + "' (expected " + metaFile
@@ -111,6 +133,10 @@ public final class UpstreamCache {
     SortedMap<String, CachedFile> files = new TreeMap<>();
     SortedMap<String, String> links = new TreeMap<>();
     Set<String> listed = new HashSet<>();
+    if (meta.files().size() > limits.maxFiles()) {
+      throw overLimit(component, meta.files().size() + " files", limits.maxFiles() + " files", "max-files");
+    }
+    long total = 0;
     for (FileRecord f : meta.files()) {
       Path p = ComponentNames.safeRelative(filesDir, f.path(), () -> corrupt(component, "unsafe path '" + f.path() + "'"));
       if (!listed.add(f.path())) {
@@ -124,6 +150,16 @@ public final class UpstreamCache {
       if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) || linkOnTheWay(dir, p)) {
         throw corrupt(component, "listed file " + FILES_DIR + "/" + f.path() + " is missing"
             + (Files.exists(p) ? " (a symbolic link is in its place or on its path; the cache never holds links)" : ""));
+      }
+      long size = Files.size(p);
+      if (size > limits.maxFileBytes()) {
+        throw overLimit(component, FILES_DIR + "/" + f.path() + " has " + size + " bytes", limits.maxFileBytes() + " bytes",
+            "max-file-size-mib");
+      }
+      total += size;
+      if (total > limits.maxEntryBytes()) {
+        throw overLimit(component, "its files have more than " + limits.maxEntryBytes() + " bytes", limits.maxEntryBytes()
+            + " bytes", "max-entry-size-mib");
       }
       byte[] bytes = Files.readAllBytes(p);
       checkHash(component, FILES_DIR + "/" + f.path(), f.sha256(), bytes);
@@ -176,6 +212,12 @@ public final class UpstreamCache {
       throw corrupt(component, shownPath + " has SHA-256 " + actual + " but " + CacheMetadataToml.FILE_NAME
           + " lists " + expected);
     }
+  }
+
+  private static UpstreamException overLimit(String component, String what, String limit, String key) {
+    return new UpstreamException("upstream cache entry for component '" + component + "': " + what + ", over the limit of "
+        + limit + " (dist-git holds packaging files only); if this is real, raise " + key + " in the project's [project."
+        + "upstream-limits] table");
   }
 
   private static UpstreamException corrupt(String component, String detail) {

@@ -36,6 +36,7 @@ public final class UpstreamFetcher {
   private final int jobs;
   private final boolean alwaysFetch;
   private Predicate<String> verify;
+  private boolean stageOnly;
 
   public UpstreamFetcher(MirrorStore mirrors, UpstreamCache cache, CacheEntryWriter writer, int jobs, boolean alwaysFetch) {
     this.mirrors = mirrors;
@@ -56,9 +57,21 @@ public final class UpstreamFetcher {
     return this;
   }
 
+  /**
+   * Leaves every new entry staged ({@link FetchOutcome.Status#STAGED}) instead of installing it, so
+   * {@code update} can validate it first. The caller then repairs leftovers itself ({@link
+   * UpdateTransaction#repair}) before fetching, and installs or discards every staged entry.
+   */
+  public UpstreamFetcher stageOnly() {
+    this.stageOnly = true;
+    return this;
+  }
+
   /** Fetches every request; outcomes sorted by component name. */
   public List<FetchOutcome> fetchAll(List<FetchRequest> requests, Consumer<FetchOutcome> progress) throws IOException {
-    writer.cleanLeftovers();
+    if (!stageOnly) {
+      writer.cleanLeftovers();
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, requests.size())), r -> {
       Thread t = new Thread(r, "rpmoverlay-fetch");
       t.setDaemon(true);
@@ -107,6 +120,10 @@ public final class UpstreamFetcher {
         ResolvedCommit resolved = resolve(repo, request);
         if (writer.isCurrent(existing, c, resolved)) {
           return new FetchOutcome(c.component(), FetchOutcome.Status.UNCHANGED, Optional.of(resolved), "");
+        }
+        if (stageOnly) {
+          return new FetchOutcome(c.component(), FetchOutcome.Status.STAGED, Optional.of(resolved), "",
+              Optional.of(writer.stage(repo, c, resolved)));
         }
         writer.write(repo, c, resolved);
         return new FetchOutcome(c.component(), FetchOutcome.Status.WRITTEN, Optional.of(resolved), "");

@@ -195,6 +195,8 @@ class FetchUpdateCommandTest {
     assertThat(after.exitCode()).isEqualTo(ExitCodes.FAILED);
     assertThat(after.out()).containsPattern("curl +kept +" + curlNew.name().substring(0, 12) + " +\\w{12} +1 fail");
     assertThat(after.err()).contains("overlay no longer applies: component curl: overlay #1 (spec-search-replace \"pin version\"");
+    assertThat(after.err()).containsPattern("overlay #1 \\(spec-search-replace \"pin version\", [^)]*azldev.toml:\\d+:\\d+\\):"
+        + " pattern \"Version: 8\\\\\\.11\" not found in the spec; nearest lines in the spec: 2: \"Version: 8.12\"");
   }
 
   String brokenByTheNewUpstream() throws Exception {

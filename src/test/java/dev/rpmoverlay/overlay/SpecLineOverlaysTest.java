@@ -96,6 +96,18 @@ class SpecLineOverlaysTest {
   }
 
   @Test
+  void aRegexThatNoLongerMatchesNamesTheNearestLinesOfTheSectionsItSearched() {
+    assertThatThrownBy(() -> SpecFixture.of("Name: demo", "Version: 8.12", "%build", "./configure --enable-telnet=no",
+            "make %{?_smp_mflags}", "%install", "./configure --enable-telnet").apply(
+            searchReplace("%build", "", "--enable-telnet$", "--disable-telnet")))
+        .hasMessageEndingWith("): pattern \"--enable-telnet$\" not found in section %build;"
+            + " nearest lines in the spec: 4: \"./configure --enable-telnet=no\"");
+    assertThatThrownBy(() -> SpecFixture.of("Name: demo", "Version: 8.12", "Release: 1", "%build", "make").apply(
+            searchReplace("", "", "^Version:\\s+8\\.11$", "Version: 8.11.1")))
+        .hasMessageEndingWith(": pattern \"^Version:\\s+8\\.11$\" not found in the spec; nearest lines in the spec: 2: \"Version: 8.12\"");
+  }
+
+  @Test
   void searchReplaceIsLiteralAndUsesRe2Syntax() {
     String out = SpecFixture.of("Name: demo", "%prep", "cp -a %{SOURCE1} .").apply(
         searchReplace("", "", "cp -a %{SOURCE1} (\\.)", "cp $1 \\0")).text();

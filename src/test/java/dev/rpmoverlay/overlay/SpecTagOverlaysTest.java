@@ -89,7 +89,20 @@ class SpecTagOverlaysTest {
   @Test
   void updateTagDistinguishesSourceFromSource0() {
     assertThatThrownBy(() -> SpecFixture.of(SPEC).apply(updateTag("Source1", "x", "")))
-        .hasMessageEndingWith(": tag \"Source1\" not found in the main package");
+        .hasMessageContaining(": tag \"Source1\" not found in the main package; nearest lines in the spec: ");
+  }
+
+  @Test
+  void aTagThatIsNotFoundNamesTheMostAlikeTagLinesOfThePackageWithTheirLineNumbers() {
+    assertThatThrownBy(() -> SpecFixture.of(SPEC).apply(updateTag("Source1", "x", "")))
+        .hasMessageEndingWith(": tag \"Source1\" not found in the main package; nearest lines in the spec:"
+            + " 4: \"Source:         extra.txt\", 3: \"Source0:        demo.tar.gz\", 6: \"Source2:        x.txt\"");
+  }
+
+  @Test
+  void aTagLikeNoLineOfThePackageAddsNoCandidates() {
+    assertThatThrownBy(() -> SpecFixture.of(SPEC).apply(updateTag("Epoch", "1", "")))
+        .hasMessageEndingWith(": tag \"Epoch\" not found in the main package");
   }
 
   @Test
@@ -124,6 +137,7 @@ class SpecTagOverlaysTest {
   @Test
   void removeTagFailsWhenNothingMatches() {
     assertThatThrownBy(() -> SpecFixture.of(SPEC).apply(removeTag("Requires", "other", "devel")))
-        .hasMessageEndingWith(": tag \"Requires\" with value \"other\" not found in package \"devel\"");
+        .hasMessageEndingWith(": tag \"Requires\" with value \"other\" not found in package \"devel\";"
+            + " nearest lines in the spec: 15: \"Requires:       demo\"");
   }
 }

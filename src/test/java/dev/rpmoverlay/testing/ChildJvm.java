@@ -10,8 +10,14 @@ public final class ChildJvm {
   private ChildJvm() {}
 
   public static ProcessBuilder builder(Class<?> mainClass, List<String> args) {
+    return builder(mainClass, List.of(), args);
+  }
+
+  /** With JVM options ({@code -Dname=value}...) before the class name. */
+  public static ProcessBuilder builder(Class<?> mainClass, List<String> jvmOptions, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmOptions);
     cmd.add("-Xshare:auto");
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-cp");

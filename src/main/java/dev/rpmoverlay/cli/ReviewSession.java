@@ -65,6 +65,29 @@ final class ReviewSession {
     return rendered(component, (upstream, rendered) -> linter.lint(component, upstream, rendered));
   }
 
+  /**
+   * Renders one component as {@code render} would write it.
+   *
+   * @throws UserException when it cannot be rendered
+   */
+  RenderedComponent render(ComponentConfig component) {
+    return rendered(component, (upstream, rendered) -> rendered);
+  }
+
+  /**
+   * The component's upstream files as they are (the cache entry, or a local component's spec dir).
+   *
+   * @throws UserException when the cache has no entry for it
+   */
+  SourceTree upstream(ComponentConfig component) {
+    try {
+      return sources.sourceTree(component);
+    } catch (IOException e) {
+      throw new UserException("component " + component.name() + ": " + e.getMessage()
+          + " (run 'rpmoverlay update " + component.name() + "' to fetch it)", e);
+    }
+  }
+
   private <T> T rendered(ComponentConfig component, java.util.function.BiFunction<SourceTree, RenderedComponent, T> use) {
     try {
       SourceTree upstream = sources.sourceTree(component);

@@ -49,6 +49,7 @@ import picocli.CommandLine.Model.CommandSpec;
       ConfigCommand.class,
       SchemaCommand.class,
       FetchCommand.class,
+      PrepareSourcesCommand.class,
       UpdateCommand.class,
       OutdatedCommand.class,
       ChangedCommand.class,

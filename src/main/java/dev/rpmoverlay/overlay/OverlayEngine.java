@@ -83,6 +83,24 @@ public final class OverlayEngine {
     }
   }
 
+  /**
+   * Applies an archive overlay to the files of its extracted archive, keyed by path from the
+   * extraction root (docs/azldev-compatibility.md §2.2): the same glob and regex rules as on loose
+   * files. {@code prepare-sources} calls this; render skips archive overlays.
+   *
+   * @throws OverlayFailure naming the overlay and the archive when nothing matched or changed
+   */
+  public void applyInArchive(String component, SourceTree archiveFiles, Overlay overlay) {
+    if (!isArchiveOverlay(overlay)) {
+      throw new IllegalArgumentException("not an archive overlay: " + overlay.type());
+    }
+    String label = OverlayFailure.label(overlay.info(), overlay.type());
+    String archive = overlay instanceof Overlay.FileSearchReplace o ? o.archive().orElseThrow()
+        : ((Overlay.FileRemove) overlay).archive().orElseThrow();
+    new FileOverlayApplier(archiveFiles, detail -> new OverlayFailure(component, label, detail + " inside archive '" + archive + "'"))
+        .apply(overlay);
+  }
+
   /** {@code file-search-replace}/{@code file-remove} scoped to an archive's content. */
   public static boolean isArchiveOverlay(Overlay overlay) {
     return (overlay instanceof Overlay.FileSearchReplace o && o.archive().isPresent())

@@ -49,6 +49,9 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
   // "Patch 0:" is a Patch tag), blanks, then the colon.
   private static final Pattern SOURCE_TAG = Pattern.compile("^\\s*(?:source|patch)\\s*\\d*\\s*:\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern INCLUDE = Pattern.compile("^\\s*%include\\s+(\\S+)");
+  // A Source/Patch tag written inside a string of a %{lua:} block (bash.spec prints
+  // 'Patch%u: bash-%s-patch-%u.patch' in a loop): names this reader cannot know.
+  private static final Pattern LUA_PRINTED_TAG = Pattern.compile("['\"\\[]\\s*(?:source|patch)[^'\"\\]]*:", Pattern.CASE_INSENSITIVE);
 
   static SpecReferences of(List<String> lines) {
     return of(lines, name -> Optional.empty());
@@ -95,9 +98,18 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
     boolean resolved = true;
     String listSection = null;
     Deque<Origin> conditionals = new ArrayDeque<>();
+    int luaDepth = 0;
     for (String line : lines) {
       if (line.startsWith("#")) {
         continue;
+      }
+      int lua = line.indexOf("%{lua:");
+      if (lua >= 0 || luaDepth > 0) {
+        if (LUA_PRINTED_TAG.matcher(line).find()) {
+          resolved = false; // rpm reads tags the lua code prints; keep every file, as for any unexpandable name
+        }
+        luaDepth += braceBalance(line, Math.max(lua, 0));
+        luaDepth = Math.max(luaDepth, 0);
       }
       trackConditionals(line, conditionals);
       Optional<String> keyword = sectionKeyword(line);
@@ -169,6 +181,15 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
       return trimmed.isEmpty() ? List.of() : List.of(new Reference(trimmed, true));
     }
     int start = LineStart.textStart(line);
+    Optional<String> body = conditionalExpansionBody(line, start);
+    if (body.isPresent()) {
+      // %{?cond:Source0: value} and %{!?cond:...}: rpm reads the tag when the condition holds;
+      // the filter keeps it either way, as it keeps both branches of an %if
+      Matcher tag = SOURCE_TAG.matcher(body.get());
+      if (tag.matches()) {
+        return List.of(new Reference(tag.group(1), true));
+      }
+    }
     if (LineStart.wordAt(line, start, "source", "patch")) {
       Matcher tag = SOURCE_TAG.matcher(line);
       if (tag.matches()) {
@@ -194,6 +215,32 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
       return out;
     }
     return List.of();
+  }
+
+  /** The text after the first {@code :} of a {@code %{?name:...}} or {@code %{!?name:...}} that starts the line and spans it. */
+  private static Optional<String> conditionalExpansionBody(String line, int start) {
+    if (!line.startsWith("%{?", start) && !line.startsWith("%{!?", start)) {
+      return Optional.empty();
+    }
+    int close = closingBrace(line, start + 1);
+    int colon = line.indexOf(':', start);
+    if (close < 0 || colon < 0 || colon > close || !line.substring(close + 1).isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(line.substring(colon + 1, close));
+  }
+
+  /** {@code {} minus {@code }} from {@code from} on: how many braces the line leaves open. */
+  private static int braceBalance(String line, int from) {
+    int depth = 0;
+    for (int i = from; i < line.length(); i++) {
+      if (line.charAt(i) == '{') {
+        depth++;
+      } else if (line.charAt(i) == '}') {
+        depth--;
+      }
+    }
+    return depth;
   }
 
   private static int closingBrace(String s, int open) {

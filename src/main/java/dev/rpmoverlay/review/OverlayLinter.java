@@ -67,6 +67,10 @@ public final class OverlayLinter {
       }
       State after = State.of(ws);
       states.add(after);
+      if (OverlayEngine.isArchiveOverlay(overlay)) {
+        reported.add(true); // changes an archive at prepare-sources, never the rendered files: nothing to compare here
+        continue;
+      }
       int found = findings.size();
       if (before.equals(after)) {
         findings.add(finding(component, overlay, LintFinding.Kind.NO_EFFECT, "changes nothing (the " + (isSpecOverlay(overlay) ? "spec is" : "files are")

@@ -3,10 +3,9 @@ package dev.rpmoverlay.upstream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +28,12 @@ import java.util.function.Function;
  */
 public final class LookasideDownloader {
 
+  /** How long a lookaside server may stay silent (connecting, or mid-transfer) before the attempt fails. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+
   private final Function<SourcesFile.Entry, String> urlOf;
   private final RetryPolicy retry;
-  private final HttpClient http;
+  private final Duration timeout;
 
   /** What happened to one file. */
   public enum Result {
@@ -44,9 +46,17 @@ public final class LookasideDownloader {
    *     for the package, file, hash type and hash (see {@code UpstreamRef.lookasideUri})
    */
   public LookasideDownloader(Function<SourcesFile.Entry, String> urlOf, RetryPolicy retry) {
+    this(urlOf, retry, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * @param timeout how long a server may stay silent, while connecting or between two reads of the
+   *     body, before the attempt fails (and is retried); a slow but steady transfer is not cut
+   */
+  public LookasideDownloader(Function<SourcesFile.Entry, String> urlOf, RetryPolicy retry, Duration timeout) {
     this.urlOf = urlOf;
     this.retry = retry;
-    this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build();
+    this.timeout = timeout;
   }
 
   /**
@@ -128,25 +138,64 @@ public final class LookasideDownloader {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       return uri.toURL().openStream(); // file:// mirrors
     }
-    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build(),
-        HttpResponse.BodyHandlers.ofInputStream());
-    int status = r.statusCode();
-    if (status == 200) {
-      return r.body();
+    // HttpURLConnection, not HttpClient: its read timeout also bounds a body that stalls midway,
+    // which HttpClient's request timeout (headers only) does not.
+    HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+    int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    c.setConnectTimeout(millis);
+    c.setReadTimeout(millis);
+    c.setInstanceFollowRedirects(true);
+    int status;
+    try {
+      status = c.getResponseCode();
+    } catch (SocketTimeoutException e) {
+      throw new IOException("no answer within " + describe(timeout), e);
     }
-    r.body().close();
+    if (status == 200) {
+      return new TimeoutNamingStream(c.getInputStream(), timeout);
+    }
+    c.disconnect();
     if (status >= 500 || status == 429 || status == 408) {
       throw new TransientHttpStatus("HTTP " + status);
     }
     throw new UpstreamException("lookaside " + url + " answered HTTP " + status + " (is the file uploaded, and the hash right?)");
   }
 
-  private static String hashOf(Path file, String hashType) throws IOException {
+  /** Says how long the server was silent when a read times out, instead of the JDK's bare "Read timed out". */
+  private static final class TimeoutNamingStream extends java.io.FilterInputStream {
+    private final Duration timeout;
+
+    TimeoutNamingStream(InputStream in, Duration timeout) {
+      super(in);
+      this.timeout = timeout;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (SocketTimeoutException e) {
+        throw new IOException("the server sent nothing for " + describe(timeout) + " mid-transfer", e);
+      }
+    }
+  }
+
+  private static String describe(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  /** The {@code hashType} digest of {@code file}, in lower-case hex. */
+  public static String hashOf(Path file, String hashType) throws IOException {
     MessageDigest d = digest(hashType);
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), d)) {
       in.transferTo(OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(d.digest());
+  }
+
+  /** The {@code hashType} digest of {@code data}, in lower-case hex. */
+  public static String hashOf(byte[] data, String hashType) {
+    return HexFormat.of().formatHex(digest(hashType).digest(data));
   }
 
   private static MessageDigest digest(String hashType) {

@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *
  * <pre>
  *   cli, bench
- *   render, review, scaffold
+ *   render, review, scaffold, sources
  *   overlay, release, upstream
  *   spec, config
  * </pre>
@@ -42,6 +42,7 @@ final class Layering {
         .layer("render").definedBy(root + ".render..")
         .layer("review").definedBy(root + ".review..")
         .layer("scaffold").definedBy(root + ".scaffold..")
+        .layer("sources").definedBy(root + ".sources..")
         .layer("overlay").definedBy(root + ".overlay..")
         .layer("release").definedBy(root + ".release..")
         .layer("upstream").definedBy(root + ".upstream..")
@@ -49,21 +50,22 @@ final class Layering {
         .layer("config").definedBy(root + ".config..")
         .whereLayer("cli").mayOnlyBeAccessedByLayers("bench")
         .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("render").mayOnlyBeAccessedByLayers("cli", "bench", "review", "scaffold")
-        .whereLayer("review").mayOnlyBeAccessedByLayers("cli", "bench", "render", "scaffold")
-        .whereLayer("scaffold").mayOnlyBeAccessedByLayers("cli", "bench", "render", "review")
+        .whereLayer("render").mayOnlyBeAccessedByLayers("cli", "bench", "review", "scaffold", "sources")
+        .whereLayer("review").mayOnlyBeAccessedByLayers("cli", "bench", "render", "scaffold", "sources")
+        .whereLayer("scaffold").mayOnlyBeAccessedByLayers("cli", "bench", "render", "review", "sources")
+        .whereLayer("sources").mayOnlyBeAccessedByLayers("cli", "bench", "render", "review", "scaffold")
         .whereLayer("overlay").mayOnlyBeAccessedByLayers(upper("overlay"))
         .whereLayer("release").mayOnlyBeAccessedByLayers(upper("release"))
         .whereLayer("upstream").mayOnlyBeAccessedByLayers(upper("upstream"))
-        .whereLayer("spec").mayOnlyBeAccessedByLayers("cli", "bench", "render", "review", "scaffold", "overlay", "release", "upstream")
-        .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "bench", "render", "review", "scaffold", "overlay", "release", "upstream")
+        .whereLayer("spec").mayOnlyBeAccessedByLayers("cli", "bench", "render", "review", "scaffold", "sources", "overlay", "release", "upstream")
+        .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "bench", "render", "review", "scaffold", "sources", "overlay", "release", "upstream")
         .ensureAllClassesAreContainedInArchitectureIgnoring(root + ".testing..")
-        .because("dependencies point downwards only: cli -> render/review -> overlay/release/upstream -> spec/config");
+        .because("dependencies point downwards only: cli -> render/review/scaffold/sources -> overlay/release/upstream -> spec/config");
   }
 
   /** The tiers above {@code middle}, and the other packages of its own tier. */
   private static String[] upper(String middle) {
-    java.util.List<String> layers = new java.util.ArrayList<>(java.util.List.of("cli", "bench", "render", "review", "scaffold"));
+    java.util.List<String> layers = new java.util.ArrayList<>(java.util.List.of("cli", "bench", "render", "review", "scaffold", "sources"));
     for (String m : MIDDLE) {
       if (!m.equals(middle)) {
         layers.add(m);

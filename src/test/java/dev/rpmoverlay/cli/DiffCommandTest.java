@@ -91,7 +91,7 @@ class DiffCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains(" nginx/nginx.spec ", "#1 #6 #7 #8 #10 #11 +autorelease +banner", " sudo/sudoers ", "#1 #2 #3")
         .doesNotContain("unattributed")
-        .endsWith("42 components, 55 files changed, 786 insertions(+), 266 deletions(-)\n");
+        .endsWith("43 components, 58 files changed, 791 insertions(+), 302 deletions(-)\n");
   }
 
   @Test

@@ -26,9 +26,9 @@ class ReportCommandTest {
   void writesAnIndexAndOnePagePerComponent() throws Exception {
     assertThat(run.exitCode()).as(run.err()).isZero();
     try (Stream<Path> pages = Files.list(tmp.resolve("site/c"))) {
-      assertThat(pages.count()).isEqualTo(42);
+      assertThat(pages.count()).isEqualTo(43);
     }
-    assertThat(Files.readString(tmp.resolve("site/index.html"))).contains("<a href=\"c/nginx.html\">nginx</a>", "42 components, 43 overlays");
+    assertThat(Files.readString(tmp.resolve("site/index.html"))).contains("<a href=\"c/nginx.html\">nginx</a>", "43 components, 45 overlays");
   }
 
   @Test

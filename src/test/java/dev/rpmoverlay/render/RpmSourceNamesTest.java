@@ -69,6 +69,16 @@ class RpmSourceNamesTest {
   }
 
   @Test
+  void patchTagsPrintedByALuaBlockLeaveTheSpecUnresolvedSoEveryFileIsKept() throws IOException {
+    assertThat(refs("lua-generated-patches.spec").resolved()).isFalse();
+  }
+
+  @Test
+  void aSourceTagInsideAConditionalMacroExpansionIsRead() throws IOException {
+    assertThat(refs("conditional-macro-source.spec").names()).contains("yast2-devtools-3.1.36.tar.gz");
+  }
+
+  @Test
   void aShellExpansionHidingASlashIsNotCutAtThatSlash() {
     assertThat(SpecReferences.rpmSourceName("https://x.org/a-%(echo b/c).tar.gz")).hasValueSatisfying(
         name -> assertThat(SimpleMacroExpander.isResolved(name)).isFalse());

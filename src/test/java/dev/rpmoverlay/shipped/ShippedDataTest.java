@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.common.io.MoreFiles;
 import dev.rpmoverlay.cli.CliRun;
 import dev.rpmoverlay.testing.FixtureDistGit;
+import dev.rpmoverlay.testing.DirectoryContents;
 import dev.rpmoverlay.testing.ProjectCopy;
 import dev.rpmoverlay.testing.SharedData;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,19 +50,8 @@ class ShippedDataTest {
     CliRun fetch = CliRun.of("fetch", "-C", copy.toString(), "-a", "--mirror-dir", tmp.resolve("mirrors").toString(),
         "--dist-git-mirror", "https://src.fedoraproject.org/rpms/=" + repos + "/");
     assertThat(fetch.exitCode()).as(fetch.out() + fetch.err()).isZero();
-    assertThat(files(copy.resolve("upstream-cache"))).as("fetch from the fixture dist-git rewrites upstream-cache/ byte for byte")
-        .isEqualTo(files(REPO.resolve("upstream-cache")));
+    assertThat(DirectoryContents.of(copy.resolve("upstream-cache"))).as("fetch from the fixture dist-git rewrites upstream-cache/ byte for byte")
+        .isEqualTo(DirectoryContents.of(REPO.resolve("upstream-cache")));
   }
 
-  /** Every file under {@code dir} by relative path: its bytes as text and whether it is executable. */
-  private static Map<String, String> files(Path dir) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path f : all.filter(Files::isRegularFile).toList()) {
-        out.put(dir.relativize(f).toString(), (Files.isExecutable(f) ? "x:" : "-:")
-            + new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
-    return out;
-  }
 }

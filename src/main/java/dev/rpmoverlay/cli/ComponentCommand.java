@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       AddCommand.class,
       DiffCommand.class,
       QueryCommand.class,
+      PrepareSourcesCommand.class,
     })
 public final class ComponentCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -56,7 +56,10 @@ public final class OutdatedCommand extends BaseCommand {
       Optional<String> locked = FetchCommand.readLock(locks, s.name()).map(LockFile::upstreamCommit).filter(c -> !c.isEmpty());
       requests.add(new OutdatedCheck.Request(s.upstream().get(), locked));
     }
-    List<OutdatedCheck.Row> rows = new OutdatedCheck(upstream.mirrors(), upstream.jobs()).check(requests);
+    List<OutdatedCheck.Row> rows;
+    try (Progress progress = Progress.start(this, "outdated", requests.size())) {
+      rows = new OutdatedCheck(upstream.mirrors(), upstream.jobs()).check(requests, progress.stepper());
+    }
     print(rows);
     rows.stream().filter(r -> r.status() == OutdatedCheck.Status.ERROR).forEach(r -> err().println(ErrorReporter.prefix(r.error())));
     info(summary(rows, local));

@@ -139,8 +139,10 @@ public final class ProjectScaffold {
         # rpmoverlay's working files (build/work holds the dist-git mirrors and the project lock)
         /build/
         /out/
-        # render's incremental state and output-dir lock, beside the rendered specs
+        # render's incremental state, stamp shortcut and output-dir lock, beside the rendered specs
         .rpmoverlay-render-state
+        .rpmoverlay-render-shortcut
+        .rpmoverlay-render-shortcut.tmp
         .rpmoverlay-lock
         """;
   }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -76,6 +77,14 @@ public final class OutdatedCheck {
 
   /** Checks every request; rows sorted by component name. */
   public List<Row> check(List<Request> requests) {
+    return check(requests, row -> {});
+  }
+
+  /**
+   * Checks every request; rows sorted by component name. {@code onRow} sees each row as soon as its
+   * repository is done (from a worker thread), for progress.
+   */
+  public List<Row> check(List<Request> requests, Consumer<Row> onRow) {
     // one fetch per repository and branch, even when several components share it
     Map<String, List<Request>> byRepo = new LinkedHashMap<>();
     for (Request r : requests) {
@@ -89,7 +98,11 @@ public final class OutdatedCheck {
     try {
       List<Future<List<Row>>> futures = new ArrayList<>();
       for (List<Request> group : byRepo.values()) {
-        futures.add(pool.submit(() -> checkRepo(group)));
+        futures.add(pool.submit(() -> {
+          List<Row> done = checkRepo(group);
+          done.forEach(onRow);
+          return done;
+        }));
       }
       List<Row> rows = new ArrayList<>();
       for (Future<List<Row>> f : futures) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code rpmoverlay component X} is {@code rpmoverlay X}: same help, same output, same exit code. */
 class ComponentAliasTest {
-  private static final List<String> ALIASES = List.of("list", "show", "render", "update", "add", "diff", "query");
+  private static final List<String> ALIASES = List.of("list", "show", "render", "update", "add", "diff", "query", "prepare-sources");
 
   @TempDir Path tmp;
 

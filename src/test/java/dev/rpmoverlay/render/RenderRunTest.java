@@ -102,7 +102,12 @@ class RenderRunTest {
     RenderSummary s = run(components, write(2), FaultInjector.NONE);
 
     assertThat(s.results().get(2).output()).isEqualTo(ComponentResult.Output.KEPT);
-    assertThat(snapshot()).isEqualTo(before);
+    TreeMap<String, String> after = snapshot();
+    // the kept output no longer matches charlie's inputs, so the state forgets it and the next render retries it
+    String state = after.remove(IncrementalState.FILE_NAME);
+    assertThat(state).doesNotContain("charlie").contains("alpha", "delta");
+    before.remove(IncrementalState.FILE_NAME);
+    assertThat(after).isEqualTo(before);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.rpmoverlay.render;
 
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.TreeFile;
+import dev.rpmoverlay.upstream.KillPoints;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -87,9 +88,11 @@ final class ComponentOutput {
       deleteTree(aside);
       ensureDirectory(aside.getParent());
       Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+      KillPoints.reach("render-set-aside");
     }
     Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
     if (hadOld) {
+      KillPoints.reach("render-swapped-in");
       deleteTree(aside);
     }
   }

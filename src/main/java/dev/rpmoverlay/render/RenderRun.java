@@ -5,6 +5,7 @@ import dev.rpmoverlay.overlay.OverlayFailure;
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.TreeFile;
 import dev.rpmoverlay.release.DownstreamCommit;
+import dev.rpmoverlay.upstream.KillPoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -141,6 +142,7 @@ public final class RenderRun {
       }
       if (write) {
         stale.forEach(dir -> state.forget(dir.substring(dir.indexOf('/') + 1)));
+        KillPoints.reach("render-swapped-all");
         try {
           state.save();
         } catch (IOException e) {
@@ -254,6 +256,7 @@ public final class RenderRun {
     try {
       ComponentOutput.stage(staged, tree, faults);
       PhaseTimes.add(PhaseTimes.Phase.WRITE, t);
+      KillPoints.reach("render-staged");
     } catch (IOException | RuntimeException e) {
       try {
         ComponentOutput.deleteTree(staged);

@@ -6,9 +6,11 @@ import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.TreeFile;
 import dev.rpmoverlay.render.OutputLayout;
 import dev.rpmoverlay.testing.ChildJvm;
+import dev.rpmoverlay.testing.ProjectCopy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,107 +18,156 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGKILLs {@code rpmoverlay render -a}, run as a separate JVM, at 50 random points while it
- * replaces every component's output (the config alternates between two generations, so every
- * component dir changes on every run). After each kill, every component dir must hold exactly the
- * old or exactly the new rendering (or be missing, only between the two renames of a swap); the
- * next render must repair interrupted swaps, take over the dead process's lock, and leave output
- * identical to a clean render.
+ * SIGKILLs {@code rpmoverlay render -a}, run as a separate JVM, while it replaces every
+ * component's output (the config moves to another generation, so every component dir changes).
+ * After each kill, every component dir must hold exactly the old or exactly the new rendering (or
+ * be missing, only between the two renames of a swap); the next render must repair interrupted
+ * swaps, take over the dead process's lock, and leave output identical to a clean render.
+ *
+ * <p>The kills land in two ways. At each named point between render's file operations ({@code
+ * KillPoints}: a component staged, a previous dir set aside, a new dir swapped in, every dir
+ * swapped before the state file), the child blocks and is killed there, so every window between
+ * two renames is hit on every run, not by chance; these children start together, one project copy
+ * each. And a few kills at random moments of the whole run (JVM start, config load, render) catch
+ * windows no named point knows of.
  */
 class KilledRenderTest {
-  static final int COMPONENTS = 120;
-  static final int KILLS = Integer.getInteger("rpmoverlay.kills", 50);
+  static final int COMPONENTS = 40;
+  static final int RANDOM_KILLS = Integer.getInteger("rpmoverlay.kills", 6);
   static final long SEED = Long.getLong("rpmoverlay.kill.seed", 4242L);
+  /** The third component in name order is the one caught mid-swap, so dirs before it are new and after it old. */
+  static final int NTH = 3;
 
+  @TempDir static Path shared;
   @TempDir Path dir;
 
-  @Test
-  void aRenderKilledAtRandomPointsNeverLeavesMixedComponentDirsAndTheNextRunRepairsIt() throws Exception {
-    Path project = dir.resolve("project");
-    writeProject(project, 0);
-    Path out = project.resolve("out");
-    Map<String, Map<String, TreeFile>> gen0 = cleanRender(project, 0, dir.resolve("ref0"));
-    Map<String, Map<String, TreeFile>> gen1 = cleanRender(project, 1, dir.resolve("ref1"));
+  static Path base;
+  static Map<String, Map<String, TreeFile>> gen0;
+  static Map<String, Map<String, TreeFile>> gen1;
+
+  /** A project at generation 0, rendered into {@code out}, and the clean renderings of both generations. */
+  @BeforeAll
+  static void renderBothGenerations() throws IOException {
+    base = shared.resolve("project");
+    gen0 = cleanRender(base, 0, shared.resolve("ref0"));
+    gen1 = cleanRender(base, 1, shared.resolve("ref1"));
     assertThat(gen0).hasSize(COMPONENTS);
     assertThat(gen0.values()).doesNotContainAnyElementsOf(gen1.values());
-
-    writeProject(project, 0);
-    assertThat(CliRun.of("-C", project.toString(), "-q", "render", "-a").exitCode()).isZero();
-    long full = timedChildRender(project);
-
-    Random rnd = new Random(SEED);
-    int mixed = 0;
-    int repairedRuns = 0;
-    int tookOver = 0;
-    int current = 0;
-    for (int k = 0; k < KILLS; k++) {
-      int next = 1 - current;
-      writeProject(project, next);
-      // A third of the kill points are anywhere in the run (JVM start, config load, render); the
-      // rest are a random delay after the child starts staging or swapping, where a crash matters.
-      int mode = k % 3;
-      long delayMillis = mode == 0 ? (long) (full * rnd.nextDouble() * 1.1) : rnd.nextInt(mode == 1 ? 400 : 60);
-      Path trigger = out.resolve(OutputLayout.STAGING_DIR).resolve(mode == 1 ? "new" : "old");
-      Process child = ChildJvm.start(Main.class, List.of("-C", project.toString(), "-q", "render", "-a"), dir.resolve("child.log"));
-      boolean finished = waitFor(child, mode == 0 ? null : trigger, delayMillis);
-      ChildJvm.kill(child);
-
-      Map<String, Map<String, TreeFile>> seen = componentDirs(out);
-      int old = 0;
-      int fresh = 0;
-      for (var e : seen.entrySet()) {
-        Map<String, TreeFile> before = (current == 0 ? gen0 : gen1).get(e.getKey());
-        Map<String, TreeFile> after = (next == 0 ? gen0 : gen1).get(e.getKey());
-        assertThat(e.getValue())
-            .as("kill %d after %d ms: %s must be all old or all new", k, delayMillis, e.getKey())
-            .satisfiesAnyOf(f -> assertThat(f).isEqualTo(before), f -> assertThat(f).isEqualTo(after));
-        if (e.getValue().equals(after)) {
-          fresh++;
-        } else {
-          old++;
-        }
-      }
-      if (old > 0 && fresh > 0) {
-        mixed++;
-      }
-
-      CliRun repair = CliRun.of("-C", project.toString(), "render", "-a");
-      assertThat(repair.exitCode()).as("repair run after kill %d: %s", k, repair.err()).isZero();
-      assertThat(repair.err()).doesNotContain("internal error");
-      if (repair.err().contains("repaired ")) {
-        repairedRuns++;
-      }
-      if (!finished && repair.err().contains("took over the lock")) {
-        tookOver++;
-      }
-      assertThat(componentDirs(out)).as("output after the repair run %d equals a clean render", k)
-          .isEqualTo(next == 0 ? gen0 : gen1);
-      assertThat(out.resolve(OutputLayout.STAGING_DIR)).doesNotExist();
-      current = next;
-    }
-    System.out.printf(Locale.ROOT, "kill test: %d SIGKILLs over a %d ms render of %d components: %d mid-swap (old and new dirs"
-        + " side by side), %d runs repaired an interrupted swap, %d stale locks taken over%n", KILLS, full, COMPONENTS, mixed,
-        repairedRuns, tookOver);
-    assertThat(mixed).as("some kills landed while component dirs were being replaced").isPositive();
+    writeProject(base, 0);
+    assertThat(CliRun.of("-C", base.toString(), "-q", "render", "-a").exitCode()).isZero();
   }
 
-  /** Waits until {@code trigger} exists (if given), then {@code delayMillis}; true if the child exited first. */
-  private static boolean waitFor(Process child, Path trigger, long delayMillis) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (trigger != null && !Files.exists(trigger) && System.nanoTime() < deadline) {
-      if (child.waitFor(2, TimeUnit.MILLISECONDS)) {
-        return true;
+  @Test
+  void aRenderKilledAtEachPointBetweenItsFileOperationsLeavesOldOrNewDirsAndTheNextRunRepairsIt() throws Exception {
+    List<String> points = List.of("render-staged", "render-set-aside@" + NTH, "render-swapped-in@" + NTH, "render-swapped-all");
+    Map<String, Process> children = new TreeMap<>();
+    for (String point : points) {
+      Path project = dir.resolve("kill-" + point.replace('@', '-'));
+      ProjectCopy.of(base, project);
+      writeProject(project, 1);
+      Process child = ChildJvm.builder(Main.class,
+              List.of("-Drpmoverlay.test.kill-point=" + point, "-Drpmoverlay.test.kill-marker=" + marker(point)),
+              List.of("-C", project.toString(), "-q", "render", "-a"))
+          .redirectErrorStream(true).redirectOutput(dir.resolve("child-" + point + ".log").toFile()).start();
+      children.put(point, child);
+    }
+    for (String point : points) {
+      waitForMarker(children.get(point), point);
+      ChildJvm.kill(children.get(point));
+    }
+
+    List<String> names = new ArrayList<>(gen0.keySet());
+    for (String point : points) {
+      Path project = dir.resolve("kill-" + point.replace('@', '-'));
+      Map<String, Map<String, TreeFile>> seen = componentDirs(project.resolve("out"));
+      assertOldOrNew(seen, gen0, gen1, "kill at " + point);
+      Map<String, Map<String, TreeFile>> expected = new TreeMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get(i);
+        boolean swapped = switch (point.replaceAll("@.*", "")) {
+          case "render-staged" -> false; // nothing is swapped before every component is staged
+          case "render-set-aside" -> i < NTH - 1;
+          case "render-swapped-in" -> i < NTH;
+          default -> true;
+        };
+        if (!(point.startsWith("render-set-aside") && i == NTH - 1)) {
+          expected.put(name, (swapped ? gen1 : gen0).get(name));
+        }
+      }
+      assertThat(seen).as("the output dir right after a kill at %s", point).isEqualTo(expected);
+
+      CliRun repair = repairRun(project, gen1, point);
+      assertThat(repair.err()).as("kill at %s", point).contains("took over the lock");
+      if (point.startsWith("render-set-aside")) {
+        assertThat(repair.err()).contains("rpmoverlay: note: repaired " + names.get(NTH - 1).charAt(0) + "/" + names.get(NTH - 1));
       }
     }
-    return child.waitFor(delayMillis, TimeUnit.MILLISECONDS);
+  }
+
+  @Test
+  void aRenderKilledAtRandomMomentsLeavesOldOrNewDirsAndTheNextRunRepairsIt() throws Exception {
+    Path project = dir.resolve("project");
+    ProjectCopy.of(base, project);
+    long full = timedChildRender(project);
+    Random rnd = new Random(SEED);
+    int current = 0;
+    for (int k = 0; k < RANDOM_KILLS; k++) {
+      int next = 1 - current;
+      writeProject(project, next);
+      long delayMillis = (long) (full * rnd.nextDouble() * 1.1);
+      Process child = ChildJvm.start(Main.class, List.of("-C", project.toString(), "-q", "render", "-a"), dir.resolve("child.log"));
+      child.waitFor(delayMillis, TimeUnit.MILLISECONDS);
+      ChildJvm.kill(child);
+      assertOldOrNew(componentDirs(project.resolve("out")), current == 0 ? gen0 : gen1, next == 0 ? gen0 : gen1,
+          "kill " + k + " after " + delayMillis + " ms");
+      repairRun(project, next == 0 ? gen0 : gen1, "kill " + k);
+      current = next;
+    }
+    System.out.printf(Locale.ROOT, "kill test: %d SIGKILLs at random moments of a %d ms render of %d components%n", RANDOM_KILLS,
+        full, COMPONENTS);
+  }
+
+  private static void assertOldOrNew(Map<String, Map<String, TreeFile>> seen, Map<String, Map<String, TreeFile>> before,
+      Map<String, Map<String, TreeFile>> after, String when) {
+    for (var e : seen.entrySet()) {
+      assertThat(e.getValue())
+          .as("%s: %s must be all old or all new", when, e.getKey())
+          .satisfiesAnyOf(f -> assertThat(f).isEqualTo(before.get(e.getKey())), f -> assertThat(f).isEqualTo(after.get(e.getKey())));
+    }
+  }
+
+  /** The next render after a kill: it succeeds and leaves exactly a clean rendering, without staging leftovers. */
+  private static CliRun repairRun(Path project, Map<String, Map<String, TreeFile>> expected, String after) throws IOException {
+    Path out = project.resolve("out");
+    CliRun repair = CliRun.of("-C", project.toString(), "render", "-a");
+    assertThat(repair.exitCode()).as("repair run after %s: %s", after, repair.err()).isZero();
+    assertThat(repair.err()).doesNotContain("internal error");
+    assertThat(componentDirs(out)).as("output after the repair run after %s equals a clean render", after).isEqualTo(expected);
+    assertThat(out.resolve(OutputLayout.STAGING_DIR)).doesNotExist();
+    return repair;
+  }
+
+  private Path marker(String point) {
+    return dir.resolve("reached-" + point.replace('@', '-'));
+  }
+
+  private void waitForMarker(Process child, String point) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!Files.exists(marker(point))) {
+      assertThat(child.isAlive()).as("the child reaches %s before it exits: %s", point,
+          Files.readString(dir.resolve("child-" + point + ".log"))).isTrue();
+      assertThat(System.nanoTime()).as("the child reaches %s within 120 s", point).isLessThan(deadline);
+      Thread.sleep(5);
+    }
   }
 
   /** Renders generation {@code gen} in-process into {@code ref} and reads it back. */
-  private Map<String, Map<String, TreeFile>> cleanRender(Path project, int gen, Path ref) throws IOException {
+  private static Map<String, Map<String, TreeFile>> cleanRender(Path project, int gen, Path ref) throws IOException {
     writeProject(project, gen);
     CliRun r = CliRun.of("-C", project.toString(), "-q", "render", "-a", "--no-incremental", "-o", ref.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();

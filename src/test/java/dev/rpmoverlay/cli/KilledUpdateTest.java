@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * old or new, never a half-written one, and the next command (render, fetch or update) makes each
  * component's lock and entry name the same commit again. A child JVM runs {@code update -a} and
  * blocks at one of the named points between its file operations ({@code KillPoints}); the test then
- * SIGKILLs it there, so every window between two renames is hit, not just the likely ones.
+ * SIGKILLs it there, so every window between two renames is hit, not just the likely ones. The
+ * five children (one project and mirror copy each) start together.
  */
 class KilledUpdateTest {
   static final List<String> COMPONENTS = List.of("curl", "zlib");
@@ -55,18 +56,27 @@ class KilledUpdateTest {
       }
     }
 
+    // One child per point, each on its own copy of the project and the mirrors, all started at
+    // once: each blocks at its point until it is killed, so they do not disturb each other.
+    Map<String, Process> children = new TreeMap<>();
+    for (String point : POINTS) {
+      Path project = tmp.resolve("kill-" + point);
+      ProjectCopy.of(base, project);
+      ProjectCopy.of(mirrors(), mirrors(point));
+      children.put(point, ChildJvm.builder(Main.class,
+              List.of("-Drpmoverlay.test.kill-point=" + point, "-Drpmoverlay.test.kill-marker=" + marker(point)),
+              List.of("-C", project.toString(), "update", "-a", "--force-recalculate", "-j", "1", "--mirror-dir", mirrors(point).toString()))
+          .redirectErrorStream(true).redirectOutput(tmp.resolve("child-" + point + ".log").toFile()).start());
+    }
+    for (String point : POINTS) {
+      waitForMarker(children.get(point), marker(point), point);
+      ChildJvm.kill(children.get(point));
+    }
+
     List<String> repairs = new ArrayList<>();
     for (int i = 0; i < POINTS.size(); i++) {
       String point = POINTS.get(i);
       Path project = tmp.resolve("kill-" + point);
-      ProjectCopy.of(base, project);
-      Path marker = tmp.resolve("reached-" + point);
-      Process child = ChildJvm.builder(Main.class,
-              List.of("-Drpmoverlay.test.kill-point=" + point, "-Drpmoverlay.test.kill-marker=" + marker),
-              List.of("-C", project.toString(), "update", "-a", "--force-recalculate", "-j", "1", "--mirror-dir", mirrors().toString()))
-          .redirectErrorStream(true).redirectOutput(tmp.resolve("child-" + point + ".log").toFile()).start();
-      waitForMarker(child, marker, point);
-      ChildJvm.kill(child);
 
       // Right after the kill: each lock and each entry is whole, old or new (an entry may be set
       // aside between the two renames of its swap; the next command puts it back).
@@ -86,7 +96,7 @@ class KilledUpdateTest {
       // The next command repairs first; use each of the three commands that do.
       List<String> next = switch (i % 3) {
         case 0 -> List.of("-C", project.toString(), "render", "-a");
-        case 1 -> List.of("-C", project.toString(), "fetch", "-a", "--mirror-dir", mirrors().toString());
+        case 1 -> List.of("-C", project.toString(), "fetch", "-a", "--mirror-dir", mirrors(point).toString());
         default -> List.of("-C", project.toString(), "update", "-a", "--check");
       };
       CliRun repair = CliRun.of(next.toArray(String[]::new));
@@ -94,7 +104,7 @@ class KilledUpdateTest {
         assertThat(repair.exitCode()).as("%s: %s\n%s", point, next, repair.err()).isZero();
       } else {
         // --check writes nothing; update itself repairs before it reads a lock
-        repair = CliRun.of("-C", project.toString(), "update", "-a", "--mirror-dir", mirrors().toString());
+        repair = CliRun.of("-C", project.toString(), "update", "-a", "--mirror-dir", mirrors(point).toString());
         assertThat(repair.exitCode()).as("%s: %s", point, repair.err()).isZero();
       }
       repairs.add(point + ": " + repair.err().lines().filter(l -> l.contains("update of") || l.contains("restored")).toList());
@@ -124,6 +134,14 @@ class KilledUpdateTest {
 
   Path mirrors() {
     return tmp.resolve("mirrors");
+  }
+
+  Path mirrors(String point) {
+    return tmp.resolve("mirrors-" + point);
+  }
+
+  Path marker(String point) {
+    return tmp.resolve("reached-" + point);
   }
 
   static void assertNoLeftovers(Path project) throws IOException {

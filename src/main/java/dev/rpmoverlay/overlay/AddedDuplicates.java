@@ -1,23 +1,25 @@
 package dev.rpmoverlay.overlay;
 
+import dev.rpmoverlay.spec.LineKind;
+import dev.rpmoverlay.spec.Section;
+import dev.rpmoverlay.spec.SpecDocument;
+import dev.rpmoverlay.spec.SpecStructure;
+import dev.rpmoverlay.spec.TagLine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Lines an overlay added that were already there: the same tag and value, or the same text, in
  * the same section of the same package before the overlay ran. Upstream sometimes adopts a
  * downstream change (a {@code BuildRequires} it lacked); the overlay then adds a second copy.
- * Blank lines, comments and conditional keywords repeat legitimately and are never reported.
+ * Blank lines, comments, headers and conditional keywords repeat legitimately and are never
+ * reported. Sections, tags and conditionals are the spec model's ({@link SpecStructure}).
  */
 public final class AddedDuplicates {
-  private static final Pattern TAG = Pattern.compile("^\\s*([^\\s:]+):\\s*(.*?)\\s*$");
-  private static final Pattern CONDITIONAL = Pattern.compile("^%(if|ifarch|ifnarch|ifos|ifnos|else|elif|elifarch|elifos|endif)\\b.*");
-
   private AddedDuplicates() {}
 
   /**
@@ -27,38 +29,36 @@ public final class AddedDuplicates {
    * @return 0-based indexes in {@code after} of added lines that duplicate a line of {@code before}
    */
   public static List<Integer> of(List<String> before, SpecLines after, int overlayIndex) {
-    SpecLayout old = SpecLayout.scan(before);
+    SpecDocument previous = SpecDocument.parse("");
+    previous.insertLines(0, before, 0); // one line per entry, as in `after`, even where a text holds a newline
+    SpecStructure old = previous.structure();
     Set<String> existing = new HashSet<>();
     for (int i = 0; i < before.size(); i++) {
-      key(old, before, i).ifPresent(existing::add);
+      key(old, before.get(i), i).ifPresent(existing::add);
     }
-    List<String> lines = after.lines();
-    SpecLayout now = SpecLayout.scan(lines);
+    SpecStructure now = after.document().structure();
     List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
+    for (int i = 0; i < after.size(); i++) {
       if (after.origin(i) instanceof LineOrigin.ByOverlay o && o.index() == overlayIndex) {
         int line = i;
-        key(now, lines, i).filter(existing::contains).ifPresent(k -> out.add(line));
+        key(now, after.get(i), i).filter(existing::contains).ifPresent(k -> out.add(line));
       }
     }
     return out;
   }
 
   /** Section, package and the line's normalized text; empty for lines that may repeat. */
-  private static java.util.Optional<String> key(SpecLayout layout, List<String> lines, int i) {
-    String line = lines.get(i);
+  private static Optional<String> key(SpecStructure structure, String line, int i) {
     String trimmed = line.strip();
-    if (trimmed.isEmpty() || trimmed.startsWith("#") || CONDITIONAL.matcher(trimmed).matches() || SpecLayout.isHeader(line)) {
-      return java.util.Optional.empty();
+    LineKind kind = structure.kind(i);
+    if (trimmed.isEmpty() || trimmed.startsWith("#") || kind == LineKind.CONDITIONAL || kind == LineKind.HEADER) {
+      return Optional.empty();
     }
-    SpecLayout.Section s = layout.sectionAt(i);
-    String text = trimmed.replaceAll("\\s+", " ");
-    if (s.holdsTags()) {
-      Matcher m = TAG.matcher(trimmed);
-      if (m.matches()) {
-        text = m.group(1).toLowerCase(Locale.ROOT) + ": " + m.group(2).replaceAll("\\s+", " ");
-      }
-    }
-    return java.util.Optional.of(s.name() + "\u0000" + s.pkg() + "\u0000" + text);
+    Section s = structure.sectionAt(i);
+    TagLine tag = structure.tagAt(i);
+    String text = tag != null
+        ? tag.name().toLowerCase(Locale.ROOT) + ": " + tag.value().replaceAll("\\s+", " ")
+        : trimmed.replaceAll("\\s+", " ");
+    return Optional.of(s.name() + "\u0000" + s.packageName() + "\u0000" + text);
   }
 }

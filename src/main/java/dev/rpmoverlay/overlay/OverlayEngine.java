@@ -3,6 +3,7 @@ package dev.rpmoverlay.overlay;
 import dev.rpmoverlay.config.DoublestarGlob;
 import dev.rpmoverlay.config.model.Compat;
 import dev.rpmoverlay.config.model.Overlay;
+import dev.rpmoverlay.spec.TagLine;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -170,13 +171,7 @@ public final class OverlayEngine {
 
   /** The value of the last main-package {@code tag} line (case-insensitive name), if any. */
   public static java.util.Optional<String> lastTagValue(SpecLines spec, String tag) {
-    String found = null;
-    for (SpecLayout.TagLine t : SpecLayout.scan(spec.lines()).tagsOf("")) {
-      if (t.tag().equalsIgnoreCase(tag)) {
-        found = t.value();
-      }
-    }
-    return java.util.Optional.ofNullable(found);
+    return java.util.Optional.ofNullable(spec.document().structure().lastTag("", t -> t.isNamed(tag))).map(TagLine::value);
   }
 
   private interface SpecEdit {

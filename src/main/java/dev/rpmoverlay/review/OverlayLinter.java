@@ -216,7 +216,7 @@ public final class OverlayLinter {
 
   /** Source/Patch tags of the rendered spec naming files it does not ship, blamed on the overlay that caused it. */
   private static void unshippedSources(ComponentConfig component, List<State> states, RenderedComponent rendered, List<LintFinding> findings) {
-    for (SourceTags.Missing m : SourceTags.unshipped(rendered.spec().lines(), rendered.files())) {
+    for (SourceTags.Missing m : SourceTags.unshipped(rendered.spec(), rendered.files())) {
       Optional<Overlay> blamed = Optional.empty();
       if (rendered.spec().origin(m.line()) instanceof LineOrigin.ByOverlay o && o.index() < component.overlays().size()) {
         blamed = Optional.of(component.overlays().get(o.index()));

@@ -1,17 +1,14 @@
 package dev.rpmoverlay.overlay;
 
+import dev.rpmoverlay.spec.ConditionalDirective;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** {@code %if}/{@code %endif} structure as azldev counts it (docs/azldev-compatibility.md §2.4). */
 final class ConditionalBalance {
-  private static final Set<String> OPENERS = Set.of("%if", "%ifarch", "%ifnarch", "%ifos", "%ifnos");
-  private static final Set<String> BRANCHES = Set.of("%else", "%elif", "%elifarch", "%elifnarch", "%elifos", "%elifnos");
-
   private ConditionalBalance() {}
 
   /** A matched pair of line indexes. */
@@ -31,15 +28,12 @@ final class ConditionalBalance {
 
   /** +1 for an opener, -1 for {@code %endif}, 0 otherwise; comments never count. */
   static int depthChange(String line) {
-    String t = firstToken(line);
-    if (t.equals("%endif")) {
-      return -1;
-    }
-    return OPENERS.contains(t) ? 1 : 0;
+    ConditionalDirective d = ConditionalDirective.of(firstToken(line));
+    return d == ConditionalDirective.OPEN ? 1 : d == ConditionalDirective.END ? -1 : 0;
   }
 
   static boolean isBranch(String line) {
-    return BRANCHES.contains(firstToken(line));
+    return ConditionalDirective.of(firstToken(line)) == ConditionalDirective.BRANCH;
   }
 
   static boolean isBlankOrComment(String line) {

@@ -247,8 +247,12 @@ final class StructureScanner {
         return false;
       }
       String keyword = SectionHeader.lowerCase(text, start, end);
-      switch (keyword) {
-        case "%if", "%ifarch", "%ifnarch", "%ifos", "%ifnos" -> {
+      ConditionalDirective directive = ConditionalDirective.of(keyword);
+      if (directive == null) {
+        return false;
+      }
+      switch (directive) {
+        case OPEN -> {
           ensureInnermost(line);
           directiveInnermost = top();
           Block b = new Block(blocks.size(), text.substring(start, end), line, top(), depth);
@@ -258,7 +262,7 @@ final class StructureScanner {
           }
           stack[depth++] = b.index;
         }
-        case "%elif", "%elifarch", "%elifnarch", "%elifos", "%elifnos", "%else" -> {
+        case BRANCH -> {
           ensureInnermost(line);
           directiveInnermost = top();
           if (depth == 0) {
@@ -272,7 +276,7 @@ final class StructureScanner {
             b.branches.add(line);
           }
         }
-        case "%endif" -> {
+        case END -> {
           ensureInnermost(line);
           if (depth == 0) {
             problems.add(new ConditionalProblem(ConditionalProblem.Kind.UNMATCHED_ENDIF, line));
@@ -280,9 +284,6 @@ final class StructureScanner {
             blocks.get(stack[--depth]).endLine = line;
           }
           directiveInnermost = top();
-        }
-        default -> {
-          return false;
         }
       }
       return true;

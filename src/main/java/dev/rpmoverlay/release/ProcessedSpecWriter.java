@@ -36,8 +36,8 @@ final class ProcessedSpecWriter {
       }
       out.append("\n## END: Set by rpmautospec\n\n");
     }
-    List<String> lines = SpecLines.split(specText);
-    boolean lastHasNewline = SpecLines.endsWithNewline(specText);
+    List<String> lines = PythonText.lines(specText);
+    boolean lastHasNewline = PythonText.endsWithNewline(specText);
     int lineNo = 0;
     for (String line : lines) {
       lineNo++;

@@ -20,7 +20,7 @@ public record SpecFeatures(
   private static final Pattern AUTORELEASE_DEFINITION = Pattern.compile("\\s*%define\\s+autorelease\\s*\\(", FLAGS);
 
   public static SpecFeatures detect(String specText) {
-    return detect(SpecLines.split(specText));
+    return detect(PythonText.lines(specText));
   }
 
   static SpecFeatures detect(List<String> lines) {

@@ -1,17 +1,17 @@
 package dev.rpmoverlay.overlay;
 
 import dev.rpmoverlay.spec.SectionHeader;
+import dev.rpmoverlay.spec.SectionType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * azldev's view of a spec's structure (docs/azldev-compatibility.md §2.3, 3): which lines start sections,
- * each section's name as written and package qualifier, and which lines are tags. Macros are not
+ * each section's name as written and package qualifier (both read by the spec model's {@link
+ * SectionHeader}, azldev HEAD's rules), and which lines are tags. Macros are not
  * expanded, conditionals are not evaluated, and a line starting with {@code #} at column 0 is never
  * a header or a tag. A layout from {@link #scan} is a snapshot: edit the lines, then scan again.
  * {@link SpecLines#layout()} keeps one up to date instead: {@link #linesInserted} moves it past an
@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  * overlays quadratic), so a caller must not hold that layout across its own edits.
  */
 final class SpecLayout {
-  private static final Set<String> PACKAGE_LESS = Set.of("%changelog", "%patchlist", "%sourcelist");
-  private static final Set<String> FLAGS_WITH_ARGUMENT = Set.of("-f", "-p", "-l", "-P");
   private static final Pattern TAG = Pattern.compile("^\\s*([^\\s:]+):\\s*(.*?)\\s*$");
 
   /**
@@ -80,21 +78,19 @@ final class SpecLayout {
       if (line.startsWith("#")) {
         continue;
       }
-      String trimmed = line.strip();
-      Optional<String[]> header0 = headerOf(trimmed);
-      if (header0.isPresent()) {
+      SectionHeader parsed = SectionHeader.parse(line);
+      if (parsed != null) {
         sections.add(new Section(name, pkg, header, i));
         sectionTags.add(current);
         current = new ArrayList<>();
-        String[] fields = header0.get();
-        name = fields[0];
-        pkg = packageQualifier(fields);
+        name = parsed.name();
+        pkg = parsed.qualifier().name();
         header = i;
-        holdsTags = name.toLowerCase(Locale.ROOT).equals("%package");
+        holdsTags = parsed.type() == SectionType.PACKAGE;
         continue;
       }
       if (holdsTags) {
-        Matcher m = TAG.matcher(trimmed);
+        Matcher m = TAG.matcher(line.strip());
         if (m.matches()) {
           tags.add(new TagLine(i, m.group(1), m.group(2)));
           current.add(new TagLine(i - header, m.group(1), m.group(2)));
@@ -212,58 +208,8 @@ final class SpecLayout {
     return lo;
   }
 
-  /** The whitespace-separated fields of a section header line, or empty when it is no header. */
-  static Optional<String[]> headerOf(String trimmed) {
-    if (trimmed.isEmpty() || trimmed.charAt(0) != '%') {
-      return Optional.empty();
-    }
-    // Look at the first token before splitting the whole line: most '%' lines are no headers, and
-    // splitting every one of them dominated the layout scan on large specs.
-    int end = 1;
-    while (end < trimmed.length() && " \t\n\u000B\f\r".indexOf(trimmed.charAt(end)) < 0) {
-      end++;
-    }
-    if (!SectionHeader.isKeyword(trimmed.substring(0, end), SectionHeader.Keywords.AZLDEV)) {
-      return Optional.empty();
-    }
-    return Optional.of(trimmed.split("\\s+"));
-  }
-
   static boolean isHeader(String line) {
-    return !line.startsWith("#") && headerOf(line.strip()).isPresent();
-  }
-
-  /**
-   * The package a header addresses: {@code -n X} (absolute) wins over the first bare token
-   * (suffix); {@code -f -p -l -P} take an argument; {@code --} ends the options (trigger
-   * conditions follow).
-   */
-  static String packageQualifier(String[] fields) {
-    if (PACKAGE_LESS.contains(fields[0].toLowerCase(Locale.ROOT))) {
-      return "";
-    }
-    String absolute = null;
-    String suffix = null;
-    for (int i = 1; i < fields.length; i++) {
-      String f = fields[i];
-      if (f.equals("--")) {
-        break;
-      } else if (f.equals("-n")) {
-        if (i + 1 < fields.length) {
-          absolute = fields[++i];
-        }
-      } else if (FLAGS_WITH_ARGUMENT.contains(f)) {
-        i++;
-      } else if (f.startsWith("-")) {
-        continue;
-      } else if (suffix == null) {
-        suffix = f;
-      }
-    }
-    if (absolute != null) {
-      return absolute;
-    }
-    return suffix == null ? "" : suffix;
+    return !line.startsWith("#") && SectionHeader.parse(line) != null;
   }
 
   List<Section> sections() {

@@ -23,11 +23,7 @@ class ChangedCommandTest {
   }
 
   CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-C";
-    all[1] = project.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.of(all);
+    return CliRun.in(project, args);
   }
 
   void updateRenderCommit(String message) throws Exception {

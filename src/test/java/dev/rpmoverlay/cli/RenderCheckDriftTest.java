@@ -43,25 +43,12 @@ class RenderCheckDriftTest {
     assertThat(render().exitCode()).isZero();
   }
 
-  CliRun render(String... args) {
-    String[] all = new String[args.length + 4];
-    all[0] = "-C";
-    all[1] = project.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    all[args.length + 2] = "render";
-    all[args.length + 3] = "-a";
-    return CliRun.of(all);
+  CliRun render(String... globalArgs) {
+    return CliRun.in(project, globalArgs, "render", "-a");
   }
 
   CliRun check(String... globalArgs) {
-    String[] all = new String[globalArgs.length + 5];
-    all[0] = "-C";
-    all[1] = project.toString();
-    System.arraycopy(globalArgs, 0, all, 2, globalArgs.length);
-    all[globalArgs.length + 2] = "render";
-    all[globalArgs.length + 3] = "-a";
-    all[globalArgs.length + 4] = "--check";
-    return CliRun.of(all);
+    return CliRun.in(project, globalArgs, "render", "-a", "--check");
   }
 
   Path spec(String name) {

@@ -54,12 +54,7 @@ class RenderCommandTest {
   }
 
   CliRun render(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "-C";
-    all[1] = project.toString();
-    all[2] = "render";
-    System.arraycopy(args, 0, all, 3, args.length);
-    return CliRun.of(all);
+    return CliRun.in(project, new String[] {"render"}, args);
   }
 
   @Test

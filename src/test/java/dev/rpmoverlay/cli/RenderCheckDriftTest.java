@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpmoverlay.testing.LocalProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +18,7 @@ class RenderCheckDriftTest {
 
   @BeforeEach
   void renderTwoComponents() throws IOException {
-    Files.writeString(project.resolve("azldev.toml"), """
-        [project]
-        rendered-specs-dir = "specs"
-        default-distro = { name = "demo", version = "1" }
-        [distros.demo]
-        default-version = "1"
-        [distros.demo.versions.1]
-        release-ver = "1"
-        dist-git-branch = "main"
+    Files.writeString(project.resolve("azldev.toml"), LocalProject.HEADER + """
         [components.hello]
         spec = { type = "local", path = "comps/hello" }
         [components.world]

@@ -2,6 +2,7 @@ package dev.rpmoverlay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpmoverlay.testing.LocalProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,17 +15,7 @@ class RenderCommandTest {
 
   @BeforeEach
   void writeProject() throws IOException {
-    Files.writeString(project.resolve("azldev.toml"), """
-        [project]
-        rendered-specs-dir = "specs"
-        default-distro = { name = "demo", version = "1" }
-
-        [distros.demo]
-        default-version = "1"
-        [distros.demo.versions.1]
-        release-ver = "1"
-        dist-git-branch = "main"
-
+    Files.writeString(project.resolve("azldev.toml"), LocalProject.HEADER + """
         [component-groups.tools]
         components = ["hello"]
 

@@ -5,6 +5,7 @@ import dev.rpmoverlay.overlay.OverlayFailure;
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.TreeFile;
 import dev.rpmoverlay.release.DownstreamCommit;
+import dev.rpmoverlay.upstream.UpstreamException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -208,16 +209,21 @@ public final class RenderRun {
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.OK, "", false), null);
     }
     SourceTree tree = null;
+    String digest = null;
     String error = "";
     try {
       tree = renderer.render(c, changes != null ? changes : downstream.apply(c)).files();
-    } catch (OverlayFailure | RenderException e) {
+      // Reads every stored (large) file once, a chunk at a time, checking its hash again.
+      digest = IncrementalState.digest(tree);
+    } catch (OverlayFailure | RenderException | UpstreamException e) {
       error = e.getMessage();
+    } catch (UncheckedIOException e) {
+      error = "component " + name + ": " + OsErrors.describe("cannot read its upstream files", e.getCause());
     } catch (RuntimeException e) {
       error = "component " + name + ": internal error: " + e;
     }
     Path target = layout.componentDir(name);
-    if (tree == null) {
+    if (digest == null) {
       state.forget(name);
       Optional<Prepared> kept = keepPrevious(name, relDir, error, target, options);
       if (kept.isPresent()) {
@@ -229,7 +235,7 @@ public final class RenderRun {
     if (error.isEmpty()) {
       // Without a fingerprint the component is never skipped, but the digest of what it wrote still
       // lets the stamp shortcut (RenderShortcut in cli) prove its dir was not changed afterwards.
-      state.record(name, fingerprint.orElse(IncrementalState.NO_FINGERPRINT), tree);
+      state.record(name, fingerprint.orElse(IncrementalState.NO_FINGERPRINT), digest);
     } else {
       state.forget(name);
     }
@@ -240,6 +246,11 @@ public final class RenderRun {
     } catch (IOException e) {
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR,
           "component " + name + ": " + OsErrors.describe("cannot read the current output", e), true), null);
+    } catch (UpstreamException e) {
+      // a stored upstream file changed after the digest above read it: the dir stays as it is
+      state.forget(name);
+      return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR, e.getMessage(), true,
+          Files.exists(target) ? ComponentResult.Output.KEPT : ComponentResult.Output.NOT_WRITTEN), null);
     } finally {
       PhaseTimes.add(PhaseTimes.Phase.COMPARE, t);
     }

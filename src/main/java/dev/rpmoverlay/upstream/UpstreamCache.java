@@ -3,6 +3,8 @@ package dev.rpmoverlay.upstream;
 import com.google.common.hash.Hashing;
 import dev.rpmoverlay.upstream.CacheMetadata.FileRecord;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,17 +32,26 @@ public final class UpstreamCache {
 
   public static final String FILES_DIR = "files";
 
+  /**
+   * Files up to this size are held in memory once verified; larger ones are verified by streaming
+   * them and left in the entry (see {@link CachedFile}), so reading an entry never needs memory in
+   * proportion to its largest file.
+   */
+  public static final long IN_MEMORY_MAX_BYTES = 1L << 20;
+
   private final Path root;
   private final ContentLimits limits;
+  private final long inMemoryMaxBytes;
 
-  private UpstreamCache(Path root, ContentLimits limits) {
+  private UpstreamCache(Path root, ContentLimits limits, long inMemoryMaxBytes) {
     this.root = root;
     this.limits = limits;
+    this.inMemoryMaxBytes = inMemoryMaxBytes;
   }
 
   /** The cache rooted at {@code dir} (it need not exist yet), read under {@link ContentLimits#DEFAULT}. */
   public static UpstreamCache open(Path dir) {
-    return new UpstreamCache(dir, ContentLimits.DEFAULT);
+    return new UpstreamCache(dir, ContentLimits.DEFAULT, IN_MEMORY_MAX_BYTES);
   }
 
   /**
@@ -49,7 +60,15 @@ public final class UpstreamCache {
    * before a large file is read into memory.
    */
   public UpstreamCache withLimits(ContentLimits limits) {
-    return new UpstreamCache(root, limits);
+    return new UpstreamCache(root, limits, inMemoryMaxBytes);
+  }
+
+  /**
+   * The same cache, holding in memory only files of at most {@code bytes} (0: none): tests use it to
+   * send every file through the streaming path.
+   */
+  public UpstreamCache withInMemoryMax(long bytes) {
+    return new UpstreamCache(root, limits, bytes);
   }
 
   public Path root() {
@@ -161,9 +180,19 @@ public final class UpstreamCache {
         throw overLimit(component, "its files have more than " + limits.maxEntryBytes() + " bytes", limits.maxEntryBytes()
             + " bytes", "max-entry-size-mib");
       }
+      boolean executable = f.kind() == FileKind.EXECUTABLE;
+      if (size > inMemoryMaxBytes) {
+        // Hashed as it streams by, left on disk: render copies it to the output a chunk at a time.
+        try (InputStream in = new VerifyingInputStream(Files.newInputStream(p), size, f.sha256(),
+            found -> corrupt(component, FILES_DIR + "/" + f.path() + " " + found))) {
+          in.transferTo(OutputStream.nullOutputStream());
+        }
+        files.put(f.path(), CachedFile.stored(f.path(), p, size, f.sha256(), executable, detail -> corrupt(component, detail)));
+        continue;
+      }
       byte[] bytes = Files.readAllBytes(p);
       checkHash(component, FILES_DIR + "/" + f.path(), f.sha256(), bytes);
-      files.put(f.path(), new CachedFile(f.path(), bytes, f.kind() == FileKind.EXECUTABLE));
+      files.put(f.path(), CachedFile.held(f.path(), bytes, executable));
     }
     if (Files.isDirectory(filesDir)) {
       try (Stream<Path> s = Files.walk(filesDir)) {

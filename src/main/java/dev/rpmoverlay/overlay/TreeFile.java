@@ -36,10 +36,18 @@ public final class TreeFile {
     long size();
 
     /**
-     * A stream of the file's bytes. A stream read to its end throws an {@link IOException} there
-     * when the bytes are not the ones expected (another size, another hash).
+     * A stream of the file's bytes. A stream read to its end throws there when the bytes are not
+     * the ones expected (another size, another hash).
      */
     InputStream open() throws IOException;
+
+    /**
+     * The bytes without that check, for a digest that only has to notice accidental change: the
+     * copy to the output or the comparison with it checks them.
+     */
+    default InputStream openUnchecked() throws IOException {
+      return open();
+    }
   }
 
   private final byte[] held;
@@ -75,10 +83,27 @@ public final class TreeFile {
       return held.clone();
     }
     try (InputStream in = stored.open()) {
-      return in.readAllBytes();
+      return readExactly(in, stored.size());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Reads a stream of a known size into one array allocated up front, so that a file too large for
+   * the heap fails at once (OutOfMemoryError, which render reports as that component's failure)
+   * instead of after filling the heap, and then reads on to the end so the stream can check it.
+   */
+  public static byte[] readExactly(InputStream in, long size) throws IOException {
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IOException("a file of " + size + " bytes is too large to read into memory");
+    }
+    byte[] bytes = new byte[(int) size];
+    int n = in.readNBytes(bytes, 0, bytes.length);
+    if (n != bytes.length || in.read() >= 0) {
+      throw new IOException("the file changed while it was read (expected " + size + " bytes)");
+    }
+    return bytes;
   }
 
   public boolean executable() {
@@ -94,9 +119,20 @@ public final class TreeFile {
     return stored != null;
   }
 
-  /** A stream of the content, without copying content held in memory. */
+  /**
+   * A stream of the content, without copying content held in memory; reading a stored file to its
+   * end checks it (its size, and the hash a cached file has).
+   */
   public InputStream open() throws IOException {
     return held != null ? new ByteArrayInputStream(held) : stored.open();
+  }
+
+  /**
+   * A stream of the content that does not check a stored file's hash, for the output digest: the
+   * same render checks the file when it compares it with the output or copies it there.
+   */
+  public InputStream openUnchecked() throws IOException {
+    return held != null ? new ByteArrayInputStream(held) : stored.openUnchecked();
   }
 
   /** Writes the content to {@code target} (created or truncated), a chunk at a time for a stored file. */

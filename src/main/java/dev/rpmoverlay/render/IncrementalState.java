@@ -156,7 +156,7 @@ public final class IncrementalState {
       h.putInt(path.length).putBytes(path).putBoolean(f.executable()).putInt((int) f.size());
       // Fed a chunk at a time: the streaming hasher gives the same value as one putBytes of the
       // whole content, and a stored file never has to be in memory.
-      try (InputStream in = f.open()) {
+      try (InputStream in = f.openUnchecked()) {
         for (int n; (n = in.read(chunk)) > 0; ) {
           h.putBytes(chunk, 0, n);
         }

@@ -221,6 +221,13 @@ public final class RenderRun {
       error = "component " + name + ": " + OsErrors.describe("cannot read its upstream files", e.getCause());
     } catch (RuntimeException e) {
       error = "component " + name + ": internal error: " + e;
+    } catch (OutOfMemoryError e) {
+      // Files that render only copies are streamed; what is read whole (the spec, a file an overlay
+      // edits) can still exceed the heap. Its array is allocated at once, so the failed allocation
+      // left the heap as it was: fail this component, not the run.
+      tree = null;
+      error = "component " + name + ": ran out of memory while rendering (" + e.getMessage() + "): the spec and every file"
+          + " an overlay edits are read whole; give the JVM a larger heap (-Xmx, in RPMOVERLAY_JAVA_OPTS for ./rpmoverlay)";
     }
     Path target = layout.componentDir(name);
     if (digest == null) {
@@ -271,10 +278,15 @@ public final class RenderRun {
       } catch (IOException ignored) {
         // the staging root is removed at the end of the run anyway
       }
+      // a large cached file that failed its hash check on the way is a corrupt entry, not a write error
+      String why = e instanceof UpstreamException ? e.getMessage()
+          : "component " + name + ": cannot write the rendered files (previous output kept): "
+              + (e instanceof IOException io ? OsErrors.detail(io) : e.getMessage());
+      if (e instanceof UpstreamException) {
+        state.forget(name);
+      }
       // nothing was swapped in: say what the dir holds now, not "written" (issue 18 item 16)
-      return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR,
-          "component " + name + ": cannot write the rendered files (previous output kept): "
-              + (e instanceof IOException io ? OsErrors.detail(io) : e.getMessage()), true,
+      return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR, why, true,
           Files.exists(target) ? ComponentResult.Output.KEPT : ComponentResult.Output.NOT_WRITTEN), null);
     }
     return new Prepared(new ComponentResult(name, relDir, status, error, true, output), staged);

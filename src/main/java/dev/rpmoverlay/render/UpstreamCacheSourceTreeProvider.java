@@ -72,6 +72,11 @@ public final class UpstreamCacheSourceTreeProvider implements SourceTreeProvider
     public InputStream open() throws IOException {
       return file.open();
     }
+
+    @Override
+    public InputStream openUnchecked() throws IOException {
+      return file.openUnchecked();
+    }
   }
 
   @Override

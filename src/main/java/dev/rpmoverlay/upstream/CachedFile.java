@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * One regular file of a cache entry: held in memory (the usual, small packaging file) or, when it
  * is larger than {@link UpstreamCache}'s in-memory bound, left in the entry and read through
- * {@link #open()}, which checks its SHA-256 again as it streams.
+ * {@link #open()}, which checks its size and SHA-256 as it streams.
  *
  * @param path relative, {@code /}-separated (for example {@code curl.spec}, {@code tests/run.sh})
  */
@@ -39,8 +39,9 @@ public final class CachedFile {
   }
 
   /**
-   * A file left at {@code location}, verified to have {@code size} bytes with {@code sha256};
-   * {@code corrupt} makes the error for bytes that no longer match when they are read again.
+   * A file left at {@code location} that must have {@code size} bytes with {@code sha256} (checked
+   * already, or deferred to whoever reads it: see {@link UpstreamCache#deferringLargeFileChecks});
+   * {@code corrupt} makes the error for bytes that do not match when {@link #open()} reads them.
    */
   static CachedFile stored(String path, Path location, long size, String sha256, boolean executable,
       java.util.function.Function<String, UpstreamException> corrupt) {
@@ -76,7 +77,15 @@ public final class CachedFile {
       return held;
     }
     try (InputStream in = open()) {
-      return in.readAllBytes();
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new IOException(path + " has " + size + " bytes, too many to read into memory");
+      }
+      byte[] bytes = new byte[(int) size]; // at once: too large for the heap fails here, not after filling it
+      int n = in.readNBytes(bytes, 0, bytes.length);
+      if (n != bytes.length || in.read() >= 0) {
+        throw new IOException(UpstreamCache.FILES_DIR + "/" + path + " changed while it was read");
+      }
+      return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -93,5 +102,10 @@ public final class CachedFile {
     }
     return new VerifyingInputStream(Files.newInputStream(location), size, sha256,
         actual -> corrupt.apply(UpstreamCache.FILES_DIR + "/" + path + " " + actual));
+  }
+
+  /** The content as a stream whose bytes are not checked (for a digest; another read checks them). */
+  public InputStream openUnchecked() throws IOException {
+    return held != null ? new java.io.ByteArrayInputStream(held) : Files.newInputStream(location);
   }
 }

@@ -42,16 +42,18 @@ public final class UpstreamCache {
   private final Path root;
   private final ContentLimits limits;
   private final long inMemoryMaxBytes;
+  private final boolean deferLargeFileChecks;
 
-  private UpstreamCache(Path root, ContentLimits limits, long inMemoryMaxBytes) {
+  private UpstreamCache(Path root, ContentLimits limits, long inMemoryMaxBytes, boolean deferLargeFileChecks) {
     this.root = root;
     this.limits = limits;
     this.inMemoryMaxBytes = inMemoryMaxBytes;
+    this.deferLargeFileChecks = deferLargeFileChecks;
   }
 
   /** The cache rooted at {@code dir} (it need not exist yet), read under {@link ContentLimits#DEFAULT}. */
   public static UpstreamCache open(Path dir) {
-    return new UpstreamCache(dir, ContentLimits.DEFAULT, IN_MEMORY_MAX_BYTES);
+    return new UpstreamCache(dir, ContentLimits.DEFAULT, IN_MEMORY_MAX_BYTES, false);
   }
 
   /**
@@ -60,7 +62,7 @@ public final class UpstreamCache {
    * before a large file is read into memory.
    */
   public UpstreamCache withLimits(ContentLimits limits) {
-    return new UpstreamCache(root, limits, inMemoryMaxBytes);
+    return new UpstreamCache(root, limits, inMemoryMaxBytes, deferLargeFileChecks);
   }
 
   /**
@@ -68,7 +70,19 @@ public final class UpstreamCache {
    * send every file through the streaming path.
    */
   public UpstreamCache withInMemoryMax(long bytes) {
-    return new UpstreamCache(root, limits, bytes);
+    return new UpstreamCache(root, limits, bytes, deferLargeFileChecks);
+  }
+
+  /**
+   * The same cache, except that the SHA-256 of a file left on disk (over the in-memory bound) is
+   * checked by whoever reads it through {@link CachedFile#open()}, not when the entry is read. For
+   * render, which copies such a file to the output through that check (or compares it with the
+   * output through it), so that it hashes a large file once rather than twice; a large file render
+   * drops is then not checked. Everything else (small files, the manifest, sizes, limits) is
+   * checked as always.
+   */
+  public UpstreamCache deferringLargeFileChecks() {
+    return new UpstreamCache(root, limits, inMemoryMaxBytes, true);
   }
 
   public Path root() {
@@ -182,10 +196,12 @@ public final class UpstreamCache {
       }
       boolean executable = f.kind() == FileKind.EXECUTABLE;
       if (size > inMemoryMaxBytes) {
-        // Hashed as it streams by, left on disk: render copies it to the output a chunk at a time.
-        try (InputStream in = new VerifyingInputStream(Files.newInputStream(p), size, f.sha256(),
+        // Left on disk, hashed as it streams by (now, or as render copies it to the output)
+        if (!deferLargeFileChecks) {
+          try (InputStream in = new VerifyingInputStream(Files.newInputStream(p), size, f.sha256(),
             found -> corrupt(component, FILES_DIR + "/" + f.path() + " " + found))) {
-          in.transferTo(OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
+          }
         }
         files.put(f.path(), CachedFile.stored(f.path(), p, size, f.sha256(), executable, detail -> corrupt(component, detail)));
         continue;

@@ -204,59 +204,15 @@ public final class TreeFile {
     return "TreeFile[" + size() + " bytes" + (isStored() ? ", stored" : "") + (executable ? ", executable" : "") + "]";
   }
 
-  /** A file of a directory, checked on reading to still have the size it had when the tree was read. */
+  /** A file of a directory, checked when opened to still have the size it had when the tree was read. */
   private record OnDisk(Path path, long size) implements Stored {
     @Override
     public InputStream open() throws IOException {
-      return new SizeCheckedStream(Files.newInputStream(path), size, path);
-    }
-  }
-
-  /** Fails at the end when the stream did not have the expected size (the file changed after the tree was read). */
-  private static final class SizeCheckedStream extends java.io.FilterInputStream {
-    private final long expected;
-    private final Path path;
-    private long count;
-
-    SizeCheckedStream(InputStream in, long expected, Path path) {
-      super(in);
-      this.expected = expected;
-      this.path = path;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b < 0) {
-        atEnd();
-      } else {
-        count++;
+      long now = Files.size(path);
+      if (now != size) {
+        throw new IOException(path + " changed while it was rendered (" + now + " bytes, " + size + " before)");
       }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n < 0) {
-        atEnd();
-      } else {
-        count += n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      count += skipped;
-      return skipped;
-    }
-
-    private void atEnd() throws IOException {
-      if (count != expected) {
-        throw new IOException(path + " changed while it was read (" + count + " bytes, " + expected + " before)");
-      }
+      return Files.newInputStream(path);
     }
   }
 }

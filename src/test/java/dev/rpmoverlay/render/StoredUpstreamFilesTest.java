@@ -56,15 +56,7 @@ class StoredUpstreamFilesTest {
     Files.writeString(files.resolve("notes.txt"), "small notes\n");
     Files.writeString(files.resolve("run.sh"), "#!/bin/sh\n");
     Files.writeString(files.resolve("README.md"), "dropped by the file filter\n");
-    StringBuilder toml = new StringBuilder("""
-        format = 1
-        component = "hello"
-        upstream-name = "hello"
-        url = "https://src.fedoraproject.org/rpms/hello.git"
-        branch = "f43"
-        commit = "3f1e9a0c2b7d4e5f60718293a4b5c6d7e8f90123"
-        commit-time = "2026-02-20T10:00:00Z"
-        """);
+    StringBuilder toml = new StringBuilder(RenderFromHandWrittenCacheTest.ENTRY_HEADER).append('\n');
     for (String f : List.of("README.md", "data.bin", "hello.spec", "notes.txt", "run.sh")) {
       toml.append("\n[[file]]\npath = \"").append(f).append("\"\nmode = \"").append(f.equals("run.sh") ? "100755" : "100644")
           .append("\"\nsha256 = \"").append(Hashing.sha256().hashBytes(Files.readAllBytes(files.resolve(f)))).append("\"\n");

@@ -49,7 +49,7 @@ class LargeUpstreamFileRenderTest {
     String toml = Files.readString(project.resolve("azldev.toml"));
     Files.writeString(project.resolve("azldev.toml"), toml.replace("[project]\n",
         "[project]\nupstream-limits = { max-file-size-mib = 512, max-entry-size-mib = 512 }\n") + bigdataToml);
-    CliRun update = CliRun.of("-C", project.toString(), "update", "-a", "--mirror-dir", tmp.resolve("mirrors").toString());
+    CliRun update = CliRun.in(project, "update", "-a", "--mirror-dir", tmp.resolve("mirrors").toString());
     assertThat(update.exitCode()).as(update.err()).isZero();
 
     // The entry as a fetch of a tree holding the large file writes it (fetching 300 MiB through git

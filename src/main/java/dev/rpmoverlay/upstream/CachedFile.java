@@ -97,15 +97,16 @@ public final class CachedFile {
    * changed after the entry was verified).
    */
   public InputStream open() throws IOException {
+    // NOFOLLOW_LINKS: the entry was checked to hold no links, but a stored file is opened later
     if (held != null) {
       return new java.io.ByteArrayInputStream(held);
     }
-    return new VerifyingInputStream(Files.newInputStream(location), size, sha256,
+    return new VerifyingInputStream(Files.newInputStream(location, java.nio.file.LinkOption.NOFOLLOW_LINKS), size, sha256,
         actual -> corrupt.apply(UpstreamCache.FILES_DIR + "/" + path + " " + actual));
   }
 
   /** The content as a stream whose bytes are not checked (for a digest; another read checks them). */
   public InputStream openUnchecked() throws IOException {
-    return held != null ? new java.io.ByteArrayInputStream(held) : Files.newInputStream(location);
+    return held != null ? new java.io.ByteArrayInputStream(held) : Files.newInputStream(location, java.nio.file.LinkOption.NOFOLLOW_LINKS);
   }
 }

@@ -198,7 +198,7 @@ public final class UpstreamCache {
       if (size > inMemoryMaxBytes) {
         // Left on disk, hashed as it streams by (now, or as render copies it to the output)
         if (!deferLargeFileChecks) {
-          try (InputStream in = new VerifyingInputStream(Files.newInputStream(p), size, f.sha256(),
+          try (InputStream in = new VerifyingInputStream(Files.newInputStream(p, java.nio.file.LinkOption.NOFOLLOW_LINKS), size, f.sha256(),
             found -> corrupt(component, FILES_DIR + "/" + f.path() + " " + found))) {
             in.transferTo(OutputStream.nullOutputStream());
           }

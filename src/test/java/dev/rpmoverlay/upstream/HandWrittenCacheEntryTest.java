@@ -129,6 +129,18 @@ class HandWrittenCacheEntryTest {
   }
 
   @Test
+  void aFileLeftOnDiskThatIsReplacedByALinkAfterTheEntryWasReadIsNotReadThroughIt() throws Exception {
+    CachedFile spec = UpstreamCache.open(cacheDir).withInMemoryMax(0).deferringLargeFileChecks().entry("hello")
+        .files().get("hello.spec");
+    Path elsewhere = Files.writeString(tmp.resolve("elsewhere.spec"), SPEC); // same bytes: the hash would pass
+    Files.delete(entry.resolve("files/hello.spec"));
+    Files.createSymbolicLink(entry.resolve("files/hello.spec"), elsewhere);
+
+    assertThatThrownBy(spec::open).isInstanceOf(java.io.IOException.class);
+    assertThatThrownBy(spec::openUnchecked).isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
   void anUnlistedFileIsReportedAsCorrupt() throws Exception {
     Files.writeString(entry.resolve("files/stray.patch"), "x");
     assertThatThrownBy(() -> UpstreamCache.open(cacheDir).entry("hello"))

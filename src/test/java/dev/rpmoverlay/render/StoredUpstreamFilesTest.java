@@ -152,6 +152,26 @@ class StoredUpstreamFilesTest {
   }
 
   @Test
+  void aLargeFileOfALocalSpecDirIsStreamedToTheOutputToo() throws IOException {
+    Path specDir = Files.createDirectories(tmp.resolve("local/hello"));
+    Files.writeString(specDir.resolve("hello.spec"), SPEC.replace("Source1: notes.txt\nSource2: run.sh\n", ""));
+    Files.write(specDir.resolve("data.bin"), data);
+    ComponentConfig local = new ComponentConfig("hello", SourcePosition.of(tmp.resolve("hello.comp.toml")), List.of(),
+        new SpecSource("local", Optional.of(specDir), DistroRef.NONE, "", ""), ReleaseCalculation.MANUAL,
+        BuildConfig.NONE, false, List.of(), List.of());
+    ComponentRenderer renderer = new ComponentRenderer(DirectorySourceTreeProvider.localOr(tmp), Templates.bundled(),
+        new OverlayEngine(Compat.CURRENT));
+    Path out = tmp.resolve("out");
+
+    RenderSummary summary = new RenderRun(renderer, c -> List.of(), Templates.bundled(), FaultInjector.NONE)
+        .run(List.of(local), Set.of("hello"), RenderOptions.into(out), r -> {});
+
+    assertThat(summary.results()).singleElement().satisfies(r -> assertThat(r.failed()).as(r.error()).isFalse());
+    assertThat(Files.readAllBytes(out.resolve("h/hello/data.bin"))).isEqualTo(data);
+    assertThat(renderer.render(local, 0).files().get("data.bin")).hasValueSatisfying(f -> assertThat(f.isStored()).isTrue());
+  }
+
+  @Test
   void anOverlayEditsAStreamedFileByReadingItWhole() throws IOException {
     Overlay edit = new Overlay.FileSearchReplace(new OverlayInfo(0, "say more", Optional.empty(),
         new SourcePosition(tmp.resolve("hello.comp.toml"), 3, 1)), "notes.txt", "small", "large", Optional.empty());

@@ -43,14 +43,7 @@ class CacheRepairTest {
   }
 
   CliRun fetch(String... args) {
-    String[] all = new String[args.length + 5];
-    all[0] = "-C";
-    all[1] = project.toString();
-    all[2] = "fetch";
-    all[3] = "--mirror-dir";
-    all[4] = tmp.resolve("mirrors").toString();
-    System.arraycopy(args, 0, all, 5, args.length);
-    return CliRun.of(all);
+    return CliRun.in(project, new String[] {"fetch", "--mirror-dir", tmp.resolve("mirrors").toString()}, args);
   }
 
   Path entry() {

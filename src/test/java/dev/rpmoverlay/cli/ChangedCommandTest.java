@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpmoverlay.testing.LocalProject;
 import dev.rpmoverlay.testing.ProjectRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +24,7 @@ class ChangedCommandTest {
   }
 
   CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-C";
-    all[1] = project.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.of(all);
+    return CliRun.in(project, args);
   }
 
   void updateRenderCommit(String message) throws Exception {
@@ -39,15 +36,7 @@ class ChangedCommandTest {
   }
 
   void writeConfig(String helloBuildRequires) throws Exception {
-    Files.writeString(project.resolve("azldev.toml"), """
-        [project]
-        rendered-specs-dir = "specs"
-        default-distro = { name = "demo", version = "1" }
-        [distros.demo]
-        default-version = "1"
-        [distros.demo.versions.1]
-        release-ver = "1"
-        dist-git-branch = "main"
+    Files.writeString(project.resolve("azldev.toml"), (LocalProject.HEADER + """
         [components.hello]
         spec = { type = "local", path = "comps/hello" }
         overlays = [ { type = "spec-add-tag", tag = "BuildRequires", value = "%s" } ]
@@ -55,7 +44,7 @@ class ChangedCommandTest {
         spec = { type = "local", path = "comps/world" }
         [components.zed]
         spec = { type = "local", path = "comps/zed" }
-        """.formatted(helloBuildRequires));
+        """).formatted(helloBuildRequires));
   }
 
   @BeforeEach

@@ -2,6 +2,7 @@ package dev.rpmoverlay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpmoverlay.testing.LocalProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +16,7 @@ class DiffExitCodeTest {
 
   @BeforeEach
   void writeProject() throws IOException {
-    StringBuilder toml = new StringBuilder("""
-        [project]
-        rendered-specs-dir = "specs"
-        default-distro = { name = "demo", version = "1" }
-
-        [distros.demo]
-        default-version = "1"
-        [distros.demo.versions.1]
-        release-ver = "1"
-        dist-git-branch = "main"
-        """);
+    StringBuilder toml = new StringBuilder(LocalProject.HEADER);
     for (String name : new String[] {"broken1", "broken2"}) {
       toml.append("\n[components.").append(name).append("]\nspec = { type = \"local\", path = \"comps/").append(name).append("\" }\n")
           .append("[[components.").append(name).append(".overlays]]\ntype = \"spec-search-replace\"\nregex = \"^no such line$\"\ndescription = \"stale overlay\"\n");

@@ -9,6 +9,7 @@ import dev.rpmoverlay.testing.FedoraProject;
 import dev.rpmoverlay.testing.LoopbackGitServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,13 +49,7 @@ class OutdatedCommandTest {
   }
 
   CliRun run(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "-C";
-    all[1] = project.toString();
-    all[2] = args[0];
-    all[3] = "--mirror-dir=" + tmp.resolve("mirrors");
-    System.arraycopy(args, 1, all, 4, args.length - 1);
-    return CliRun.of(all);
+    return CliRun.in(project, new String[] {args[0], "--mirror-dir=" + tmp.resolve("mirrors")}, Arrays.copyOfRange(args, 1, args.length));
   }
 
   @Test

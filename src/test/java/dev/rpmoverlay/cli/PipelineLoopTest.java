@@ -32,11 +32,7 @@ class PipelineLoopTest {
   }
 
   CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-C";
-    all[1] = project.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.of(all);
+    return CliRun.in(project, args);
   }
 
   /** Runs a command that talks to dist-git, with a mirror dir of the test's own. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rpmoverlay.testing.LocalProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +18,7 @@ class RenderCheckDriftTest {
 
   @BeforeEach
   void renderTwoComponents() throws IOException {
-    Files.writeString(project.resolve("azldev.toml"), """
-        [project]
-        rendered-specs-dir = "specs"
-        default-distro = { name = "demo", version = "1" }
-        [distros.demo]
-        default-version = "1"
-        [distros.demo.versions.1]
-        release-ver = "1"
-        dist-git-branch = "main"
+    Files.writeString(project.resolve("azldev.toml"), LocalProject.HEADER + """
         [components.hello]
         spec = { type = "local", path = "comps/hello" }
         [components.world]
@@ -43,25 +36,12 @@ class RenderCheckDriftTest {
     assertThat(render().exitCode()).isZero();
   }
 
-  CliRun render(String... args) {
-    String[] all = new String[args.length + 4];
-    all[0] = "-C";
-    all[1] = project.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    all[args.length + 2] = "render";
-    all[args.length + 3] = "-a";
-    return CliRun.of(all);
+  CliRun render(String... globalArgs) {
+    return CliRun.in(project, globalArgs, "render", "-a");
   }
 
   CliRun check(String... globalArgs) {
-    String[] all = new String[globalArgs.length + 5];
-    all[0] = "-C";
-    all[1] = project.toString();
-    System.arraycopy(globalArgs, 0, all, 2, globalArgs.length);
-    all[globalArgs.length + 2] = "render";
-    all[globalArgs.length + 3] = "-a";
-    all[globalArgs.length + 4] = "--check";
-    return CliRun.of(all);
+    return CliRun.in(project, globalArgs, "render", "-a", "--check");
   }
 
   Path spec(String name) {

@@ -2,6 +2,7 @@ package dev.rpmoverlay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rpmoverlay.testing.LocalProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,17 +15,7 @@ class RenderCommandTest {
 
   @BeforeEach
   void writeProject() throws IOException {
-    Files.writeString(project.resolve("azldev.toml"), """
-        [project]
-        rendered-specs-dir = "specs"
-        default-distro = { name = "demo", version = "1" }
-
-        [distros.demo]
-        default-version = "1"
-        [distros.demo.versions.1]
-        release-ver = "1"
-        dist-git-branch = "main"
-
+    Files.writeString(project.resolve("azldev.toml"), LocalProject.HEADER + """
         [component-groups.tools]
         components = ["hello"]
 
@@ -54,12 +45,7 @@ class RenderCommandTest {
   }
 
   CliRun render(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "-C";
-    all[1] = project.toString();
-    all[2] = "render";
-    System.arraycopy(args, 0, all, 3, args.length);
-    return CliRun.of(all);
+    return CliRun.in(project, new String[] {"render"}, args);
   }
 
   @Test

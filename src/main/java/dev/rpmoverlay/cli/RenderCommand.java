@@ -172,7 +172,8 @@ final class RenderCommand extends BaseCommand {
       throw new UserException("--jobs must be at least 1");
     }
     ComponentRenderer renderer = new ComponentRenderer(
-        new UpstreamCacheSourceTreeProvider(upstreamCache.withLimits(UpstreamOptions.projectLimits(project.info()))),
+        new UpstreamCacheSourceTreeProvider(upstreamCache.withLimits(UpstreamOptions.projectLimits(project.info()))
+            .deferringLargeFileChecks()),
         Templates.bundled(), new OverlayEngine(mode));
     RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04), Templates.bundled());
     if (!noIncremental) {

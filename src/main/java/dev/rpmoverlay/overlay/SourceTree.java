@@ -31,7 +31,8 @@ public final class SourceTree {
 
   /**
    * Reads every regular file under {@code dir} (recursively, not following symlinks); {@code .git}
-   * is skipped because render never ships it.
+   * is skipped because render never ships it. A file larger than {@link TreeFile#IN_MEMORY_MAX_BYTES}
+   * is not read here but kept as a stored file, streamed when it is used.
    */
   public static SourceTree readDirectory(Path dir) throws IOException {
     SourceTree tree = new SourceTree();
@@ -47,7 +48,7 @@ public final class SourceTree {
       public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
         if (attrs.isRegularFile()) {
           String rel = dir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-          tree.put(rel, new TreeFile(Files.readAllBytes(f), Files.isExecutable(f)));
+          tree.put(rel, TreeFile.read(f, Files.isExecutable(f)));
         }
         return FileVisitResult.CONTINUE;
       }
@@ -85,7 +86,7 @@ public final class SourceTree {
     for (Map.Entry<String, TreeFile> e : files.entrySet()) {
       Path target = dir.resolve(e.getKey());
       Files.createDirectories(target.getParent());
-      Files.write(target, e.getValue().content());
+      e.getValue().writeTo(target);
       FileModes.apply(target, e.getValue().executable());
     }
   }

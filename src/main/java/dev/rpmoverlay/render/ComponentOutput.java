@@ -19,12 +19,19 @@ import java.nio.file.attribute.BasicFileAttributes;
 final class ComponentOutput {
   private ComponentOutput() {}
 
-  /** Whether {@code dir} holds exactly {@code tree} (same paths, bytes and executable bits). */
+  /**
+   * Whether {@code dir} holds exactly {@code tree} (same paths, bytes and executable bits). Large
+   * files on either side are compared by streaming them, never read whole.
+   */
   static boolean matches(Path dir, SourceTree tree) throws IOException {
     if (!Files.isDirectory(dir)) {
       return false;
     }
-    return SourceTree.readDirectory(dir).files().equals(tree.files()) && !hasSymlinks(dir);
+    try {
+      return SourceTree.readDirectory(dir).files().equals(tree.files()) && !hasSymlinks(dir);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /**
@@ -66,7 +73,7 @@ final class ComponentOutput {
         ensureDirectory(target.getParent());
       }
       TreeFile f = e.getValue();
-      Files.write(target, f.content());
+      f.writeTo(target); // a stored file is copied a chunk at a time, its hash checked on the way
       dev.rpmoverlay.overlay.FileModes.apply(target, f.executable());
     }
   }

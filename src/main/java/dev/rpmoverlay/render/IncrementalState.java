@@ -5,6 +5,8 @@ import com.google.common.hash.Hashing;
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.TreeFile;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -100,9 +102,9 @@ public final class IncrementalState {
     }
   }
 
-  /** Records that {@code name}, rendered from {@code fingerprint}, is now {@code tree} on disk. */
-  public void record(String name, String fingerprint, SourceTree tree) {
-    next.put(name, new Entry(fingerprint, digest(tree)));
+  /** Records that {@code name}, rendered from {@code fingerprint}, is now on disk the tree whose {@link #digest} is {@code digest}. */
+  public void record(String name, String fingerprint, String digest) {
+    next.put(name, new Entry(fingerprint, digest));
   }
 
   /** Forgets {@code name} (it failed, or its dir is gone). */
@@ -134,7 +136,8 @@ public final class IncrementalState {
   }
 
   /**
-   * A 128-bit MurmurHash3 over every file's path, executable bit, size and bytes, in path order.
+   * A 128-bit MurmurHash3 over every file's path, executable bit, size and bytes, in path order,
+   * streamed: a large (stored) file is read a chunk at a time, never held whole.
    *
    * <p>Not SHA-256: this digest only has to notice accidental changes to an output dir (a hand
    * edit, a partial restore), and whoever can change the dir on purpose can rewrite this state
@@ -145,10 +148,21 @@ public final class IncrementalState {
    */
   public static String digest(SourceTree tree) {
     Hasher h = Hashing.murmur3_128().newHasher();
+    byte[] chunk = new byte[64 * 1024];
     for (Map.Entry<String, TreeFile> e : tree.files().entrySet()) {
       byte[] path = e.getKey().getBytes(StandardCharsets.UTF_8);
       TreeFile f = e.getValue();
-      h.putInt(path.length).putBytes(path).putBoolean(f.executable()).putInt(f.size()).putBytes(f.content());
+      // (int) keeps the digest of every existing output (all far below 2 GiB) what it was
+      h.putInt(path.length).putBytes(path).putBoolean(f.executable()).putInt((int) f.size());
+      // Fed a chunk at a time: the streaming hasher gives the same value as one putBytes of the
+      // whole content, and a stored file never has to be in memory.
+      try (InputStream in = f.openUnchecked()) {
+        for (int n; (n = in.read(chunk)) > 0; ) {
+          h.putBytes(chunk, 0, n);
+        }
+      } catch (IOException ex) {
+        throw new UncheckedIOException(ex);
+      }
     }
     return h.hash().toString();
   }

@@ -5,6 +5,7 @@ import dev.rpmoverlay.overlay.OverlayFailure;
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.TreeFile;
 import dev.rpmoverlay.release.DownstreamCommit;
+import dev.rpmoverlay.upstream.UpstreamException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -208,16 +209,28 @@ public final class RenderRun {
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.OK, "", false), null);
     }
     SourceTree tree = null;
+    String digest = null;
     String error = "";
     try {
       tree = renderer.render(c, changes != null ? changes : downstream.apply(c)).files();
-    } catch (OverlayFailure | RenderException e) {
+      // Reads every stored (large) file once, a chunk at a time, checking its hash again.
+      digest = IncrementalState.digest(tree);
+    } catch (OverlayFailure | RenderException | UpstreamException e) {
       error = e.getMessage();
+    } catch (UncheckedIOException e) {
+      error = "component " + name + ": " + OsErrors.describe("cannot read its upstream files", e.getCause());
     } catch (RuntimeException e) {
       error = "component " + name + ": internal error: " + e;
+    } catch (OutOfMemoryError e) {
+      // Files that render only copies are streamed; what is read whole (the spec, a file an overlay
+      // edits) can still exceed the heap. Its array is allocated at once, so the failed allocation
+      // left the heap as it was: fail this component, not the run.
+      tree = null;
+      error = "component " + name + ": ran out of memory while rendering (" + e.getMessage() + "): the spec and every file"
+          + " an overlay edits are read whole; give the JVM a larger heap (-Xmx, in RPMOVERLAY_JAVA_OPTS for ./rpmoverlay)";
     }
     Path target = layout.componentDir(name);
-    if (tree == null) {
+    if (digest == null) {
       state.forget(name);
       Optional<Prepared> kept = keepPrevious(name, relDir, error, target, options);
       if (kept.isPresent()) {
@@ -229,7 +242,7 @@ public final class RenderRun {
     if (error.isEmpty()) {
       // Without a fingerprint the component is never skipped, but the digest of what it wrote still
       // lets the stamp shortcut (RenderShortcut in cli) prove its dir was not changed afterwards.
-      state.record(name, fingerprint.orElse(IncrementalState.NO_FINGERPRINT), tree);
+      state.record(name, fingerprint.orElse(IncrementalState.NO_FINGERPRINT), digest);
     } else {
       state.forget(name);
     }
@@ -240,6 +253,11 @@ public final class RenderRun {
     } catch (IOException e) {
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR,
           "component " + name + ": " + OsErrors.describe("cannot read the current output", e), true), null);
+    } catch (UpstreamException e) {
+      // a stored upstream file changed after the digest above read it: the dir stays as it is
+      state.forget(name);
+      return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR, e.getMessage(), true,
+          Files.exists(target) ? ComponentResult.Output.KEPT : ComponentResult.Output.NOT_WRITTEN), null);
     } finally {
       PhaseTimes.add(PhaseTimes.Phase.COMPARE, t);
     }
@@ -260,10 +278,15 @@ public final class RenderRun {
       } catch (IOException ignored) {
         // the staging root is removed at the end of the run anyway
       }
+      // a large cached file that failed its hash check on the way is a corrupt entry, not a write error
+      String why = e instanceof UpstreamException ? e.getMessage()
+          : "component " + name + ": cannot write the rendered files (previous output kept): "
+              + (e instanceof IOException io ? OsErrors.detail(io) : e.getMessage());
+      if (e instanceof UpstreamException) {
+        state.forget(name);
+      }
       // nothing was swapped in: say what the dir holds now, not "written" (issue 18 item 16)
-      return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR,
-          "component " + name + ": cannot write the rendered files (previous output kept): "
-              + (e instanceof IOException io ? OsErrors.detail(io) : e.getMessage()), true,
+      return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR, why, true,
           Files.exists(target) ? ComponentResult.Output.KEPT : ComponentResult.Output.NOT_WRITTEN), null);
     }
     return new Prepared(new ComponentResult(name, relDir, status, error, true, output), staged);

@@ -8,6 +8,7 @@ import dev.rpmoverlay.upstream.CachedFile;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import dev.rpmoverlay.upstream.UpstreamException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -47,13 +48,35 @@ public final class UpstreamCacheSourceTreeProvider implements SourceTreeProvider
     }
   }
 
-  /** The files of a verified entry as a source tree (also for a staged entry {@code update} dry-runs overlays on). */
+  /**
+   * The files of a verified entry as a source tree (also for a staged entry {@code update} dry-runs
+   * overlays on). A file the cache left on disk stays there as a stored file: render streams it to
+   * the output, checking its SHA-256 again on the way, and reads it whole only if an overlay edits it.
+   */
   public static SourceTree treeOf(CacheEntry entry) {
     SourceTree tree = new SourceTree();
     for (CachedFile f : entry.files().values()) {
-      tree.put(f.path(), new TreeFile(f.bytes(), f.executable()));
+      tree.put(f.path(), f.inMemory() ? new TreeFile(f.bytes(), f.executable()) : TreeFile.stored(new Stored(f), f.executable()));
     }
     return tree;
+  }
+
+  /** A cached file as the overlay layer's stored content. */
+  private record Stored(CachedFile file) implements TreeFile.Stored {
+    @Override
+    public long size() {
+      return file.size();
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      return file.open();
+    }
+
+    @Override
+    public InputStream openUnchecked() throws IOException {
+      return file.openUnchecked();
+    }
   }
 
   @Override

@@ -51,6 +51,14 @@ public record OutputDrift(String component, List<FileChange> files, List<String>
    * @param relDir the component's dir relative to the output root ({@code c/curl}), used in the diff's paths
    */
   public static OutputDrift of(String component, String relDir, Path dir, SourceTree rendered) throws IOException {
+    try {
+      return compare(component, relDir, dir, rendered);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static OutputDrift compare(String component, String relDir, Path dir, SourceTree rendered) throws IOException {
     SourceTree current = Files.isDirectory(dir) ? SourceTree.readDirectory(dir) : new SourceTree();
     TreeSet<String> paths = new TreeSet<>(current.files().keySet());
     paths.addAll(rendered.files().keySet());
@@ -63,7 +71,7 @@ public record OutputDrift(String component, List<FileChange> files, List<String>
         continue;
       }
       Kind kind = before.isEmpty() ? Kind.ADDED : after.isEmpty() ? Kind.REMOVED : Kind.CHANGED;
-      boolean modeOnly = kind == Kind.CHANGED && java.util.Arrays.equals(before.get().content(), after.get().content());
+      boolean modeOnly = kind == Kind.CHANGED && before.get().sameContent(after.get());
       files.add(new FileChange(path, kind, modeOnly));
       diff.addAll(fileDiff(relDir + "/" + path, before, after, modeOnly));
     }
@@ -78,6 +86,11 @@ public record OutputDrift(String component, List<FileChange> files, List<String>
     if (modeOnly) {
       out.add("old mode " + mode(before.get()));
       out.add("new mode " + mode(after.get()));
+      return out;
+    }
+    if (before.map(TreeFile::isStored).orElse(false) || after.map(TreeFile::isStored).orElse(false)) {
+      // a large file is compared by streaming and never read whole, so there are no lines to show
+      out.add("Files " + from + " and " + to + " differ (larger than " + TreeFile.IN_MEMORY_MAX_BYTES + " bytes, not shown)");
       return out;
     }
     Optional<TextLines> a = before.map(f -> TextLines.of(f.content())).orElse(Optional.of(TextLines.EMPTY));

@@ -3,6 +3,8 @@ package dev.rpmoverlay.upstream;
 import com.google.common.hash.Hashing;
 import dev.rpmoverlay.upstream.CacheMetadata.FileRecord;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,17 +32,28 @@ public final class UpstreamCache {
 
   public static final String FILES_DIR = "files";
 
+  /**
+   * Files up to this size are held in memory once verified; larger ones are verified by streaming
+   * them and left in the entry (see {@link CachedFile}), so reading an entry never needs memory in
+   * proportion to its largest file.
+   */
+  public static final long IN_MEMORY_MAX_BYTES = 1L << 20;
+
   private final Path root;
   private final ContentLimits limits;
+  private final long inMemoryMaxBytes;
+  private final boolean deferLargeFileChecks;
 
-  private UpstreamCache(Path root, ContentLimits limits) {
+  private UpstreamCache(Path root, ContentLimits limits, long inMemoryMaxBytes, boolean deferLargeFileChecks) {
     this.root = root;
     this.limits = limits;
+    this.inMemoryMaxBytes = inMemoryMaxBytes;
+    this.deferLargeFileChecks = deferLargeFileChecks;
   }
 
   /** The cache rooted at {@code dir} (it need not exist yet), read under {@link ContentLimits#DEFAULT}. */
   public static UpstreamCache open(Path dir) {
-    return new UpstreamCache(dir, ContentLimits.DEFAULT);
+    return new UpstreamCache(dir, ContentLimits.DEFAULT, IN_MEMORY_MAX_BYTES, false);
   }
 
   /**
@@ -49,7 +62,27 @@ public final class UpstreamCache {
    * before a large file is read into memory.
    */
   public UpstreamCache withLimits(ContentLimits limits) {
-    return new UpstreamCache(root, limits);
+    return new UpstreamCache(root, limits, inMemoryMaxBytes, deferLargeFileChecks);
+  }
+
+  /**
+   * The same cache, holding in memory only files of at most {@code bytes} (0: none): tests use it to
+   * send every file through the streaming path.
+   */
+  public UpstreamCache withInMemoryMax(long bytes) {
+    return new UpstreamCache(root, limits, bytes, deferLargeFileChecks);
+  }
+
+  /**
+   * The same cache, except that the SHA-256 of a file left on disk (over the in-memory bound) is
+   * checked by whoever reads it through {@link CachedFile#open()}, not when the entry is read. For
+   * render, which copies such a file to the output through that check (or compares it with the
+   * output through it), so that it hashes a large file once rather than twice; a large file render
+   * drops is then not checked. Everything else (small files, the manifest, sizes, limits) is
+   * checked as always.
+   */
+  public UpstreamCache deferringLargeFileChecks() {
+    return new UpstreamCache(root, limits, inMemoryMaxBytes, true);
   }
 
   public Path root() {
@@ -161,9 +194,21 @@ public final class UpstreamCache {
         throw overLimit(component, "its files have more than " + limits.maxEntryBytes() + " bytes", limits.maxEntryBytes()
             + " bytes", "max-entry-size-mib");
       }
+      boolean executable = f.kind() == FileKind.EXECUTABLE;
+      if (size > inMemoryMaxBytes) {
+        // Left on disk, hashed as it streams by (now, or as render copies it to the output)
+        if (!deferLargeFileChecks) {
+          try (InputStream in = new VerifyingInputStream(Files.newInputStream(p, java.nio.file.LinkOption.NOFOLLOW_LINKS), size, f.sha256(),
+            found -> corrupt(component, FILES_DIR + "/" + f.path() + " " + found))) {
+            in.transferTo(OutputStream.nullOutputStream());
+          }
+        }
+        files.put(f.path(), CachedFile.stored(f.path(), p, size, f.sha256(), executable, detail -> corrupt(component, detail)));
+        continue;
+      }
       byte[] bytes = Files.readAllBytes(p);
       checkHash(component, FILES_DIR + "/" + f.path(), f.sha256(), bytes);
-      files.put(f.path(), new CachedFile(f.path(), bytes, f.kind() == FileKind.EXECUTABLE));
+      files.put(f.path(), CachedFile.held(f.path(), bytes, executable));
     }
     if (Files.isDirectory(filesDir)) {
       try (Stream<Path> s = Files.walk(filesDir)) {

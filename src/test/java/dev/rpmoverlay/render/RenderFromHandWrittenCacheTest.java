@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RenderFromHandWrittenCacheTest {
 
   /** upstream.toml's top-level keys, as docs/upstream-cache.md describes them. */
-  private static final String ENTRY_HEADER = """
+  static final String ENTRY_HEADER = """
         format = 1
         component = "hello"
         upstream-name = "hello"

@@ -110,6 +110,37 @@ class HandWrittenCacheEntryTest {
   }
 
   @Test
+  void aFileLeftOnDiskIsCheckedWhenTheEntryIsReadUnlessTheCheckIsDeferredToItsReader() throws Exception {
+    Files.writeString(entry.resolve("files/hello.spec"), SPEC.replace("2.12", "2.13"));
+    UpstreamCache streaming = UpstreamCache.open(cacheDir).withInMemoryMax(0);
+    assertThatThrownBy(() -> streaming.entry("hello"))
+        .hasMessageContaining("upstream cache entry for component 'hello' is corrupt: files/hello.spec has SHA-256");
+
+    CachedFile spec = streaming.deferringLargeFileChecks().entry("hello").files().get("hello.spec");
+
+    assertThat(spec.inMemory()).isFalse();
+    assertThatThrownBy(() -> {
+      try (var in = spec.open()) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+    }).isInstanceOf(UpstreamException.class)
+        .hasMessageContaining("upstream cache entry for component 'hello' is corrupt: files/hello.spec has SHA-256")
+        .hasMessageContaining("rpmoverlay fetch hello");
+  }
+
+  @Test
+  void aFileLeftOnDiskThatIsReplacedByALinkAfterTheEntryWasReadIsNotReadThroughIt() throws Exception {
+    CachedFile spec = UpstreamCache.open(cacheDir).withInMemoryMax(0).deferringLargeFileChecks().entry("hello")
+        .files().get("hello.spec");
+    Path elsewhere = Files.writeString(tmp.resolve("elsewhere.spec"), SPEC); // same bytes: the hash would pass
+    Files.delete(entry.resolve("files/hello.spec"));
+    Files.createSymbolicLink(entry.resolve("files/hello.spec"), elsewhere);
+
+    assertThatThrownBy(spec::open).isInstanceOf(java.io.IOException.class);
+    assertThatThrownBy(spec::openUnchecked).isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
   void anUnlistedFileIsReportedAsCorrupt() throws Exception {
     Files.writeString(entry.resolve("files/stray.patch"), "x");
     assertThatThrownBy(() -> UpstreamCache.open(cacheDir).entry("hello"))

@@ -28,9 +28,10 @@ fi
 
 project=$work/project
 out=$work/out
-# The JVM options users get from ./rpmoverlay (C1-only JIT, parallel GC; same override variable),
+# The JVM options users get from ./rpmoverlay (C1-only JIT, parallel GC, 64 MiB young generation;
+# same override variable),
 # plus -Xmx1g: the full distro must fit in a 1 GiB heap.
-java_opts=${RPMOVERLAY_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=1}
+java_opts=${RPMOVERLAY_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xmn64m}
 # Extra render flags, e.g. BENCH_RENDER_FLAGS=--skip-lock-validation to leave the lock gate out.
 render_flags=${BENCH_RENDER_FLAGS:-}
 echo "== JVM options: -Xmx1g $java_opts; extra render flags: ${render_flags:-none}"

@@ -1,14 +1,27 @@
 package dev.rpmoverlay.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 
 /** Builds the picocli command tree with the error handling every command shares. */
 final class CommandLineFactory {
   private CommandLineFactory() {}
 
+  /** The whole command tree, every subcommand with its full model (help reference, tests). */
   static CommandLine create(PrintWriter out, PrintWriter err) {
+    return create(out, err, CommandTree::addAll);
+  }
+
+  /** The tree that runs {@code args}: full models only for the subcommands they can reach ({@link CommandTree}). */
+  static CommandLine createFor(List<String> args, PrintWriter out, PrintWriter err) {
+    return create(out, err, root -> CommandTree.addFor(root, args));
+  }
+
+  private static CommandLine create(PrintWriter out, PrintWriter err, Consumer<CommandLine> subcommands) {
     CommandLine cli = new CommandLine(new RootCommand());
+    subcommands.accept(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

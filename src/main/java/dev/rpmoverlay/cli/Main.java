@@ -18,6 +18,6 @@ public final class Main {
 
   /** Runs the CLI with the given streams; tests call this in-process. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return CommandLineFactory.create(out, err).execute(args);
+    return CommandLineFactory.createFor(java.util.List.of(args), out, err).execute(args);
   }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code rpmoverlay}: the root command. It owns the global options; they are inherited, so they
  * may be written before or after the subcommand name ({@code rpmoverlay -C dir list} and
- * {@code rpmoverlay list -C dir} mean the same).
+ * {@code rpmoverlay list -C dir} mean the same). Its subcommands are added by {@link
+ * CommandTree}, which builds the full model only of those a command line can reach.
  */
 @Command(
     name = "rpmoverlay",
@@ -37,32 +38,6 @@ import picocli.CommandLine.Model.CommandSpec;
       "  2  usage or configuration error",
       "",
       "Run 'rpmoverlay COMMAND --help' for the options of one command."
-    },
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      dev.rpmoverlay.bench.BenchCommand.class,
-      RenderCommand.class,
-      ListCommand.class,
-      ShowCommand.class,
-      QueryCommand.class,
-      ValidateCommand.class,
-      ConfigCommand.class,
-      SchemaCommand.class,
-      FetchCommand.class,
-      PrepareSourcesCommand.class,
-      UpdateCommand.class,
-      OutdatedCommand.class,
-      ChangedCommand.class,
-      AutospecCommand.class,
-      AddCommand.class,
-      InitCommand.class,
-      DiffCommand.class,
-      ExplainCommand.class,
-      ComponentCommand.class,
-      CompletionCommand.class,
-      LintCommand.class,
-      OverlaysCommand.class,
-      ReportCommand.class,
     })
 public final class RootCommand implements Runnable {
 

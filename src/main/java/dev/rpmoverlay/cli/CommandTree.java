@@ -1,0 +1,77 @@
+package dev.rpmoverlay.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The subcommands of {@code rpmoverlay}, in the order --help lists them, and how much of each to
+ * build. picocli builds a command's model by reflection over its fields, options and nested
+ * commands, which for all of them was about 60% of a small command's start-up (JFR, docs/benchmarks.md);
+ * a command line only ever runs one. So a subcommand gets its full model when the command line can
+ * reach it (its name or an alias is one of the arguments) and otherwise only an outline: name,
+ * aliases and the summary lines the top-level help and picocli's "did you mean" read. Nothing can
+ * run an outline: picocli selects a subcommand only by an argument equal to its name or alias.
+ */
+final class CommandTree {
+  /** In --help order. */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          CommandLine.HelpCommand.class,
+          dev.rpmoverlay.bench.BenchCommand.class,
+          RenderCommand.class,
+          ListCommand.class,
+          ShowCommand.class,
+          QueryCommand.class,
+          ValidateCommand.class,
+          ConfigCommand.class,
+          SchemaCommand.class,
+          FetchCommand.class,
+          PrepareSourcesCommand.class,
+          UpdateCommand.class,
+          OutdatedCommand.class,
+          ChangedCommand.class,
+          AutospecCommand.class,
+          AddCommand.class,
+          InitCommand.class,
+          DiffCommand.class,
+          ExplainCommand.class,
+          ComponentCommand.class,
+          CompletionCommand.class,
+          LintCommand.class,
+          OverlaysCommand.class,
+          ReportCommand.class);
+
+  private CommandTree() {}
+
+  /** Adds every subcommand to {@code root} with its full model. */
+  static void addAll(CommandLine root) {
+    SUBCOMMANDS.forEach(root::addSubcommand);
+  }
+
+  /**
+   * Adds every subcommand to {@code root}, with its full model only where {@code args} can reach
+   * it. The whole tree is built when an argument names the 'completion' command (its script covers
+   * every command) or is an {@code @file} (picocli expands those into arguments not seen here).
+   */
+  static void addFor(CommandLine root, List<String> args) {
+    if (args.stream().anyMatch(a -> a.startsWith("@") || a.equals("completion"))) {
+      addAll(root);
+      return;
+    }
+    for (Class<?> type : SUBCOMMANDS) {
+      Command command = type.getAnnotation(Command.class);
+      boolean reachable = type == CommandLine.HelpCommand.class
+          || args.contains(command.name())
+          || List.of(command.aliases()).stream().anyMatch(args::contains);
+      root.addSubcommand(reachable ? type : outline(command));
+    }
+  }
+
+  private static CommandSpec outline(Command command) {
+    CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
+    spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+    return spec;
+  }
+}

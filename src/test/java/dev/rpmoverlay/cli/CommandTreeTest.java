@@ -1,0 +1,61 @@
+package dev.rpmoverlay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** A command line builds the full model only of the subcommands it names, and nobody can tell from the output. */
+class CommandTreeTest {
+
+  @Test
+  void theTopLevelHelpIsTheSameAsWithTheFullTree() {
+    assertThat(CliRun.of("--help").out()).isEqualTo(usage(full()));
+  }
+
+  @Test
+  void everySubcommandsHelpIsTheSameAsWithTheFullTree() {
+    for (Map.Entry<String, CommandLine> sub : full().getSubcommands().entrySet()) {
+      assertThat(CliRun.of(sub.getKey(), "--help").out()).as("%s --help", sub.getKey()).isEqualTo(usage(sub.getValue()));
+    }
+  }
+
+  @Test
+  void onlyTheNamedSubcommandGetsItsOptions() {
+    CommandLine tree = CommandLineFactory.createFor(List.of("-C", "dir", "show", "nginx"), quiet(), quiet());
+
+    assertThat(tree.getSubcommands().get("show").getCommandSpec().optionsMap()).containsKey("--help");
+    assertThat(tree.getSubcommands().get("render").getCommandSpec().optionsMap()).doesNotContainKey("--help").doesNotContainKey("--check");
+    assertThat(tree.getSubcommands().keySet()).isEqualTo(full().getSubcommands().keySet());
+  }
+
+  @Test
+  void completionGetsTheWholeTree() {
+    assertThat(CliRun.of("completion", "bash").out()).contains("--skip-lock-validation").contains("--component-group");
+  }
+
+  @Test
+  void aMisspelledCommandIsStillSuggested() {
+    assertThat(CliRun.of("rendr").err()).contains("Did you mean: 'render'");
+  }
+
+  private static CommandLine full() {
+    CommandLine cli = CommandLineFactory.create(quiet(), quiet());
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    return cli;
+  }
+
+  private static String usage(CommandLine cmd) {
+    StringWriter text = new StringWriter();
+    cmd.usage(new PrintWriter(text, true), CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    return text.toString();
+  }
+
+  private static PrintWriter quiet() {
+    return new PrintWriter(new StringWriter());
+  }
+}

@@ -175,14 +175,15 @@ final class RenderCommand extends BaseCommand {
         new UpstreamCacheSourceTreeProvider(upstreamCache.withLimits(UpstreamOptions.projectLimits(project.info()))
             .deferringLargeFileChecks()),
         Templates.bundled(), new OverlayEngine(mode));
-    RenderRun run = new RenderRun(renderer, new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04), Templates.bundled());
+    LockHistoryBumps bumps = new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04);
+    RenderRun run = new RenderRun(renderer, bumps, Templates.bundled());
     if (!noIncremental) {
       run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name()));
     }
     RenderOptions options = RenderOptions.into(out).withJobs(parallelism)
         .withCheck(check).withFailOnError(failOnError).withCleanStale(cleanStale);
     RenderSummary summary;
-    try (Progress progress = Progress.start(this, "render", components.size())) {
+    try (bumps; Progress progress = Progress.start(this, "render", components.size())) {
       summary = run.run(components, new HashSet<>(project.componentNames()), options, progress.stepper());
     }
     for (String dir : summary.repairedSwaps()) {

@@ -149,6 +149,7 @@ public final class ComponentHistory implements AutoCloseable {
 
   @Override
   public void close() {
+    locks.close();
     repo.close();
   }
 }

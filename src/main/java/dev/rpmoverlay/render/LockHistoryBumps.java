@@ -19,9 +19,10 @@ import java.util.function.ToIntFunction;
  * commit: <hash>}, as azldev's synthetic commits) they are added on top of the upstream history
  * for {@code %autorelease}/{@code %autochangelog}. No lock file, or a project outside git, means none.
  */
-public final class LockHistoryBumps implements ToIntFunction<ComponentConfig>, Function<ComponentConfig, List<DownstreamCommit>> {
+public final class LockHistoryBumps implements ToIntFunction<ComponentConfig>, Function<ComponentConfig, List<DownstreamCommit>>, AutoCloseable {
   private final Path lockDir;
   private final boolean commitStable;
+  private DownstreamHistory history; // opened on first use, shared by every component and thread
 
   /** The commit-stable rule (rpmoverlay's default; docs/release.md). */
   public LockHistoryBumps(Path lockDir) {
@@ -58,9 +59,25 @@ public final class LockHistoryBumps implements ToIntFunction<ComponentConfig>, F
       return List.of();
     }
     try {
-      return DownstreamHistory.changes(lock, commitStable);
+      return history().changesOf(lock, commitStable);
     } catch (IOException | UpstreamException e) {
       throw new RenderException(component.name(), "cannot count downstream changes for the Release bump: " + e.getMessage(), e);
+    }
+  }
+
+  private synchronized DownstreamHistory history() throws IOException {
+    if (history == null) {
+      history = DownstreamHistory.open(lockDir);
+    }
+    return history;
+  }
+
+  /** Closes the project repository, if it was opened. */
+  @Override
+  public synchronized void close() {
+    if (history != null) {
+      history.close();
+      history = null;
     }
   }
 }

@@ -22,9 +22,34 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * lock's {@code fingerprint-scheme} changed too: then only the way of fingerprinting changed. The count is the
  * static release bump; the subjects become changelog entries.
  */
-public final class DownstreamHistory {
+public final class DownstreamHistory implements AutoCloseable {
+  // One repository for every lock of a render: opening it reads the pack indexes, which for a
+  // distro-sized project (thousands of locks and cache files committed) costs far more than the
+  // walk itself when repeated per component.
+  private final Repository repo;
+  private final Path workTree;
 
-  private DownstreamHistory() {}
+  private DownstreamHistory(Repository repo, Path workTree) {
+    this.repo = repo;
+    this.workTree = workTree;
+  }
+
+  /**
+   * The history of the git work tree that holds {@code dir}; without one (or in a bare repository)
+   * every lock has no changes.
+   */
+  public static DownstreamHistory open(Path dir) throws IOException {
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().normalize().toFile());
+    if (builder.getGitDir() == null) {
+      return new DownstreamHistory(null, null);
+    }
+    Repository repo = builder.setMustExist(true).build();
+    if (repo.isBare()) {
+      repo.close();
+      return new DownstreamHistory(null, null);
+    }
+    return new DownstreamHistory(repo, repo.getWorkTree().toPath().toRealPath());
+  }
 
   /**
    * The changes of the lock file {@code lockFile}; empty when the project is not in a git
@@ -36,26 +61,28 @@ public final class DownstreamHistory {
     return changes(lockFile, false);
   }
 
+  /** {@link #changesOf} in a history opened for this one lock. */
+  public static List<DownstreamChange> changes(Path lockFile, boolean commitStable) throws IOException {
+    try (DownstreamHistory history = open(lockFile.toAbsolutePath().normalize().getParent())) {
+      return history.changesOf(lockFile, commitStable);
+    }
+  }
+
   /**
    * The changes of the lock file {@code lockFile}. With {@code commitStable} (the default rule,
    * docs/release.md "Commit-stable rendering"), a change takes its author, day and subject from the
    * lock's change note when it has one, not from the project commit, and a work-tree lock whose
    * fingerprint differs from the last committed one is one more (pending) change: so rendering
    * before committing gives what rendering after committing gives. Without it, azldev's rule: only
-   * committed changes, described by their commits.
+   * committed changes, described by their commits. Safe to call from several threads.
    */
-  public static List<DownstreamChange> changes(Path lockFile, boolean commitStable) throws IOException {
-    Path abs = lockFile.toAbsolutePath().normalize();
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(abs.getParent().toFile());
-    if (builder.getGitDir() == null) {
+  public List<DownstreamChange> changesOf(Path lockFile, boolean commitStable) throws IOException {
+    if (repo == null) {
       return List.of();
     }
-    try (Repository repo = builder.setMustExist(true).build(); Git git = new Git(repo)) {
-      if (repo.isBare()) {
-        return List.of();
-      }
-      String rel = repo.getWorkTree().toPath().toRealPath().relativize(realParent(abs).resolve(abs.getFileName()))
-          .toString().replace('\\', '/');
+    Path abs = lockFile.toAbsolutePath().normalize();
+    try (Git git = new Git(repo)) {
+      String rel = workTree.relativize(realParent(abs).resolve(abs.getFileName())).toString().replace('\\', '/');
       List<RevCommit> newestFirst = new ArrayList<>();
       if (repo.resolve("HEAD") != null) {
         git.log().addPath(rel).call().forEach(newestFirst::add);
@@ -91,6 +118,13 @@ public final class DownstreamHistory {
       return changes;
     } catch (GitAPIException e) {
       throw new IOException("cannot read the project history of " + lockFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (repo != null) {
+      repo.close();
     }
   }
 

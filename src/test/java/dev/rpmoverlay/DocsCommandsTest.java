@@ -41,6 +41,8 @@ class DocsCommandsTest {
       Map.entry("./rpmoverlay bench outdated --repos 2000", "a benchmark, tested by BenchOutdatedCommandTest"),
       Map.entry("./rpmoverlay bench rpm-sources /tmp/corpus/specs", "needs ../shared (the spec corpus) and rpmspec; tested by BenchRpmSourcesCommandTest"),
       Map.entry("bench/distro.sh [WORK]", "needs ../shared; the full-distro benchmark"),
+      Map.entry("bench/autospec-vs-rpmautospec.sh RPMAUTOSPEC_SRC [WORK]",
+          "needs an rpmautospec source tree, Python with rpm/pygit2/click and ../shared; BenchAutoreleaseCommandTest tests --write"),
       Map.entry("rpmoverlay autospec process SPEC_OR_DIR TARGET", "placeholders; tested by AutospecCommandTest"),
       Map.entry("rpmoverlay autospec calculate-release SPEC_OR_DIR", "placeholders; tested by AutospecCommandTest"),
       Map.entry("rpmoverlay autospec facts SPEC_OR_DIR", "placeholders; tested by AutospecCommandTest"),

@@ -12,12 +12,16 @@ import dev.rpmoverlay.release.HistoryReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -29,6 +33,9 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,10 +53,21 @@ final class BenchAutoreleaseCommand extends BaseCommand {
   @Option(names = "--rounds", paramLabel = "N", description = "Timed rounds after the first (default: ${DEFAULT-VALUE}).")
   int rounds = 20;
 
+  @Option(
+      names = "--write",
+      paramLabel = "DIR",
+      description = "Instead of timing, write the history as a git repository in the new directory DIR"
+          + " (branch rawhide checked out, spec DIR/bench.spec), for running other tools on it.")
+  Path write;
+
   @Override
   protected int execute() throws Exception {
     if (commits < 1 || rounds < 1) {
       throw new UserException("--commits and --rounds must be at least 1");
+    }
+    if (write != null) {
+      writeRepository(write);
+      return ExitCodes.OK;
     }
     InMemoryRepository repo = new InMemoryRepository(new DfsRepositoryDescription("bench"));
     long buildStart = System.nanoTime();
@@ -99,6 +117,25 @@ final class BenchAutoreleaseCommand extends BaseCommand {
     return ExitCodes.OK;
   }
 
+  /** The same history as the timed one, in a work-tree repository on disk (bench/autospec-vs-rpmautospec.sh). */
+  private void writeRepository(Path dir) throws Exception {
+    if (Files.exists(dir)) {
+      throw new UserException(dir + " already exists; --write needs a new directory (remove it or name another)");
+    }
+    try (Repository repo = FileRepositoryBuilder.create(dir.resolve(Constants.DOT_GIT).toFile())) {
+      repo.create();
+      Synthetic history = build(repo, commits);
+      RefUpdate branch = repo.updateRef("refs/heads/rawhide");
+      branch.setNewObjectId(history.head);
+      branch.forceUpdate();
+      repo.updateRef(Constants.HEAD).link("refs/heads/rawhide");
+      try (Git git = Git.wrap(repo)) {
+        git.reset().setMode(ResetCommand.ResetType.HARD).setRef(history.head.name()).call();
+      }
+      out().printf(Locale.ROOT, "%s: %d commits, HEAD %s, spec %s%n", dir, commits, history.head.name(), dir.resolve("bench.spec"));
+    }
+  }
+
   private void line(String what, long[] nanos) {
     long[] warm = Arrays.copyOfRange(nanos, 1, nanos.length);
     Arrays.sort(warm);
@@ -113,7 +150,7 @@ final class BenchAutoreleaseCommand extends BaseCommand {
 
   private record Synthetic(ObjectId head, String spec) {}
 
-  private static Synthetic build(InMemoryRepository repo, int count) throws Exception {
+  private static Synthetic build(Repository repo, int count) throws Exception {
     Instant base = Instant.parse("2020-01-01T12:00:00Z");
     ObjectId head = null;
     String spec = null;

@@ -10,6 +10,7 @@ import dev.rpmoverlay.release.IncompleteHistoryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -89,6 +90,12 @@ final class AutospecCommand implements Runnable {
           out().print(text);
         } else {
           Path out = Path.of(target).toAbsolutePath();
+          if (Files.exists(out) && !Files.isRegularFile(out, LinkOption.NOFOLLOW_LINKS)) {
+            // A device (/dev/null), pipe or symlink is written through: renaming a temporary
+            // file over it would replace it with a regular file.
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+            return ExitCodes.OK;
+          }
           Path tmp = Files.createTempFile(out.getParent(), ".autospec-", ".tmp");
           Files.writeString(tmp, text, StandardCharsets.UTF_8);
           Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,15 +1,21 @@
 package dev.rpmoverlay.upstream;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -28,6 +34,8 @@ public final class DownstreamHistory implements AutoCloseable {
   // walk itself when repeated per component.
   private final Repository repo;
   private final Path workTree;
+  // a few lock-dir trees (1 MB each for 7,583 locks): the ones the components' histories share
+  private final Cache<ObjectId, Map<String, ObjectId>> lockDirTrees = CacheBuilder.newBuilder().maximumSize(16).build();
 
   private DownstreamHistory(Repository repo, Path workTree) {
     this.repo = repo;
@@ -95,7 +103,7 @@ public final class DownstreamHistory implements AutoCloseable {
       String previous = "";
       int previousScheme = 0;
       for (RevCommit c : newestFirst) {
-        Optional<LockFile> lock = lockAt(repo, c, rel);
+        Optional<LockFile> lock = lockAt(c, rel);
         String fingerprint = lock.map(LockFile::inputFingerprint).orElse("");
         int scheme = lock.map(LockFile::fingerprintScheme).orElse(0);
         // a tool upgrade that recomputes every fingerprint must not bump every release in the distro
@@ -167,17 +175,50 @@ public final class DownstreamHistory implements AutoCloseable {
     return abs.getParent().toRealPath();
   }
 
-  private static Optional<LockFile> lockAt(Repository repo, RevCommit commit, String path) throws IOException {
-    try (TreeWalk tw = TreeWalk.forPath(repo, path, commit.getTree())) {
-      if (tw == null) {
-        return Optional.empty();
-      }
-      String text = new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-      try {
-        return Optional.of(LockStore.parse(text, path + " at " + commit.abbreviate(12).name()));
-      } catch (UpstreamException e) {
-        return Optional.empty(); // an unreadable historical lock counts as no lock at that commit
+  private Optional<LockFile> lockAt(RevCommit commit, String path) throws IOException {
+    int slash = path.lastIndexOf('/');
+    ObjectId blob = slash < 0 ? entriesOf(commit.getTree()).get(path) : lockDirEntry(commit, path.substring(0, slash), path.substring(slash + 1));
+    if (blob == null) {
+      return Optional.empty();
+    }
+    String text = new String(repo.open(blob).getBytes(), StandardCharsets.UTF_8);
+    try {
+      return Optional.of(LockStore.parse(text, path + " at " + commit.abbreviate(12).name()));
+    } catch (UpstreamException e) {
+      return Optional.empty(); // an unreadable historical lock counts as no lock at that commit
+    }
+  }
+
+  private ObjectId lockDirEntry(RevCommit commit, String dir, String name) throws IOException {
+    try (TreeWalk tw = TreeWalk.forPath(repo, dir, commit.getTree())) {
+      return tw == null || !tw.isSubtree() ? null : entriesOf(tw.getObjectId(0)).get(name);
+    }
+  }
+
+  /**
+   * The files of one tree by name. Every component looks its lock up in the same few lock-dir
+   * trees; a path lookup scans the tree in order, which over thousands of locks made the whole
+   * render quadratic, so each tree is read once.
+   */
+  private Map<String, ObjectId> entriesOf(ObjectId tree) throws IOException {
+    try {
+      return lockDirTrees.get(tree.copy(), () -> readEntries(tree));
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+  }
+
+  private Map<String, ObjectId> readEntries(ObjectId tree) throws IOException {
+    Map<String, ObjectId> entries = new HashMap<>();
+    try (TreeWalk tw = new TreeWalk(repo)) {
+      tw.addTree(tree);
+      tw.setRecursive(false);
+      while (tw.next()) {
+        if (!tw.isSubtree()) {
+          entries.put(tw.getNameString(), tw.getObjectId(0));
+        }
       }
     }
+    return entries;
   }
 }

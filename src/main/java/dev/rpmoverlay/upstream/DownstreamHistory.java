@@ -9,15 +9,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
@@ -36,6 +42,7 @@ public final class DownstreamHistory implements AutoCloseable {
   private final Path workTree;
   // a few lock-dir trees (1 MB each for 7,583 locks): the ones the components' histories share
   private final Cache<ObjectId, Map<String, ObjectId>> lockDirTrees = CacheBuilder.newBuilder().maximumSize(16).build();
+  private final Map<String, Optional<Map<String, List<RevCommit>>>> touchesByDir = new HashMap<>();
 
   private DownstreamHistory(Repository repo, Path workTree) {
     this.repo = repo;
@@ -89,44 +96,40 @@ public final class DownstreamHistory implements AutoCloseable {
       return List.of();
     }
     Path abs = lockFile.toAbsolutePath().normalize();
-    try (Git git = new Git(repo)) {
-      String rel = workTree.relativize(realParent(abs).resolve(abs.getFileName())).toString().replace('\\', '/');
-      List<RevCommit> newestFirst = new ArrayList<>();
-      if (repo.resolve("HEAD") != null) {
-        git.log().addPath(rel).call().forEach(newestFirst::add);
-      } else if (!commitStable) {
-        return List.of();
-      }
-      Collections.reverse(newestFirst);
-      checkNotShallow(repo, newestFirst, lockFile);
-      List<DownstreamChange> changes = new ArrayList<>();
-      String previous = "";
-      int previousScheme = 0;
-      for (RevCommit c : newestFirst) {
-        Optional<LockFile> lock = lockAt(c, rel);
-        String fingerprint = lock.map(LockFile::inputFingerprint).orElse("");
-        int scheme = lock.map(LockFile::fingerprintScheme).orElse(0);
-        // a tool upgrade that recomputes every fingerprint must not bump every release in the distro
-        boolean rekeyedOnly = !previous.isEmpty() && previousScheme != scheme;
-        if (lock.isPresent() && !fingerprint.equals(previous) && !rekeyedOnly) {
-          changes.add(commitStable && lock.get().note().isPresent() ? fromNote(lock.get())
-              : new DownstreamChange(c.name(), c.getAuthorIdent().getName(), c.getAuthorIdent().getEmailAddress(),
-                  c.getAuthorIdent().getWhenAsInstant(), c.getShortMessage(), c.getFullMessage(), lock.get().upstreamCommit()));
-        }
-        previous = fingerprint;
-        previousScheme = scheme;
-      }
-      if (commitStable && Files.isRegularFile(abs)) {
-        LockFile current = LockStore.parse(Files.readString(abs, StandardCharsets.UTF_8), abs.toString());
-        boolean rekeyedOnly = !previous.isEmpty() && previousScheme != current.fingerprintScheme();
-        if (!current.inputFingerprint().equals(previous) && !rekeyedOnly) {
-          changes.add(current.note().isPresent() ? fromNote(current) : unnoted(repo, current));
-        }
-      }
-      return changes;
-    } catch (GitAPIException e) {
-      throw new IOException("cannot read the project history of " + lockFile + ": " + e.getMessage(), e);
+    String rel = workTree.relativize(realParent(abs).resolve(abs.getFileName())).toString().replace('\\', '/');
+    List<RevCommit> newestFirst = new ArrayList<>();
+    if (repo.resolve("HEAD") != null) {
+      newestFirst.addAll(touching(rel));
+    } else if (!commitStable) {
+      return List.of();
     }
+    Collections.reverse(newestFirst);
+    checkNotShallow(repo, newestFirst, lockFile);
+    List<DownstreamChange> changes = new ArrayList<>();
+    String previous = "";
+    int previousScheme = 0;
+    for (RevCommit c : newestFirst) {
+      Optional<LockFile> lock = lockAt(c, rel);
+      String fingerprint = lock.map(LockFile::inputFingerprint).orElse("");
+      int scheme = lock.map(LockFile::fingerprintScheme).orElse(0);
+      // a tool upgrade that recomputes every fingerprint must not bump every release in the distro
+      boolean rekeyedOnly = !previous.isEmpty() && previousScheme != scheme;
+      if (lock.isPresent() && !fingerprint.equals(previous) && !rekeyedOnly) {
+        changes.add(commitStable && lock.get().note().isPresent() ? fromNote(lock.get())
+            : new DownstreamChange(c.name(), c.getAuthorIdent().getName(), c.getAuthorIdent().getEmailAddress(),
+                c.getAuthorIdent().getWhenAsInstant(), c.getShortMessage(), c.getFullMessage(), lock.get().upstreamCommit()));
+      }
+      previous = fingerprint;
+      previousScheme = scheme;
+    }
+    if (commitStable && Files.isRegularFile(abs)) {
+      LockFile current = LockStore.parse(Files.readString(abs, StandardCharsets.UTF_8), abs.toString());
+      boolean rekeyedOnly = !previous.isEmpty() && previousScheme != current.fingerprintScheme();
+      if (!current.inputFingerprint().equals(previous) && !rekeyedOnly) {
+        changes.add(current.note().isPresent() ? fromNote(current) : unnoted(repo, current));
+      }
+    }
+    return changes;
   }
 
   @Override
@@ -151,7 +154,7 @@ public final class DownstreamHistory implements AutoCloseable {
     java.time.Instant when = java.time.Instant.EPOCH;
     org.eclipse.jgit.lib.ObjectId head = repo.resolve("HEAD^{commit}");
     if (head != null) {
-      try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+      try (RevWalk walk = new RevWalk(repo)) {
         when = walk.parseCommit(head).getAuthorIdent().getWhenAsInstant();
       }
     }
@@ -175,13 +178,94 @@ public final class DownstreamHistory implements AutoCloseable {
     return abs.getParent().toRealPath();
   }
 
+  /** The commits that changed {@code rel} (a path in the work tree), newest first: {@code git log -- rel}. */
+  List<RevCommit> touching(String rel) throws IOException {
+    int slash = rel.lastIndexOf('/');
+    Optional<Map<String, List<RevCommit>>> touches = linearTouches(slash < 0 ? "" : rel.substring(0, slash));
+    if (touches.isPresent()) {
+      return touches.get().getOrDefault(rel.substring(slash + 1), List.of());
+    }
+    try (Git git = new Git(repo)) {
+      List<RevCommit> newestFirst = new ArrayList<>();
+      git.log().addPath(rel).call().forEach(newestFirst::add);
+      return newestFirst;
+    } catch (GitAPIException e) {
+      throw new IOException("cannot read the project history of " + rel + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * For a history without merges, the commits (newest first) at which each entry of {@code dir}
+   * changed: exactly what {@code git log -- dir/NAME} lists, found in one walk for every lock
+   * instead of one walk per lock (each of which scans the lock dir's tree at every commit). With a
+   * merge anywhere in the history, empty: JGit's per-path simplification at merges decides there.
+   */
+  private synchronized Optional<Map<String, List<RevCommit>>> linearTouches(String dir) throws IOException {
+    Optional<Map<String, List<RevCommit>>> known = touchesByDir.get(dir);
+    if (known != null) {
+      return known;
+    }
+    Optional<Map<String, List<RevCommit>>> found = readLinearTouches(dir);
+    touchesByDir.put(dir, found);
+    return found;
+  }
+
+  private Optional<Map<String, List<RevCommit>>> readLinearTouches(String dir) throws IOException {
+    List<RevCommit> newestFirst = new ArrayList<>();
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.markStart(walk.parseCommit(repo.resolve("HEAD^{commit}")));
+      for (RevCommit c : walk) {
+        if (c.getParentCount() > 1) {
+          return Optional.empty();
+        }
+        newestFirst.add(c);
+      }
+      Map<String, List<RevCommit>> touches = new HashMap<>();
+      for (RevCommit c : newestFirst) {
+        ObjectId now = dirTree(c, dir);
+        ObjectId before = c.getParentCount() == 0 ? null : dirTree(c.getParent(0), dir);
+        if (Objects.equals(now, before)) {
+          continue;
+        }
+        Map<String, ObjectId> after = now == null ? Map.of() : entriesOf(now);
+        Map<String, ObjectId> earlier = before == null ? Map.of() : entriesOf(before);
+        for (String name : union(after.keySet(), earlier.keySet())) {
+          if (!Objects.equals(after.get(name), earlier.get(name))) {
+            touches.computeIfAbsent(name, k -> new ArrayList<>()).add(c);
+          }
+        }
+      }
+      return Optional.of(touches);
+    }
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private ObjectId dirTree(RevCommit commit, String dir) throws IOException {
+    if (dir.isEmpty()) {
+      return commit.getTree().copy();
+    }
+    try (TreeWalk tw = TreeWalk.forPath(repo, dir, commit.getTree())) {
+      return tw == null || !tw.isSubtree() ? null : tw.getObjectId(0);
+    }
+  }
+
   private Optional<LockFile> lockAt(RevCommit commit, String path) throws IOException {
     int slash = path.lastIndexOf('/');
-    ObjectId blob = slash < 0 ? entriesOf(commit.getTree()).get(path) : lockDirEntry(commit, path.substring(0, slash), path.substring(slash + 1));
-    if (blob == null) {
+    ObjectId dir = dirTree(commit, slash < 0 ? "" : path.substring(0, slash));
+    ObjectId entry = dir == null ? null : entriesOf(dir).get(path.substring(slash + 1));
+    if (entry == null) {
       return Optional.empty();
     }
-    String text = new String(repo.open(blob).getBytes(), StandardCharsets.UTF_8);
+    ObjectLoader loader = repo.open(entry);
+    if (loader.getType() != Constants.OBJ_BLOB) {
+      return Optional.empty(); // a directory named like a lock is no lock
+    }
+    String text = new String(loader.getBytes(), StandardCharsets.UTF_8);
     try {
       return Optional.of(LockStore.parse(text, path + " at " + commit.abbreviate(12).name()));
     } catch (UpstreamException e) {
@@ -189,14 +273,8 @@ public final class DownstreamHistory implements AutoCloseable {
     }
   }
 
-  private ObjectId lockDirEntry(RevCommit commit, String dir, String name) throws IOException {
-    try (TreeWalk tw = TreeWalk.forPath(repo, dir, commit.getTree())) {
-      return tw == null || !tw.isSubtree() ? null : entriesOf(tw.getObjectId(0)).get(name);
-    }
-  }
-
   /**
-   * The files of one tree by name. Every component looks its lock up in the same few lock-dir
+   * The entries of one tree by name. Every component looks its lock up in the same few lock-dir
    * trees; a path lookup scans the tree in order, which over thousands of locks made the whole
    * render quadratic, so each tree is read once.
    */
@@ -214,9 +292,7 @@ public final class DownstreamHistory implements AutoCloseable {
       tw.addTree(tree);
       tw.setRecursive(false);
       while (tw.next()) {
-        if (!tw.isSubtree()) {
-          entries.put(tw.getNameString(), tw.getObjectId(0));
-        }
+        entries.put(tw.getNameString(), tw.getObjectId(0));
       }
     }
     return entries;

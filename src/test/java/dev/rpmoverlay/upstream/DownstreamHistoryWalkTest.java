@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeResult;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.merge.MergeStrategy;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DownstreamHistoryWalkTest {
   static final List<String> NAMES = List.of("a.lock", "b.lock", "c.lock", "d.lock", "e.lock");
+  static final int SEEDS = Integer.getInteger("walk.seeds", 40);
 
   @TempDir Path project;
   int commits;
@@ -88,6 +92,86 @@ class DownstreamHistoryWalkTest {
         }
       }
       project = dir.getParent();
+    }
+  }
+
+  /** A commit dated {@code minutes} after the first; equal and out-of-order dates on purpose. */
+  void commitAt(Git git, long minutes, String message) throws Exception {
+    git.add().addFilepattern(".").call();
+    git.add().addFilepattern(".").setUpdate(true).call();
+    PersonIdent who = new PersonIdent("Dana", "dana@example.org", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60 * minutes), ZoneOffset.UTC);
+    git.commit().setMessage(message).setAuthor(who).setCommitter(who).setAllowEmpty(true).call();
+  }
+
+  @Test
+  void randomHistoriesWithBranchesAndMergesGiveWhatGitLogGives() throws Exception {
+    Path base = project;
+    for (long seed = 1; seed <= SEEDS; seed++) {
+      Random random = new Random(seed);
+      project = Files.createDirectories(base.resolve("merges-" + seed));
+      try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
+        List<String> branches = new ArrayList<>(List.of("main"));
+        edit(random);
+        commitAt(git, 0, "root");
+        for (int step = 1; step < 50; step++) {
+          long when = step / 4 - random.nextInt(2); // many equal dates, some earlier than a parent's
+          switch (random.nextInt(5)) {
+            case 0 -> {
+              String name = "b" + step;
+              git.branchCreate().setName(name).call();
+              branches.add(name);
+            }
+            case 1 -> git.checkout().setName(branches.get(random.nextInt(branches.size()))).call();
+            case 2 -> {
+              String other = branches.get(random.nextInt(branches.size()));
+              MergeStrategy strategy = List.of(MergeStrategy.RECURSIVE, MergeStrategy.OURS, MergeStrategy.THEIRS).get(random.nextInt(3));
+              MergeResult r;
+              try {
+                r = git.merge().include(git.getRepository().resolve(other)).setStrategy(strategy).setCommit(false)
+                    .setFastForward(org.eclipse.jgit.api.MergeCommand.FastForwardMode.NO_FF).call();
+              } catch (org.eclipse.jgit.api.errors.JGitInternalException e) {
+                git.reset().setMode(ResetCommand.ResetType.HARD).call(); // JGit cannot merge a file with a directory
+                continue;
+              }
+              if (r.getMergeStatus() == MergeResult.MergeStatus.CONFLICTING || r.getMergeStatus() == MergeResult.MergeStatus.FAILED) {
+                git.reset().setMode(ResetCommand.ResetType.HARD).call();
+              } else if (r.getMergeStatus() == MergeResult.MergeStatus.MERGED_NOT_COMMITTED) {
+                if (random.nextBoolean()) {
+                  edit(random); // an "evil" merge that differs from every parent
+                }
+                commitAt(git, when, "merge " + other);
+              }
+            }
+            default -> {
+              edit(random);
+              commitAt(git, when, "edit " + step);
+            }
+          }
+        }
+        for (String name : List.of("a.lock", "b.lock", "c.lock", "d.lock", "e.lock")) {
+          assertThat(walked("locks/" + name)).as("seed %d, %s", seed, name).isEqualTo(gitLog(git, "locks/" + name));
+        }
+      }
+    }
+  }
+
+  @Test
+  void commitsWithTheSameDateComeInTheOrderGitLogGivesThem() throws Exception {
+    try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
+      Files.createDirectories(project.resolve("locks"));
+      Files.writeString(project.resolve("locks/a.lock"), "root\n");
+      commitAt(git, 0, "root");
+      git.branchCreate().setName("side").call();
+      Files.writeString(project.resolve("locks/a.lock"), "main\n");
+      commitAt(git, 5, "main");
+      git.checkout().setName("side").call();
+      Files.writeString(project.resolve("locks/a.lock"), "side\n");
+      commitAt(git, 5, "side");
+      git.checkout().setName("main").call();
+      git.merge().include(git.getRepository().resolve("side")).setStrategy(MergeStrategy.OURS).setCommit(false).call();
+      Files.writeString(project.resolve("locks/a.lock"), "merged\n"); // differs from both parents
+      commitAt(git, 6, "merge");
+      assertThat(walked("locks/a.lock")).isEqualTo(gitLog(git, "locks/a.lock")).hasSize(4);
     }
   }
 

@@ -15,13 +15,12 @@ work=${1:-target/bench-distro}
 jar=${BENCH_JAR:-target/rpmoverlay.jar}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
-# A project inside a git work tree has its locks' history read for the Release bump (one walk,
-# or one per component when the history has merges; docs/benchmarks.md, "Where a cold render -a
-# spends its time"): inside the rpmoverlay checkout (the default WORK) that is rpmoverlay's own
-# history, merges included, which dwarfs everything measured.
+# A project inside a git work tree has its locks' history read for the Release bump (one walk of
+# the history; docs/benchmarks.md, "Where a cold render -a spends its time"): inside the rpmoverlay
+# checkout (the default WORK) that is rpmoverlay's own history, not the project's.
 if git -C "$work" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   echo "warning: $work is inside the git work tree $(git -C "$work" rev-parse --show-toplevel); render will walk" \
-    "that repository's history (per component when it has merges). Pass a WORK outside git to measure the project alone." >&2
+    "that repository's history for the Release bumps. Pass a WORK outside git to measure the project alone." >&2
 fi
 
 [[ -f $jar ]] || mvn -B -q package -DskipTests

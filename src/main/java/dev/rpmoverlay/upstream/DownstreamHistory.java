@@ -9,26 +9,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Reads a component's downstream changes from the project's own git history: every commit (oldest
@@ -45,7 +39,7 @@ public final class DownstreamHistory implements AutoCloseable {
   private final Path workTree;
   // a few lock-dir trees (1 MB each for 7,583 locks): the ones the components' histories share
   private final Cache<ObjectId, Map<String, ObjectId>> lockDirTrees = CacheBuilder.newBuilder().maximumSize(16).build();
-  private final Map<String, DirHistory> historyByDir = new HashMap<>();
+  private final Map<String, LockDirHistory> historyByDir = new HashMap<>();
 
   private DownstreamHistory(Repository repo, Path workTree) {
     this.repo = repo;
@@ -184,16 +178,10 @@ public final class DownstreamHistory implements AutoCloseable {
   /** The commits that changed {@code rel} (a path in the work tree), newest first: {@code git log -- rel}. */
   List<RevCommit> touching(String rel) throws IOException {
     int slash = rel.lastIndexOf('/');
-    String name = rel.substring(slash + 1);
-    DirHistory dir = dirHistory(slash < 0 ? "" : rel.substring(0, slash));
-    if (dir.linear() != null) {
-      return dir.linear().getOrDefault(name, List.of());
+    Optional<List<RevCommit>> walked = dirHistory(slash < 0 ? "" : rel.substring(0, slash)).touching(rel.substring(slash + 1));
+    if (walked.isPresent()) {
+      return walked.get();
     }
-    if (!dir.treeNames().contains(name)) {
-      return dir.walkFor(name);
-    }
-    // a directory named like the lock somewhere in a history with merges: JGit's simplification
-    // then counts the files inside it, which the one-walk record does not keep
     try (Git git = new Git(repo)) {
       List<RevCommit> newestFirst = new ArrayList<>();
       git.log().addPath(rel).call().forEach(newestFirst::add);
@@ -203,170 +191,18 @@ public final class DownstreamHistory implements AutoCloseable {
     }
   }
 
-  private synchronized DirHistory dirHistory(String dir) throws IOException {
-    DirHistory known = historyByDir.get(dir);
+  private synchronized LockDirHistory dirHistory(String dir) throws IOException {
+    LockDirHistory known = historyByDir.get(dir);
     if (known == null) {
-      known = readDirHistory(dir);
+      known = LockDirHistory.read(repo, dir);
       historyByDir.put(dir, known);
     }
     return known;
   }
 
-  /**
-   * How one lock dir changed over the whole history, read in one walk for every lock instead of one
-   * {@code git log} per lock (each of which compares the lock dir's tree at every commit). Without
-   * merges, {@code linear} holds every entry's commits directly. With merges, {@code changes} holds
-   * each commit's changed entries against each parent, and {@link #walkFor} replays JGit's
-   * per-path history simplification over them.
-   */
-  private record DirHistory(Map<String, List<RevCommit>> linear, Map<RevCommit, List<Map<String, Boolean>>> changes,
-      Set<String> treeNames, RevCommit head) {
-
-    /**
-     * {@code git log -- dir/name} as JGit computes it (PendingGenerator with TreeRevFilter): commits
-     * popped newest commit time first (ties in insertion order); a commit is listed when the entry
-     * differs from its only parent, or from every parent of a merge; a merge equal to one parent
-     * follows only that parent; a parent that lacks the entry while the merge has it loses its own
-     * parents; a commit without parents is listed when it has the entry.
-     */
-    List<RevCommit> walkFor(String name) {
-      List<RevCommit> out = new ArrayList<>();
-      List<RevCommit> pending = new ArrayList<>();
-      Set<RevCommit> seen = new HashSet<>();
-      Set<RevCommit> cut = new HashSet<>();
-      pending.add(head);
-      seen.add(head);
-      while (!pending.isEmpty()) {
-        RevCommit c = pending.remove(0);
-        RevCommit[] parents = cut.contains(c) ? new RevCommit[0] : c.getParents();
-        List<Map<String, Boolean>> diffs = changes.get(c);
-        boolean produce;
-        if (parents.length == 0) {
-          // a root's changes are against the empty tree, so this is "has the entry"; a commit cut
-          // from its parents (by this walk, for this entry) lacks it
-          produce = !cut.contains(c) && diffs.get(0).containsKey(name);
-        } else if (parents.length == 1) {
-          produce = diffs.get(0).containsKey(name);
-        } else {
-          produce = true;
-          for (int i = 0; i < parents.length; i++) {
-            Boolean added = diffs.get(i).get(name);
-            if (added == null) {
-              parents = new RevCommit[] {parents[i]};
-              produce = false;
-              break;
-            }
-            if (added) {
-              cut.add(parents[i]);
-            }
-          }
-        }
-        for (RevCommit p : parents) {
-          if (seen.add(p)) {
-            int at = 0;
-            while (at < pending.size() && pending.get(at).getCommitTime() >= p.getCommitTime()) {
-              at++;
-            }
-            pending.add(at, p);
-          }
-        }
-        if (produce) {
-          out.add(c);
-        }
-      }
-      return out;
-    }
-
-  }
-
-  private DirHistory readDirHistory(String dir) throws IOException {
-    List<RevCommit> newestFirst = new ArrayList<>();
-    RevCommit head;
-    boolean merges = false;
-    try (RevWalk walk = new RevWalk(repo)) {
-      head = walk.parseCommit(repo.resolve("HEAD^{commit}"));
-      walk.markStart(head);
-      for (RevCommit c : walk) {
-        merges |= c.getParentCount() > 1;
-        newestFirst.add(c);
-      }
-    }
-    if (!merges) {
-      return new DirHistory(linearTouches(newestFirst, dir), null, Set.of(), head);
-    }
-    Map<RevCommit, List<Map<String, Boolean>>> changes = new HashMap<>();
-    Set<String> treeNames = new HashSet<>();
-    for (RevCommit c : newestFirst) {
-      ObjectId now = dirTree(c, dir);
-      List<Map<String, Boolean>> perParent = new ArrayList<>();
-      if (c.getParentCount() == 0) {
-        perParent.add(changed(null, now, treeNames));
-      }
-      for (RevCommit p : c.getParents()) {
-        perParent.add(changed(dirTree(p, dir), now, treeNames));
-      }
-      changes.put(c, perParent);
-    }
-    return new DirHistory(null, changes, treeNames, head);
-  }
-
-  /**
-   * The entries that differ (mode or object) between two lock-dir trees (null = none), each with
-   * whether {@code before} lacks it; names that are a tree on either side go into {@code treeNames}.
-   */
-  private Map<String, Boolean> changed(ObjectId before, ObjectId after, Set<String> treeNames) throws IOException {
-    if (Objects.equals(before, after)) {
-      return Map.of();
-    }
-    Map<String, Boolean> changed = new HashMap<>();
-    try (TreeWalk tw = new TreeWalk(repo)) {
-      if (before == null) {
-        tw.addTree(new EmptyTreeIterator());
-      } else {
-        tw.addTree(before);
-      }
-      if (after == null) {
-        tw.addTree(new EmptyTreeIterator());
-      } else {
-        tw.addTree(after);
-      }
-      tw.setRecursive(false);
-      tw.setFilter(TreeFilter.ANY_DIFF);
-      while (tw.next()) {
-        if (FileMode.TREE.equals(tw.getRawMode(0)) || FileMode.TREE.equals(tw.getRawMode(1))) {
-          treeNames.add(tw.getNameString());
-        }
-        changed.put(tw.getNameString(), tw.getRawMode(0) == 0);
-      }
-    }
-    return changed;
-  }
-
-  /** For a history without merges: each entry's commits, newest first, found in one pass. */
-  private Map<String, List<RevCommit>> linearTouches(List<RevCommit> newestFirst, String dir) throws IOException {
-    Map<String, List<RevCommit>> touches = new HashMap<>();
-    for (RevCommit c : newestFirst) {
-      ObjectId now = dirTree(c, dir);
-      ObjectId before = c.getParentCount() == 0 ? null : dirTree(c.getParent(0), dir);
-      for (String name : changed(before, now, new HashSet<>()).keySet()) {
-        touches.computeIfAbsent(name, k -> new ArrayList<>()).add(c);
-      }
-    }
-    return touches;
-  }
-
-  private ObjectId dirTree(RevCommit commit, String dir) throws IOException {
-    if (dir.isEmpty()) {
-      return commit.getTree().copy();
-    }
-    try (TreeWalk tw = TreeWalk.forPath(repo, dir, commit.getTree())) {
-      return tw == null || !tw.isSubtree() ? null : tw.getObjectId(0);
-    }
-  }
-
   private Optional<LockFile> lockAt(RevCommit commit, String path) throws IOException {
     int slash = path.lastIndexOf('/');
-    ObjectId dir = dirTree(commit, slash < 0 ? "" : path.substring(0, slash));
+    ObjectId dir = LockDirHistory.dirTree(repo, commit, slash < 0 ? "" : path.substring(0, slash));
     ObjectId entry = dir == null ? null : entriesOf(dir).get(path.substring(slash + 1));
     if (entry == null) {
       return Optional.empty();

@@ -55,33 +55,34 @@ final class DiffCommand extends BaseCommand {
     }
     Project project = new ProjectContext(global(), err()).project();
     List<String> names = filter.select(project);
-    ReviewSession session = ReviewSession.of(project, compat.mode());
-    ComponentDiffer differ = new ComponentDiffer(context);
-    List<ComponentDiff> diffs = new ArrayList<>();
-    int failures = 0;
-    for (String name : names) {
-      try {
-        diffs.add(differ.diff(session.trace(project.resolve(name))));
-      } catch (UserException e) {
-        // one failing component or several: the same report and exit code 1, as the help says
-        err().println("rpmoverlay: error: " + e.getMessage());
-        failures++;
+    try (ReviewSession session = ReviewSession.of(project, compat.mode())) {
+      ComponentDiffer differ = new ComponentDiffer(context);
+      List<ComponentDiff> diffs = new ArrayList<>();
+      int failures = 0;
+      for (String name : names) {
+        try {
+          diffs.add(differ.diff(session.trace(project.resolve(name))));
+        } catch (UserException e) {
+          // one failing component or several: the same report and exit code 1, as the help says
+          err().println("rpmoverlay: error: " + e.getMessage());
+          failures++;
+        }
       }
+      if (noSynthesized) {
+        diffs = SynthesizedFilter.overlaysOnly(diffs);
+      }
+      if (global().outputFormat() == OutputFormat.JSON) {
+        out().println(DiffJson.toJson(diffs));
+      } else if (stat) {
+        new DiffStatWriter(out()).write(diffs);
+      } else {
+        Colors colors = Colors.stdout(global());
+        PrintWriter target = colors.on() ? Colors.lines(out(), colors::diffLine) : out();
+        UnifiedDiffWriter writer = new UnifiedDiffWriter(target);
+        diffs.forEach(writer::write);
+        target.flush();
+      }
+      return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
-    if (noSynthesized) {
-      diffs = SynthesizedFilter.overlaysOnly(diffs);
-    }
-    if (global().outputFormat() == OutputFormat.JSON) {
-      out().println(DiffJson.toJson(diffs));
-    } else if (stat) {
-      new DiffStatWriter(out()).write(diffs);
-    } else {
-      Colors colors = Colors.stdout(global());
-      PrintWriter target = colors.on() ? Colors.lines(out(), colors::diffLine) : out();
-      UnifiedDiffWriter writer = new UnifiedDiffWriter(target);
-      diffs.forEach(writer::write);
-      target.flush();
-    }
-    return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

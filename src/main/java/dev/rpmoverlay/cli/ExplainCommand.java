@@ -33,7 +33,10 @@ final class ExplainCommand extends BaseCommand {
     if (!project.hasComponent(name)) {
       throw new UserException(Suggestions.withHint("no component named '" + name + "'", name, project.componentNames()));
     }
-    RenderTrace trace = ReviewSession.of(project, compat.mode()).trace(project.resolve(name));
+    RenderTrace trace;
+    try (ReviewSession session = ReviewSession.of(project, compat.mode())) {
+      trace = session.trace(project.resolve(name));
+    }
     if (global().outputFormat() == OutputFormat.JSON) {
       out().println(SpecExplainer.toJson(trace));
     } else {

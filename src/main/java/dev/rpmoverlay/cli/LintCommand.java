@@ -50,35 +50,36 @@ final class LintCommand extends BaseCommand {
     LocalDate day = day(today);
     Project project = new ProjectContext(global(), err()).project();
     List<String> names = filter.isEmpty() ? project.componentNames().stream().sorted().toList() : filter.select(project);
-    ReviewSession session = ReviewSession.of(project, compat.mode());
-    OverlayLinter linter = new OverlayLinter(new OverlayEngine(compat.mode()), day);
-    List<LintFinding> findings = new ArrayList<>();
-    int failures = 0;
-    try (Progress progress = Progress.start(this, "lint", names.size())) {
-      for (String name : names) {
-        progress.step();
-        var component = project.resolve(name);
-        if (component.overlays().isEmpty()) {
-          continue; // nothing to lint: every finding is about an overlay
-        }
-        try {
-          findings.addAll(session.lint(component, linter));
-        } catch (UserException e) {
-          err().println("rpmoverlay: error: " + e.getMessage());
-          failures++;
+    try (ReviewSession session = ReviewSession.of(project, compat.mode())) {
+      OverlayLinter linter = new OverlayLinter(new OverlayEngine(compat.mode()), day);
+      List<LintFinding> findings = new ArrayList<>();
+      int failures = 0;
+      try (Progress progress = Progress.start(this, "lint", names.size())) {
+        for (String name : names) {
+          progress.step();
+          var component = project.resolve(name);
+          if (component.overlays().isEmpty()) {
+            continue; // nothing to lint: every finding is about an overlay
+          }
+          try {
+            findings.addAll(session.lint(component, linter));
+          } catch (UserException e) {
+            err().println("rpmoverlay: error: " + e.getMessage());
+            failures++;
+          }
         }
       }
+      if (global().outputFormat() == OutputFormat.JSON) {
+        JsonPrinter.print(out(), findings.stream().map(f -> f.toJson(project.dir())).toList());
+      } else {
+        findings.forEach(f -> out().println(f.format(project.dir())));
+        info(findings.size() + " finding" + (findings.size() == 1 ? "" : "s") + " in " + names.size() + " component" + (names.size() == 1 ? "" : "s"));
+      }
+      if (failures > 0 || (strict && !findings.isEmpty())) {
+        return ExitCodes.FAILED;
+      }
+      return ExitCodes.OK;
     }
-    if (global().outputFormat() == OutputFormat.JSON) {
-      JsonPrinter.print(out(), findings.stream().map(f -> f.toJson(project.dir())).toList());
-    } else {
-      findings.forEach(f -> out().println(f.format(project.dir())));
-      info(findings.size() + " finding" + (findings.size() == 1 ? "" : "s") + " in " + names.size() + " component" + (names.size() == 1 ? "" : "s"));
-    }
-    if (failures > 0 || (strict && !findings.isEmpty())) {
-      return ExitCodes.FAILED;
-    }
-    return ExitCodes.OK;
   }
 
   /** The day expiry is judged against: {@code --today}, else the current UTC date. */

@@ -69,29 +69,30 @@ final class OverlaysCommand extends BaseCommand {
     if (history) {
       return printHistory(project, names, day);
     }
-    ReviewSession session = ReviewSession.of(project, compat.mode());
-    ComponentDiffer differ = new ComponentDiffer(0);
-    List<OverlayRow> rows = new ArrayList<>();
-    int failures = 0;
-    for (String name : names) {
-      ComponentConfig component = project.resolve(name);
-      List<OverlayRow> selected = OverlayRow.of(component, Optional.empty()).stream().filter(r -> matches(r, day)).toList();
-      if (selected.isEmpty()) {
-        continue;
+    try (ReviewSession session = ReviewSession.of(project, compat.mode())) {
+      ComponentDiffer differ = new ComponentDiffer(0);
+      List<OverlayRow> rows = new ArrayList<>();
+      int failures = 0;
+      for (String name : names) {
+        ComponentConfig component = project.resolve(name);
+        List<OverlayRow> selected = OverlayRow.of(component, Optional.empty()).stream().filter(r -> matches(r, day)).toList();
+        if (selected.isEmpty()) {
+          continue;
+        }
+        Optional<ComponentDiff> diff;
+        try {
+          diff = Optional.of(differ.diff(session.trace(component)));
+        } catch (UserException e) {
+          err().println("rpmoverlay: error: " + e.getMessage());
+          failures++;
+          diff = Optional.empty();
+        }
+        List<Integer> numbers = selected.stream().map(OverlayRow::number).toList();
+        OverlayRow.of(component, diff).stream().filter(r -> numbers.contains(r.number())).forEach(rows::add);
       }
-      Optional<ComponentDiff> diff;
-      try {
-        diff = Optional.of(differ.diff(session.trace(component)));
-      } catch (UserException e) {
-        err().println("rpmoverlay: error: " + e.getMessage());
-        failures++;
-        diff = Optional.empty();
-      }
-      List<Integer> numbers = selected.stream().map(OverlayRow::number).toList();
-      OverlayRow.of(component, diff).stream().filter(r -> numbers.contains(r.number())).forEach(rows::add);
+      print(project, rows);
+      return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
-    print(project, rows);
-    return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   /**

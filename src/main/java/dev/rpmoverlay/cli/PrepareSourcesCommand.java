@@ -98,27 +98,28 @@ public final class PrepareSourcesCommand extends BaseCommand {
       LockGate.require(project, List.of(name), compat.mode().configName(), false);
     }
     ComponentConfig component = project.resolve(name);
-    ReviewSession session = ReviewSession.of(project, compat.mode());
-    SourceTree upstream = session.upstream(component);
-    SourceTree files = skipOverlays ? upstream : session.render(component).files();
-    Path cacheDir = sourcesCache != null ? sourcesCache : project.info().workDir().resolve("lookaside-cache");
-    SourcePreparer preparer = new SourcePreparer(
-        new LookasideCache(cacheDir, RetryPolicy.of(networkRetries), Duration.ofSeconds(networkTimeoutSeconds)),
-        new OverlayEngine(compat.mode()));
-    List<PreparedFile> prepared;
-    try {
-      prepared = preparer.prepare(new SourcePreparer.Request(component, files, upstreamSources(upstream),
-          lookasideUrl(project, component), !skipOverlays, out, force));
-    } catch (PrepareException | OverlayFailure e) {
-      throw new UserException(e.getMessage(), ExitCodes.FAILED, e);
+    try (ReviewSession session = ReviewSession.of(project, compat.mode())) {
+      SourceTree upstream = session.upstream(component);
+      SourceTree files = skipOverlays ? upstream : session.render(component).files();
+      Path cacheDir = sourcesCache != null ? sourcesCache : project.info().workDir().resolve("lookaside-cache");
+      SourcePreparer preparer = new SourcePreparer(
+          new LookasideCache(cacheDir, RetryPolicy.of(networkRetries), Duration.ofSeconds(networkTimeoutSeconds)),
+          new OverlayEngine(compat.mode()));
+      List<PreparedFile> prepared;
+      try {
+        prepared = preparer.prepare(new SourcePreparer.Request(component, files, upstreamSources(upstream),
+            lookasideUrl(project, component), !skipOverlays, out, force));
+      } catch (PrepareException | OverlayFailure e) {
+        throw new UserException(e.getMessage(), ExitCodes.FAILED, e);
+      }
+      print(prepared);
+      long downloaded = prepared.stream().filter(f -> f.source() == PreparedFile.Source.DOWNLOADED).count();
+      long cached = prepared.stream().filter(f -> f.source() == PreparedFile.Source.CACHED).count();
+      long repacked = prepared.stream().filter(f -> f.source() == PreparedFile.Source.REPACKED).count();
+      info(String.format(Locale.ROOT, "prepare-sources: %s: %d file(s) in %s (%d downloaded, %d from the cache, %d archive(s) repacked)",
+          name, prepared.size(), out, downloaded, cached, repacked));
+      return ExitCodes.OK;
     }
-    print(prepared);
-    long downloaded = prepared.stream().filter(f -> f.source() == PreparedFile.Source.DOWNLOADED).count();
-    long cached = prepared.stream().filter(f -> f.source() == PreparedFile.Source.CACHED).count();
-    long repacked = prepared.stream().filter(f -> f.source() == PreparedFile.Source.REPACKED).count();
-    info(String.format(Locale.ROOT, "prepare-sources: %s: %d file(s) in %s (%d downloaded, %d from the cache, %d archive(s) repacked)",
-        name, prepared.size(), out, downloaded, cached, repacked));
-    return ExitCodes.OK;
   }
 
   private static Optional<SourcesFile> upstreamSources(SourceTree upstream) {

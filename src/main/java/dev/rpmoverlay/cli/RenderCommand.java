@@ -283,24 +283,25 @@ final class RenderCommand extends BaseCommand {
 
   /** Prints lint's findings for the rendered components with overlays as warnings; returns them. */
   private List<String> lint(Project project, List<ComponentConfig> components, Compat mode) {
-    ReviewSession session = ReviewSession.of(project, mode);
-    OverlayLinter linter = new OverlayLinter(new OverlayEngine(mode), LintCommand.day(null));
-    List<String> findings = new ArrayList<>();
-    for (ComponentConfig component : components) {
-      if (component.overlays().isEmpty()) {
-        continue;
-      }
-      try {
-        for (LintFinding f : session.lint(component, linter)) {
-          String line = f.format(project.dir());
-          err().println(line);
-          findings.add(line);
+    try (ReviewSession session = ReviewSession.of(project, mode)) {
+      OverlayLinter linter = new OverlayLinter(new OverlayEngine(mode), LintCommand.day(null));
+      List<String> findings = new ArrayList<>();
+      for (ComponentConfig component : components) {
+        if (component.overlays().isEmpty()) {
+          continue;
         }
-      } catch (UserException e) {
-        // the render above already reported why this component cannot be rendered
+        try {
+          for (LintFinding f : session.lint(component, linter)) {
+            String line = f.format(project.dir());
+            err().println(line);
+            findings.add(line);
+          }
+        } catch (UserException e) {
+          // the render above already reported why this component cannot be rendered
+        }
       }
+      return findings;
     }
-    return findings;
   }
 
   private Compat compatMode() {

@@ -50,34 +50,35 @@ final class ReportCommand extends BaseCommand {
   protected int execute() throws IOException {
     Project project = new ProjectContext(global(), err()).project();
     List<String> names = filter.isEmpty() ? project.componentNames() : filter.select(project);
-    ReviewSession session = ReviewSession.of(project, compat.mode());
-    OverlayLinter linter = new OverlayLinter(new OverlayEngine(compat.mode()), LintCommand.day(today));
-    ComponentDiffer differ = new ComponentDiffer(3);
-    List<ReportSite.Entry> entries = new ArrayList<>();
-    int failures = 0;
-    Progress progress = Progress.start(this, "report", names.size());
-    for (String name : names) {
-      progress.step();
-      ComponentConfig component = project.resolve(name);
-      Optional<ComponentDiff> diff = Optional.empty();
-      List<LintFinding> findings = List.of();
-      String error = "";
-      try {
-        diff = Optional.of(differ.diff(session.trace(component)));
-        findings = component.overlays().isEmpty() ? List.of() : session.lint(component, linter);
-      } catch (UserException e) {
-        error = e.getMessage();
-        failures++;
+    try (ReviewSession session = ReviewSession.of(project, compat.mode())) {
+      OverlayLinter linter = new OverlayLinter(new OverlayEngine(compat.mode()), LintCommand.day(today));
+      ComponentDiffer differ = new ComponentDiffer(3);
+      List<ReportSite.Entry> entries = new ArrayList<>();
+      int failures = 0;
+      Progress progress = Progress.start(this, "report", names.size());
+      for (String name : names) {
+        progress.step();
+        ComponentConfig component = project.resolve(name);
+        Optional<ComponentDiff> diff = Optional.empty();
+        List<LintFinding> findings = List.of();
+        String error = "";
+        try {
+          diff = Optional.of(differ.diff(session.trace(component)));
+          findings = component.overlays().isEmpty() ? List.of() : session.lint(component, linter);
+        } catch (UserException e) {
+          error = e.getMessage();
+          failures++;
+        }
+        entries.add(new ReportSite.Entry(name, project.groupsOf(name), OverlayRow.of(component, diff), diff, error, findings));
       }
-      entries.add(new ReportSite.Entry(name, project.groupsOf(name), OverlayRow.of(component, diff), diff, error, findings));
+      progress.close();
+      Path projectDir = project.dir();
+      ReportSite site = new ReportSite(Templates.bundled(), r -> relative(projectDir, r.declaredAt()), f -> f.location(projectDir));
+      String title = project.info().description().isBlank() ? projectDir.getFileName().toString() : project.info().description();
+      site.write(outputDir, title, entries);
+      info("wrote " + outputDir.resolve("index.html") + " (" + entries.size() + " components)");
+      return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
-    progress.close();
-    Path projectDir = project.dir();
-    ReportSite site = new ReportSite(Templates.bundled(), r -> relative(projectDir, r.declaredAt()), f -> f.location(projectDir));
-    String title = project.info().description().isBlank() ? projectDir.getFileName().toString() : project.info().description();
-    site.write(outputDir, title, entries);
-    info("wrote " + outputDir.resolve("index.html") + " (" + entries.size() + " components)");
-    return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   private static String relative(Path projectDir, dev.rpmoverlay.config.model.SourcePosition at) {

@@ -6,7 +6,6 @@ import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.overlay.OverlayFailure;
 import dev.rpmoverlay.overlay.SourceTree;
-import dev.rpmoverlay.release.DownstreamCommit;
 import dev.rpmoverlay.render.ComponentRenderer;
 import dev.rpmoverlay.render.LockHistoryBumps;
 import dev.rpmoverlay.render.RenderException;
@@ -21,20 +20,19 @@ import dev.rpmoverlay.review.TraceBuilder;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * What {@code diff} and {@code explain} look at: a component rendered in memory exactly as {@code
  * render} renders it (same cache, templates, compatibility mode and release bumps), traced back
  * to its upstream files. Nothing is written.
  */
-final class ReviewSession {
+final class ReviewSession implements AutoCloseable {
   private final SourceTreeProvider sources;
   private final ComponentRenderer renderer;
   private final TraceBuilder tracer;
-  private final Function<ComponentConfig, List<DownstreamCommit>> releaseBumps;
+  private final LockHistoryBumps releaseBumps;
 
-  private ReviewSession(SourceTreeProvider sources, OverlayEngine engine, Function<ComponentConfig, List<DownstreamCommit>> releaseBumps) {
+  private ReviewSession(SourceTreeProvider sources, OverlayEngine engine, LockHistoryBumps releaseBumps) {
     this.sources = sources;
     this.renderer = new ComponentRenderer(sources, Templates.bundled(), engine);
     this.tracer = new TraceBuilder(engine);
@@ -99,5 +97,11 @@ final class ReviewSession {
     } catch (RenderException | OverlayFailure e) {
       throw new UserException(e.getMessage(), e);
     }
+  }
+
+  /** Closes the project repository the Release bumps read, if they opened it. */
+  @Override
+  public void close() {
+    releaseBumps.close();
   }
 }

@@ -13,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * reach it (its name or an alias is one of the arguments) and otherwise only an outline: name,
  * aliases and the summary lines the top-level help and picocli's "did you mean" read. Nothing can
  * run an outline: picocli selects a subcommand only by an argument equal to its name or alias.
+ * When the first argument is a subcommand's name (the usual {@code rpmoverlay diff nginx}), that
+ * subcommand is the whole tree.
  */
 final class CommandTree {
   /** In --help order. */
@@ -62,11 +64,26 @@ final class CommandTree {
     }
     for (Class<?> type : SUBCOMMANDS) {
       Command command = type.getAnnotation(Command.class);
-      boolean reachable = type == CommandLine.HelpCommand.class
-          || args.contains(command.name())
-          || List.of(command.aliases()).stream().anyMatch(args::contains);
+      if (type != CommandLine.HelpCommand.class && !args.isEmpty() && names(command).contains(args.get(0))) {
+        // The root has no positional parameters, so a first argument that names a subcommand
+        // selects it, and every later argument is that subcommand's: no other subcommand, not
+        // even its outline, is ever read. Outlines are not free: each gets a copy of the root's
+        // inherited options.
+        root.addSubcommand(type);
+        return;
+      }
+    }
+    for (Class<?> type : SUBCOMMANDS) {
+      Command command = type.getAnnotation(Command.class);
+      boolean reachable = type == CommandLine.HelpCommand.class || names(command).stream().anyMatch(args::contains);
       root.addSubcommand(reachable ? type : outline(command));
     }
+  }
+
+  private static List<String> names(Command command) {
+    List<String> names = new java.util.ArrayList<>(List.of(command.aliases()));
+    names.add(command.name());
+    return names;
   }
 
   private static CommandSpec outline(Command command) {

@@ -34,6 +34,30 @@ class CommandTreeTest {
   }
 
   @Test
+  void aCommandLineThatStartsWithASubcommandBuildsOnlyThatOne() {
+    CommandLine tree = CommandLineFactory.createFor(List.of("blame", "nginx"), quiet(), quiet());
+
+    assertThat(tree.getSubcommands().keySet()).containsExactlyInAnyOrder("explain", "blame");
+  }
+
+  @Test
+  void errorsInsideTheFirstNamedSubcommandReadTheSameAsWithTheFullTree() {
+    for (List<String> args : List.of(List.of("render", "--bogus"), List.of("autospec", "bogus"), List.of("bench", "nosuch"),
+        List.of("diff", "-U"), List.of("show", "list", "--chek"), List.of("explain", "--help"), List.of("list", "--bogus"))) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine fullTree = CommandLineFactory.create(new PrintWriter(out, true), new PrintWriter(err, true));
+      int code = fullTree.execute(args.toArray(String[]::new));
+
+      CliRun run = CliRun.of(args.toArray(String[]::new));
+
+      assertThat(run.err()).as("%s", args).isEqualTo(err.toString());
+      assertThat(run.out()).as("%s", args).isEqualTo(out.toString());
+      assertThat(run.exitCode()).as("%s", args).isEqualTo(code);
+    }
+  }
+
+  @Test
   void completionGetsTheWholeTree() {
     assertThat(CliRun.of("completion", "bash").out()).contains("--skip-lock-validation").contains("--component-group");
   }

@@ -39,6 +39,15 @@ class SpecReferencesTest {
   }
 
   @Test
+  void tagShapedLinesOutsideThePreambleNameNothingAndDefineNothing() {
+    // mariadb's %changelog quotes "Patch32: ..."; a heredoc in %install writes "Name: %{name}"
+    SpecReferences refs = of(List.of("Name: demo", "Source0: %{name}.tar.gz", "%install",
+        "cat > demo.pc <<EOF", "Name: %{name}", "EOF", "%changelog", "- Rebase patches:", "    Patch32: mariadb-basedir.patch"));
+    assertThat(refs.resolved()).isTrue();
+    assertThat(refs.names()).containsExactly("demo.tar.gz");
+  }
+
+  @Test
   void aMacroRedefinedInTermsOfItselfExpandsInLinearTime() {
     // ruby.spec's shape: each definition refers to the one before, so an unremembered expansion
     // branches three ways at every level down to the depth limit (3^20 expansions, 26 s).

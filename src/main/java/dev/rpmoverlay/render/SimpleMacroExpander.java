@@ -85,27 +85,17 @@ final class SimpleMacroExpander {
   private void tag(TagLine tag, Conditionals conditionals) {
     String name = rpmTagName(tag);
     boolean always = conditionals.enclosing(tag.line()) == null;
-    switch (name) {
-      case "name", "version", "release", "epoch" -> define(name, tag.value(), always);
-      default -> {
-        if (NUMBERED_FILE_TAG.matcher(name).matches()) {
-          define(name.toUpperCase(Locale.ROOT), tag.value(), always);
-        }
-      }
+    if (name.equals("name") || name.equals("version") || name.equals("release") || name.equals("epoch")) {
+      define(name, tag.value(), always);
+    } else if (NUMBERED_FILE_TAG.matcher(name).matches()) {
+      define(name.toUpperCase(Locale.ROOT), tag.value(), always);
     }
   }
 
   /** A tag's name as rpm compares it: lower case, without the blanks {@link TagRules#RPM} allows in it. */
   static String rpmTagName(TagLine tag) {
-    String name = tag.name();
-    StringBuilder out = new StringBuilder(name.length());
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!Character.isWhitespace(c)) {
-        out.append(Character.toLowerCase(c));
-      }
-    }
-    return out.toString();
+    String name = tag.name().toLowerCase(Locale.ROOT);
+    return name.indexOf(' ') < 0 && name.indexOf('\t') < 0 ? name : name.replaceAll("\\s", "");
   }
 
   private void define(String name, String value, boolean always) {
@@ -159,7 +149,7 @@ final class SimpleMacroExpander {
         piece = List.of("%%");
         i += 2;
       } else if (n == '{') {
-        int close = matchingBrace(text, i + 1);
+        int close = closing(text, i + 1, '{', '}');
         if (close < 0) {
           append(outs, text.substring(i));
           break;
@@ -268,16 +258,14 @@ final class SimpleMacroExpander {
     return name.equals("rhel") || name.equals("el8") || name.equals("el9") || name.equals("el10") || name.equals("suse_version");
   }
 
-  private static int matchingBrace(String text, int open) {
+  /** The index of the {@code c} that closes the {@code o} at {@code open} (nested pairs counted), or -1. */
+  static int closing(String s, int open, char o, char c) {
     int depth = 0;
-    for (int i = open; i < text.length(); i++) {
-      if (text.charAt(i) == '{') {
+    for (int i = open; i < s.length(); i++) {
+      if (s.charAt(i) == o) {
         depth++;
-      } else if (text.charAt(i) == '}') {
-        depth--;
-        if (depth == 0) {
-          return i;
-        }
+      } else if (s.charAt(i) == c && --depth == 0) {
+        return i;
       }
     }
     return -1;

@@ -63,26 +63,22 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
   static SpecReferences of(SpecDocument spec, Function<String, Optional<SpecDocument>> files) {
     List<SpecDocument> parts = new ArrayList<>(List.of(rpmReading(spec)));
     Set<String> included = new HashSet<>();
-    SimpleMacroExpander macros = macros(parts);
-    boolean grew = true;
-    while (grew) {
+    SimpleMacroExpander macros;
+    boolean grew;
+    do {
       grew = false;
+      macros = new SimpleMacroExpander(parts.stream().map(SpecDocument::structure).toList());
       for (SpecDocument part : List.copyOf(parts)) {
         for (IncludeDirective include : part.structure().includes()) {
           for (String expanded : macros.expandAll(include.argument())) {
             Optional<String> name = fileName(expanded);
             Optional<SpecDocument> content = name.isPresent() && included.add(name.get()) ? files.apply(name.get()) : Optional.empty();
-            if (content.isPresent()) {
-              parts.add(rpmReading(content.get()));
-              grew = true;
-            }
+            content.ifPresent(c -> parts.add(rpmReading(c)));
+            grew |= content.isPresent();
           }
         }
       }
-      if (grew) {
-        macros = macros(parts);
-      }
-    }
+    } while (grew);
     Scan scan = new Scan(macros);
     parts.forEach(scan::read);
     return new SpecReferences(scan.names, scan.resolved);
@@ -93,10 +89,6 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
     SpecDocument copy = spec.copy();
     copy.useTagRules(TagRules.RPM);
     return copy;
-  }
-
-  private static SimpleMacroExpander macros(List<SpecDocument> parts) {
-    return new SimpleMacroExpander(parts.stream().map(SpecDocument::structure).toList());
   }
 
   /** Whether a tag names a file rpm looks for: {@code Source}, {@code Patch}, with or without a number. */
@@ -139,18 +131,17 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
           }
         }
       }
-      int luaDepth = 0;
+      boolean inLua = false;
       for (int i = 0; i < structure.lineCount(); i++) {
-        if (structure.kind(i) == LineKind.COMMENT) {
+        LineKind kind = structure.kind(i);
+        if (kind == LineKind.COMMENT) {
           continue;
         }
         String line = part.line(i).text();
-        int lua = line.indexOf("%{lua:");
-        if (lua >= 0 || luaDepth > 0) {
-          if (LUA_PRINTED_TAG.matcher(line).find()) {
-            resolved = false; // rpm reads tags the lua code prints; keep every file, as for any unexpandable name
-          }
-          luaDepth = Math.max(luaDepth + braceBalance(line, Math.max(lua, 0)), 0);
+        // a %{lua:} block runs on over the lines the model joins to the one that opens it
+        inLua = line.contains("%{lua:") || (inLua && kind == LineKind.CONTINUATION);
+        if (inLua && LUA_PRINTED_TAG.matcher(line).find()) {
+          resolved = false; // rpm reads tags the lua code prints; keep every file, as for any unexpandable name
         }
         if (!read[i]) {
           loads(line, structure, i);
@@ -162,7 +153,7 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
     private void loads(String line, SpecStructure structure, int i) {
       int at = 0;
       while ((at = line.indexOf("%{load:", at)) >= 0) {
-        int close = closingBrace(line, at + 1);
+        int close = SimpleMacroExpander.closing(line, at + 1, '{', '}');
         if (close < 0) {
           break;
         }
@@ -174,7 +165,9 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
     /** A name as written on line {@code i}: a Source/Patch value (named by rpm's rule) or a path (%include, %{load:}). */
     private void add(String text, boolean sourceOrPatch, SpecStructure structure, int i) {
       List<String> values = macros.expandAll(text);
-      Origin origin = values.size() > 1 ? Origin.MACRO_VALUES : origin(structure.conditionals().enclosing(i));
+      ConditionalBlock block = structure.conditionals().enclosing(i);
+      Origin origin = values.size() > 1 ? Origin.MACRO_VALUES
+          : block == null ? Origin.PLAIN : block.keyword().equalsIgnoreCase("%if") ? Origin.CONDITIONAL : Origin.ARCH_BRANCH;
       for (String expanded : values) {
         Optional<String> name = sourceOrPatch ? rpmSourceName(expanded) : fileName(expanded);
         if (name.isEmpty()) {
@@ -187,38 +180,6 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
         }
       }
     }
-
-    private static Origin origin(ConditionalBlock block) {
-      if (block == null) {
-        return Origin.PLAIN;
-      }
-      return block.keyword().equalsIgnoreCase("%if") ? Origin.CONDITIONAL : Origin.ARCH_BRANCH;
-    }
-  }
-
-  /** {@code {} minus {@code }} from {@code from} on: how many braces the line leaves open. */
-  private static int braceBalance(String line, int from) {
-    int depth = 0;
-    for (int i = from; i < line.length(); i++) {
-      if (line.charAt(i) == '{') {
-        depth++;
-      } else if (line.charAt(i) == '}') {
-        depth--;
-      }
-    }
-    return depth;
-  }
-
-  private static int closingBrace(String s, int open) {
-    int depth = 0;
-    for (int i = open; i < s.length(); i++) {
-      if (s.charAt(i) == '{') {
-        depth++;
-      } else if (s.charAt(i) == '}' && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**
@@ -266,9 +227,9 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
         next = i + 2;
       } else {
         int close = switch (n) {
-          case '{' -> closing(v, i + 1, '{', '}');
-          case '(' -> closing(v, i + 1, '(', ')');
-          case '[' -> closing(v, i + 1, '[', ']');
+          case '{' -> SimpleMacroExpander.closing(v, i + 1, '{', '}');
+          case '(' -> SimpleMacroExpander.closing(v, i + 1, '(', ')');
+          case '[' -> SimpleMacroExpander.closing(v, i + 1, '[', ']');
           default -> {
             int j = i + 1;
             while (j < v.length() && (Character.isLetterOrDigit(v.charAt(j)) || v.charAt(j) == '_')) {
@@ -283,18 +244,6 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
       i = next < v.length() ? v.indexOf('%', next) : -1;
     }
     return end;
-  }
-
-  private static int closing(String s, int open, char o, char c) {
-    int depth = 0;
-    for (int i = open; i < s.length(); i++) {
-      if (s.charAt(i) == o) {
-        depth++;
-      } else if (s.charAt(i) == c && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** The top-level entry a path reference names, if it names one inside the sources dir. */

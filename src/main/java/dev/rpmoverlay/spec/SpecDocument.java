@@ -241,10 +241,6 @@ public final class SpecDocument {
     }
   }
 
-  public TagRules tagRules() {
-    return tagRules;
-  }
-
   /** An independent copy (same lines, same provenance). */
   public SpecDocument copy() {
     SpecDocument copy = new SpecDocument(new ArrayList<>(lines), encoding);

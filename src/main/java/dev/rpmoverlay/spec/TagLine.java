@@ -13,8 +13,7 @@ import java.util.Locale;
  * @param line index of the line in the document
  * @param section index of the section it is in
  * @param pkg the package qualifier of that section ({@code ""} = main)
- * @param indent leading whitespace (under {@link TagRules#RPM} also the opening of a wrapping
- *     <code>%{?x:</code>)
+ * @param indent leading whitespace (under {@link TagRules#RPM}, also a wrapping <code>%{?x:</code>)
  * @param name the tag name as written, e.g. {@code Source0}, {@code BuildRequires}
  * @param separator the whitespace between the colon and the value
  * @param value the value, without surrounding whitespace

@@ -1,15 +1,8 @@
 package dev.rpmoverlay.spec;
 
-/**
- * Which parser's rule decides that a line of the preamble or a {@code %package} section is a tag,
- * and whether a {@code %include} line is read. {@link SpecDocument#useTagRules} chooses; the
- * default is azldev's.
- */
+/** Whose rule finds the tags of the preamble and {@code %package} sections ({@link SpecDocument#useTagRules}). */
 public enum TagRules {
-  /**
-   * azldev's: the Go-trimmed line matches {@code ^([^\s:]+):\s*(.*?)$}
-   * (docs/azldev-compatibility.md §2.3). {@code Patch 0: x} is no tag.
-   */
+  /** azldev's (the default): the Go-trimmed line matches {@code ^([^\s:]+):\s*(.*?)$}; {@code Patch 0: x} is no tag. */
   AZLDEV,
   /**
    * rpm's, as its {@code findPreambleTag} reads the tags that name files and macros: azldev's, and

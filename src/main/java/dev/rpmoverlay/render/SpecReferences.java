@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * The top-level file names a rendered spec refers to: {@code SourceN}/{@code PatchN} values,
  * {@code %sourcelist}/{@code %patchlist} entries, {@code %include} arguments and
  * {@code %{load:...}} paths. The tags, sections, includes and conditionals are the spec model's
- * ({@link TagRules#RPM}: rpm's tag rule, so {@code Patch 0:} is a Patch tag). A Source/Patch value contributes the name rpm gives it
- * ({@link #rpmSourceName}); an included or loaded path its first component (absolute and
- * {@code ..} paths nothing). Every value a macro can take counts ({@link SimpleMacroExpander}).
+ * ({@link TagRules#RPM}: rpm's tag rule, so {@code Patch 0:} is a Patch tag). A Source/Patch
+ * value contributes the name rpm gives it ({@link #rpmSourceName}); an included or loaded path
+ * its first component (absolute and {@code ..} paths nothing). Every value a macro can take counts ({@link SimpleMacroExpander}).
  * {@link #resolved()} is false when some name still needs a macro this class cannot expand; the
  * file filter then keeps everything, as azldev does when spectool leaves {@code %{} in a name.
  */

@@ -96,8 +96,10 @@ final class CommandTree {
         return Optional.of(arg);
       }
       int eq = arg.indexOf('=');
-      OptionSpec option = arg.startsWith("--") || eq < 0 ? root.findOption(eq < 0 ? arg : arg.substring(0, eq)) : null;
-      if (option == null || option.usageHelp() || option.versionHelp() || option.arity().min() != option.arity().max()) {
+      String name = eq < 0 ? arg : arg.substring(0, eq);
+      OptionSpec option = arg.startsWith("--") || eq < 0 ? root.findOption(name) : null;
+      if (option == null || !List.of(option.names()).contains(name) || option.usageHelp() || option.versionHelp()
+          || option.arity().min() != option.arity().max()) {
         return Optional.empty();
       }
       if (eq < 0 && option.arity().max() > 0) {

@@ -59,7 +59,7 @@ class CommandTreeTest {
     for (List<String> args : List.of(List.of("render", "--bogus"), List.of("autospec", "bogus"), List.of("bench", "nosuch"),
         List.of("diff", "-U"), List.of("show", "list", "--chek"), List.of("explain", "--help"), List.of("list", "--bogus"),
         List.of("-C", "render", "--help"), List.of("-q", "render", "--bogus"), List.of("-h", "render"), List.of("--color", "never", "-V", "diff"),
-        List.of("-C"), List.of("-qv", "render", "--bogus"))) {
+        List.of("-C"), List.of("-qv", "render", "--bogus"), List.of("--C", "x", "render"), List.of("--projec", "x", "render"))) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       CommandLine fullTree = CommandLineFactory.create(new PrintWriter(out, true), new PrintWriter(err, true));

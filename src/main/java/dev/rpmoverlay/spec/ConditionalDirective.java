@@ -12,8 +12,19 @@ public enum ConditionalDirective {
   /** {@code %endif}. */
   END;
 
-  /** The directive {@code keyword} (lower case, with its {@code %}) is, or null when it is none. */
+  /** The directive {@code keyword} (lower case, with its {@code %}) is for azldev, or null when it is none. */
   public static ConditionalDirective of(String keyword) {
+    return of(keyword, SectionHeader.Keywords.AZLDEV);
+  }
+
+  /**
+   * The directive {@code keyword} is in the given parser's reading: rpm's has no {@code %elifnarch}
+   * or {@code %elifnos} (its {@code lineTypes} table), so for rpm they are plain macro lines.
+   */
+  public static ConditionalDirective of(String keyword, SectionHeader.Keywords keywords) {
+    if (keywords == SectionHeader.Keywords.RPM && (keyword.equals("%elifnarch") || keyword.equals("%elifnos"))) {
+      return null;
+    }
     return switch (keyword) {
       case "%if", "%ifarch", "%ifnarch", "%ifos", "%ifnos" -> OPEN;
       case "%elif", "%elifarch", "%elifnarch", "%elifos", "%elifnos", "%else" -> BRANCH;

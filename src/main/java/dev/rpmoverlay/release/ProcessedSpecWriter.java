@@ -1,5 +1,7 @@
 package dev.rpmoverlay.release;
 
+import dev.rpmoverlay.spec.SpecDocument;
+import dev.rpmoverlay.spec.UniversalNewlineLines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,8 +38,9 @@ final class ProcessedSpecWriter {
       }
       out.append("\n## END: Set by rpmautospec\n\n");
     }
-    List<String> lines = PythonText.lines(specText);
-    boolean lastHasNewline = PythonText.endsWithNewline(specText);
+    UniversalNewlineLines read = UniversalNewlineLines.of(SpecDocument.parse(specText));
+    List<String> lines = read.lines();
+    boolean lastHasNewline = read.lastTerminated();
     int lineNo = 0;
     for (String line : lines) {
       lineNo++;

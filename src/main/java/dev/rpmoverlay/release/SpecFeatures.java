@@ -1,5 +1,7 @@
 package dev.rpmoverlay.release;
 
+import dev.rpmoverlay.spec.SpecDocument;
+import dev.rpmoverlay.spec.UniversalNewlineLines;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,7 @@ public record SpecFeatures(
   private static final Pattern AUTORELEASE_DEFINITION = Pattern.compile("\\s*%define\\s+autorelease\\s*\\(", FLAGS);
 
   public static SpecFeatures detect(String specText) {
-    return detect(PythonText.lines(specText));
+    return detect(UniversalNewlineLines.of(SpecDocument.parse(specText)).lines());
   }
 
   static SpecFeatures detect(List<String> lines) {

@@ -86,13 +86,8 @@ final class SpecVersionReader {
 
   /** Reads the version of {@code specText}; {@code includes} supplies {@code %include}d files. */
   public static SpecVersionProbe read(String specText, IncludeResolver includes) {
-    return read(SpecDocument.parse(specText), includes);
-  }
-
-  /** Reads the version of {@code spec}; {@code includes} supplies {@code %include}d files. */
-  static SpecVersionProbe read(SpecDocument spec, IncludeResolver includes) {
     SpecVersionReader reader = new SpecVersionReader(includes);
-    reader.process(spec, 0);
+    reader.process(SpecDocument.parse(specText), 0);
     return reader.result();
   }
 

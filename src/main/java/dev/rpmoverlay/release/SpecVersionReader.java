@@ -92,7 +92,8 @@ final class SpecVersionReader {
   }
 
   private void process(SpecDocument spec, int includeDepth) {
-    for (RpmLine line : RpmLines.of(spec)) {
+    RpmLines lines = new RpmLines(spec);
+    for (RpmLine line = lines.next(); line != null; line = lines.next()) {
       if (preambleEnded || fatal != null) {
         return;
       }
@@ -189,11 +190,16 @@ final class SpecVersionReader {
         Frame f = frames.peek();
         if (f == null) {
           fatal = keyword + " without %if";
-        } else if (keyword.equals("%else")) {
-          enterElse(f);
-        } else {
+        } else if (!keyword.equals("%else")) {
           // %elif, %elifarch, %elifos test their condition as %if, %ifarch, %ifos do
           enterBranch(f, "%" + keyword.substring("%el".length()), rest);
+        } else if (f.outer != Mode.ACTIVE) {
+          f.mode = f.outer;
+        } else if (f.taken) {
+          f.mode = Mode.INACTIVE;
+        } else {
+          f.mode = f.uncertainEarlier ? Mode.UNCERTAIN : Mode.ACTIVE;
+          f.taken = !f.uncertainEarlier;
         }
       }
       case END -> {
@@ -201,17 +207,6 @@ final class SpecVersionReader {
           fatal = "%endif without %if";
         }
       }
-    }
-  }
-
-  private static void enterElse(Frame f) {
-    if (f.outer != Mode.ACTIVE) {
-      f.mode = f.outer;
-    } else if (f.taken) {
-      f.mode = Mode.INACTIVE;
-    } else {
-      f.mode = f.uncertainEarlier ? Mode.UNCERTAIN : Mode.ACTIVE;
-      f.taken = !f.uncertainEarlier;
     }
   }
 

@@ -17,17 +17,12 @@ public enum ConditionalDirective {
     return of(keyword, SectionHeader.Keywords.AZLDEV);
   }
 
-  /**
-   * The directive {@code keyword} is in the given parser's reading: rpm's has no {@code %elifnarch}
-   * or {@code %elifnos} (its {@code lineTypes} table), so for rpm they are plain macro lines.
-   */
+  /** The same for the given parser: rpm has no {@code %elifnarch}/{@code %elifnos} (its {@code lineTypes}). */
   public static ConditionalDirective of(String keyword, SectionHeader.Keywords keywords) {
-    if (keywords == SectionHeader.Keywords.RPM && (keyword.equals("%elifnarch") || keyword.equals("%elifnos"))) {
-      return null;
-    }
     return switch (keyword) {
       case "%if", "%ifarch", "%ifnarch", "%ifos", "%ifnos" -> OPEN;
-      case "%elif", "%elifarch", "%elifnarch", "%elifos", "%elifnos", "%else" -> BRANCH;
+      case "%elif", "%elifarch", "%elifos", "%else" -> BRANCH;
+      case "%elifnarch", "%elifnos" -> keywords == SectionHeader.Keywords.AZLDEV ? BRANCH : null;
       case "%endif" -> END;
       default -> null;
     };

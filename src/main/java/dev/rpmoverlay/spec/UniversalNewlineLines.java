@@ -1,6 +1,7 @@
 package dev.rpmoverlay.spec;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -8,14 +9,10 @@ import java.util.List;
  * rpmautospec-core sees a spec: besides the document's line ends ({@code \n}, {@code \r\n}), a lone
  * {@code \r} inside a line's text ends a line too. Lines come without terminators.
  *
- * @param lines the lines
+ * @param lines the lines, unmodifiable
  * @param lastTerminated whether the last line had a terminator (Python then printed it with one)
  */
 public record UniversalNewlineLines(List<String> lines, boolean lastTerminated) {
-
-  public UniversalNewlineLines {
-    lines = List.copyOf(lines);
-  }
 
   /** The universal-newline lines of the current lines of {@code doc}. */
   public static UniversalNewlineLines of(SpecDocument doc) {
@@ -33,11 +30,8 @@ public record UniversalNewlineLines(List<String> lines, boolean lastTerminated) 
         out.add(start == 0 ? text : text.substring(start));
       }
     }
-    boolean lastTerminated = false;
-    if (!specLines.isEmpty()) {
-      SpecLine last = specLines.get(specLines.size() - 1);
-      lastTerminated = !last.terminator().isEmpty() || last.text().endsWith("\r");
-    }
-    return new UniversalNewlineLines(out, lastTerminated);
+    SpecLine last = specLines.isEmpty() ? null : specLines.get(specLines.size() - 1);
+    boolean lastTerminated = last != null && (!last.terminator().isEmpty() || last.text().endsWith("\r"));
+    return new UniversalNewlineLines(Collections.unmodifiableList(out), lastTerminated);
   }
 }

@@ -11,7 +11,10 @@ class SpecRpmLinesTest {
 
   private static List<RpmLine> read(String spec) {
     List<RpmLine> out = new ArrayList<>();
-    RpmLines.of(SpecDocument.parse(spec)).forEach(out::add);
+    RpmLines lines = new RpmLines(SpecDocument.parse(spec));
+    for (RpmLine line = lines.next(); line != null; line = lines.next()) {
+      out.add(line);
+    }
     return out;
   }
 

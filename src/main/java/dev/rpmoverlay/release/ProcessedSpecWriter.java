@@ -38,11 +38,9 @@ final class ProcessedSpecWriter {
       }
       out.append("\n## END: Set by rpmautospec\n\n");
     }
-    UniversalNewlineLines read = UniversalNewlineLines.of(SpecDocument.parse(specText));
-    List<String> lines = read.lines();
-    boolean lastHasNewline = read.lastTerminated();
+    UniversalNewlineLines lines = UniversalNewlineLines.of(SpecDocument.parse(specText));
     int lineNo = 0;
-    for (String line : lines) {
+    for (String line : lines.lines()) {
       lineNo++;
       if (features.changelogLine() != null) {
         if (features.hasAutochangelog() && lineNo > features.changelogLine()) {
@@ -53,7 +51,7 @@ final class ProcessedSpecWriter {
         break;
       }
       out.append(line);
-      if (lineNo < lines.size() || lastHasNewline) {
+      if (lineNo < lines.lines().size() || lines.lastTerminated()) {
         out.append('\n');
       }
     }

@@ -121,18 +121,17 @@ final class SpecVersionReader {
         preambleEnded = true;
         return;
       }
-      String rest = line.argument();
       switch (keyword) {
-        case "%global", "%define" -> define(rest, keyword.equals("%global"), mode);
+        case "%global", "%define" -> define(line.argument(), keyword.equals("%global"), mode);
         case "%undefine" -> {
           if (mode == Mode.UNCERTAIN) {
-            macros.define(rest, new MacroDefinition.Unknown("%" + rest + " is undefined under a condition that could not be decided"));
+            macros.define(line.argument(), new MacroDefinition.Unknown("%" + line.argument() + " is undefined under a condition that could not be decided"));
           } else {
-            macros.undefine(rest);
+            macros.undefine(line.argument());
           }
         }
-        case "%bcond_with", "%bcond_without", "%bcond" -> bcond(keyword, rest, mode);
-        case "%include" -> include(rest, includeDepth, mode);
+        case "%bcond_with", "%bcond_without", "%bcond" -> bcond(keyword, line.argument(), mode);
+        case "%include" -> include(line.argument(), includeDepth, mode);
         default -> {
           // Other macro calls on their own line (%forgemeta, %{?...}) cannot change the version
           // in ways this reader models; rpm would expand them, we leave them alone.

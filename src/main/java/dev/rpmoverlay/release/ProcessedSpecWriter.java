@@ -1,5 +1,7 @@
 package dev.rpmoverlay.release;
 
+import dev.rpmoverlay.spec.SpecDocument;
+import dev.rpmoverlay.spec.UniversalNewlineLines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,10 +38,9 @@ final class ProcessedSpecWriter {
       }
       out.append("\n## END: Set by rpmautospec\n\n");
     }
-    List<String> lines = PythonText.lines(specText);
-    boolean lastHasNewline = PythonText.endsWithNewline(specText);
+    UniversalNewlineLines lines = UniversalNewlineLines.of(SpecDocument.parse(specText));
     int lineNo = 0;
-    for (String line : lines) {
+    for (String line : lines.lines()) {
       lineNo++;
       if (features.changelogLine() != null) {
         if (features.hasAutochangelog() && lineNo > features.changelogLine()) {
@@ -50,7 +51,7 @@ final class ProcessedSpecWriter {
         break;
       }
       out.append(line);
-      if (lineNo < lines.size() || lastHasNewline) {
+      if (lineNo < lines.lines().size() || lines.lastTerminated()) {
         out.append('\n');
       }
     }

@@ -1,45 +1,13 @@
 package dev.rpmoverlay.release;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The few Python string operations rpmautospec's output depends on, with Python's exact
- * definitions: reading a text file's lines (universal newlines), {@code str.isspace}/{@code
- * str.strip} (which differ from Java's whitespace) and {@code str.expandtabs}. Lengths are in code
- * points, as Python counts them.
+ * definitions: {@code str.isspace}/{@code str.strip} (which differ from Java's whitespace) and
+ * {@code str.expandtabs}. Lengths are in code points, as Python counts them. (A spec's lines as
+ * Python reads them are the spec model's {@code UniversalNewlineLines}.)
  */
 final class PythonText {
   private PythonText() {}
-
-  /**
-   * The lines of {@code text} as Python reads a text file, which is how rpmautospec sees a spec:
-   * {@code \n}, {@code \r\n} and a lone {@code \r} all end a line; lines without terminators.
-   */
-  static List<String> lines(String text) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        lines.add(text.substring(start, i));
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        start = i + 1;
-      }
-    }
-    if (start < n) {
-      lines.add(text.substring(start));
-    }
-    return lines;
-  }
-
-  /** Whether the text's last line had a terminator (Python then printed it with one). */
-  static boolean endsWithNewline(String text) {
-    return !text.isEmpty() && (text.endsWith("\n") || text.endsWith("\r"));
-  }
 
   /** Python's {@code str.isspace} for one code point. */
   static boolean isSpace(int cp) {

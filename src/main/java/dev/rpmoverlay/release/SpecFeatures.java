@@ -1,6 +1,7 @@
 package dev.rpmoverlay.release;
 
-import java.util.List;
+import dev.rpmoverlay.spec.SpecDocument;
+import dev.rpmoverlay.spec.UniversalNewlineLines;
 import java.util.regex.Pattern;
 
 /**
@@ -20,16 +21,12 @@ public record SpecFeatures(
   private static final Pattern AUTORELEASE_DEFINITION = Pattern.compile("\\s*%define\\s+autorelease\\s*\\(", FLAGS);
 
   public static SpecFeatures detect(String specText) {
-    return detect(PythonText.lines(specText));
-  }
-
-  static SpecFeatures detect(List<String> lines) {
     boolean autorelease = false;
     Integer changelog = null;
     Integer autochangelog = null;
     Integer definition = null;
     int lineNo = 0;
-    for (String line : lines) {
+    for (String line : UniversalNewlineLines.of(SpecDocument.parse(specText)).lines()) {
       lineNo++;
       if (changelog == null) {
         if (!autorelease && AUTORELEASE.matcher(line).find()) {

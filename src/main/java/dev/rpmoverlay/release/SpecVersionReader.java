@@ -1,6 +1,9 @@
 package dev.rpmoverlay.release;
 
-import dev.rpmoverlay.spec.SectionHeader;
+import dev.rpmoverlay.spec.ConditionalDirective;
+import dev.rpmoverlay.spec.RpmLine;
+import dev.rpmoverlay.spec.RpmLines;
+import dev.rpmoverlay.spec.SpecDocument;
 import dev.rpmoverlay.release.macro.ExpressionEvaluator;
 import dev.rpmoverlay.release.macro.MacroDefinition;
 import dev.rpmoverlay.release.macro.MacroExpander;
@@ -22,7 +25,9 @@ import java.util.regex.Pattern;
  * rpmautospec's rpm query sees them, without rpm: the spec's own {@code %global}/{@code %define}s,
  * {@code %include}d files, conditionals, {@code %bcond}s and common built-ins are evaluated;
  * anything that needs a real rpm (shell, Lua, system macros) makes the value unknown rather than
- * guessed. One instance reads one spec text; it is not thread-safe.
+ * guessed. The spec is read as rpm reads it, through the spec model's {@link RpmLines} (logical
+ * lines, rpm's conditional directives and section keywords); this class only evaluates them, with
+ * a {@link MacroTable}. One instance reads one spec text; it is not thread-safe.
  */
 final class SpecVersionReader {
   /** What {@code %{_sourcedir}} expands to; includes below it are read from the package directory. */
@@ -82,13 +87,13 @@ final class SpecVersionReader {
   /** Reads the version of {@code specText}; {@code includes} supplies {@code %include}d files. */
   public static SpecVersionProbe read(String specText, IncludeResolver includes) {
     SpecVersionReader reader = new SpecVersionReader(includes);
-    reader.process(specText, 0);
+    reader.process(SpecDocument.parse(specText), 0);
     return reader.result();
   }
 
-  private void process(String text, int includeDepth) {
-    LogicalLines lines = new LogicalLines(text);
-    for (String line = lines.next(); line != null; line = lines.next()) {
+  private void process(SpecDocument spec, int includeDepth) {
+    RpmLines lines = new RpmLines(spec);
+    for (RpmLine line = lines.next(); line != null; line = lines.next()) {
       if (preambleEnded || fatal != null) {
         return;
       }
@@ -100,33 +105,33 @@ final class SpecVersionReader {
     return frames.isEmpty() ? Mode.ACTIVE : frames.peek().mode;
   }
 
-  private void processLine(String line, int includeDepth) {
-    String trimmed = line.strip();
-    if (trimmed.startsWith("%")) {
-      String word = directive(trimmed);
-      String rest = trimmed.substring(1 + word.length()).strip();
-      if (conditional(word, rest)) {
+  private void processLine(RpmLine line, int includeDepth) {
+    String keyword = line.keyword();
+    if (keyword != null) {
+      ConditionalDirective conditional = line.conditional();
+      if (conditional != null) {
+        conditional(conditional, keyword, line.argument());
         return;
       }
       Mode mode = mode();
       if (mode == Mode.INACTIVE) {
         return;
       }
-      if (SectionHeader.isKeyword("%" + word, SectionHeader.Keywords.RPM)) {
+      if (line.startsSection()) {
         preambleEnded = true;
         return;
       }
-      switch (word) {
-        case "global", "define" -> define(rest, word.equals("global"), mode);
-        case "undefine" -> {
+      switch (keyword) {
+        case "%global", "%define" -> define(line.argument(), keyword.equals("%global"), mode);
+        case "%undefine" -> {
           if (mode == Mode.UNCERTAIN) {
-            macros.define(rest, new MacroDefinition.Unknown("%" + rest + " is undefined under a condition that could not be decided"));
+            macros.define(line.argument(), new MacroDefinition.Unknown("%" + line.argument() + " is undefined under a condition that could not be decided"));
           } else {
-            macros.undefine(rest);
+            macros.undefine(line.argument());
           }
         }
-        case "bcond_with", "bcond_without", "bcond" -> bcond(word, rest, mode);
-        case "include" -> include(rest, includeDepth, mode);
+        case "%bcond_with", "%bcond_without", "%bcond" -> bcond(keyword, line.argument(), mode);
+        case "%include" -> include(line.argument(), includeDepth, mode);
         default -> {
           // Other macro calls on their own line (%forgemeta, %{?...}) cannot change the version
           // in ways this reader models; rpm would expand them, we leave them alone.
@@ -138,6 +143,7 @@ final class SpecVersionReader {
     if (mode == Mode.INACTIVE) {
       return;
     }
+    String trimmed = line.text();
     if (trimmed.isEmpty() || !Character.isLetter(trimmed.charAt(0)) || trimmed.indexOf(':') < 0) {
       return;
     }
@@ -171,31 +177,22 @@ final class SpecVersionReader {
             : new MacroDefinition.Unknown(((Unknown) value).reason()));
   }
 
-  /** Handles %if/%elif/%else/%endif and the arch/os variants; false if {@code word} is none of them. */
-  private boolean conditional(String word, String rest) {
-    switch (word) {
-      case "if", "ifarch", "ifnarch", "ifos", "ifnos" -> {
+  /** Follows a conditional directive ({@code keyword} as written) with the condition {@code rest}. */
+  private void conditional(ConditionalDirective directive, String keyword, String rest) {
+    switch (directive) {
+      case OPEN -> {
         Frame f = new Frame(mode());
         frames.push(f);
-        enterBranch(f, word, rest);
-        return true;
+        enterBranch(f, keyword, rest);
       }
-      case "elif", "elifarch", "elifos" -> {
+      case BRANCH -> {
         Frame f = frames.peek();
         if (f == null) {
-          fatal = "%" + word + " without %if";
-          return true;
-        }
-        enterBranch(f, word.equals("elif") ? "if" : word.replace("elif", "if"), rest);
-        return true;
-      }
-      case "else" -> {
-        Frame f = frames.peek();
-        if (f == null) {
-          fatal = "%else without %if";
-          return true;
-        }
-        if (f.outer != Mode.ACTIVE) {
+          fatal = keyword + " without %if";
+        } else if (!keyword.equals("%else")) {
+          // %elif, %elifarch, %elifos test their condition as %if, %ifarch, %ifos do
+          enterBranch(f, "%" + keyword.substring("%el".length()), rest);
+        } else if (f.outer != Mode.ACTIVE) {
           f.mode = f.outer;
         } else if (f.taken) {
           f.mode = Mode.INACTIVE;
@@ -203,16 +200,11 @@ final class SpecVersionReader {
           f.mode = f.uncertainEarlier ? Mode.UNCERTAIN : Mode.ACTIVE;
           f.taken = !f.uncertainEarlier;
         }
-        return true;
       }
-      case "endif" -> {
+      case END -> {
         if (frames.poll() == null) {
           fatal = "%endif without %if";
         }
-        return true;
-      }
-      default -> {
-        return false;
       }
     }
   }
@@ -246,12 +238,12 @@ final class SpecVersionReader {
   private boolean evaluateCondition(String kind, String condition) throws Undetermined {
     String expanded = MacroExpander.expand(condition, macros);
     return switch (kind) {
-      case "if" -> ExpressionEvaluator.isTrue(expanded);
-      case "ifarch" -> listed(expanded, "x86_64");
-      case "ifnarch" -> !listed(expanded, "x86_64");
-      case "ifos" -> listed(expanded, "linux");
-      case "ifnos" -> !listed(expanded, "linux");
-      default -> throw new Undetermined("unknown conditional %" + kind);
+      case "%if" -> ExpressionEvaluator.isTrue(expanded);
+      case "%ifarch" -> listed(expanded, "x86_64");
+      case "%ifnarch" -> !listed(expanded, "x86_64");
+      case "%ifos" -> listed(expanded, "linux");
+      case "%ifnos" -> !listed(expanded, "linux");
+      default -> throw new Undetermined("unknown conditional " + kind);
     };
   }
 
@@ -287,7 +279,7 @@ final class SpecVersionReader {
     }
   }
 
-  private void bcond(String word, String rest, Mode mode) {
+  private void bcond(String keyword, String rest, Mode mode) {
     String[] parts = rest.split("\\s+", 2);
     String name = parts[0];
     if (name.isEmpty()) {
@@ -298,9 +290,9 @@ final class SpecVersionReader {
       return;
     }
     boolean enabled;
-    switch (word) {
-      case "bcond_with" -> enabled = macros.lookup("_with_" + name).isPresent();
-      case "bcond_without" -> enabled = macros.lookup("_without_" + name).isEmpty();
+    switch (keyword) {
+      case "%bcond_with" -> enabled = macros.lookup("_with_" + name).isPresent();
+      case "%bcond_without" -> enabled = macros.lookup("_without_" + name).isEmpty();
       default -> {
         try {
           String dflt = parts.length > 1 ? MacroExpander.expand(parts[1], macros) : "0";
@@ -347,10 +339,10 @@ final class SpecVersionReader {
       Frame f = new Frame(Mode.UNCERTAIN);
       f.mode = Mode.UNCERTAIN;
       frames.push(f);
-      process(content.get(), depth + 1);
+      process(SpecDocument.parse(content.get()), depth + 1);
       frames.remove(f);
     } else {
-      process(content.get(), depth + 1);
+      process(SpecDocument.parse(content.get()), depth + 1);
     }
   }
 
@@ -398,81 +390,5 @@ final class SpecVersionReader {
 
   private static String capitalize(String s) {
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static String directive(String trimmed) {
-    int end = 1;
-    while (end < trimmed.length()
-        && (Character.isLetterOrDigit(trimmed.charAt(end)) || trimmed.charAt(end) == '_')) {
-      end++;
-    }
-    return trimmed.substring(1, end);
-  }
-
-  /**
-   * Logical lines, read on demand (so reading stops with the preamble): a line ending in a
-   * backslash, or one with an unclosed {@code %{} or {@code %(}, continues on the next, as rpm
-   * reads them.
-   */
-  static final class LogicalLines {
-    private final String text;
-    private int pos;
-
-    LogicalLines(String text) {
-      this.text = text;
-    }
-
-    String next() {
-      if (pos >= text.length()) {
-        return null;
-      }
-      StringBuilder pending = null;
-      int depth = 0;
-      while (pos < text.length()) {
-        String line = physicalLine();
-        depth = openDepth(line, depth);
-        boolean backslash = line.endsWith("\\");
-        if (depth > 0 || backslash) {
-          if (pending == null) {
-            pending = new StringBuilder();
-          }
-          pending.append(backslash ? line.substring(0, line.length() - 1) : line).append('\n');
-          continue;
-        }
-        return pending == null ? line : pending.append(line).toString();
-      }
-      return pending == null ? null : pending.toString();
-    }
-
-    /** The next line without its terminator ({@code \n}, {@code \r\n} or {@code \r}). */
-    private String physicalLine() {
-      int start = pos;
-      int n = text.length();
-      while (pos < n) {
-        char c = text.charAt(pos);
-        if (c == '\n' || c == '\r') {
-          String line = text.substring(start, pos);
-          pos += (c == '\r' && pos + 1 < n && text.charAt(pos + 1) == '\n') ? 2 : 1;
-          return line;
-        }
-        pos++;
-      }
-      return text.substring(start);
-    }
-  }
-
-  private static int openDepth(String line, int depth) {
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '%' && i + 1 < line.length() && (line.charAt(i + 1) == '{' || line.charAt(i + 1) == '(')) {
-        depth++;
-        i++;
-      } else if ((c == '{' || c == '(') && depth > 0) {
-        depth++;
-      } else if ((c == '}' || c == ')') && depth > 0) {
-        depth--;
-      }
-    }
-    return depth;
   }
 }

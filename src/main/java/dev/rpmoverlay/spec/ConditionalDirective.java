@@ -12,11 +12,17 @@ public enum ConditionalDirective {
   /** {@code %endif}. */
   END;
 
-  /** The directive {@code keyword} (lower case, with its {@code %}) is, or null when it is none. */
+  /** The directive {@code keyword} (lower case, with its {@code %}) is for azldev, or null when it is none. */
   public static ConditionalDirective of(String keyword) {
+    return of(keyword, SectionHeader.Keywords.AZLDEV);
+  }
+
+  /** The same for the given parser: rpm has no {@code %elifnarch}/{@code %elifnos} (its {@code lineTypes}). */
+  public static ConditionalDirective of(String keyword, SectionHeader.Keywords keywords) {
     return switch (keyword) {
       case "%if", "%ifarch", "%ifnarch", "%ifos", "%ifnos" -> OPEN;
-      case "%elif", "%elifarch", "%elifnarch", "%elifos", "%elifnos", "%else" -> BRANCH;
+      case "%elif", "%elifarch", "%elifos", "%else" -> BRANCH;
+      case "%elifnarch", "%elifnos" -> keywords == SectionHeader.Keywords.AZLDEV ? BRANCH : null;
       case "%endif" -> END;
       default -> null;
     };

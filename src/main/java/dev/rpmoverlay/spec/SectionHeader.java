@@ -49,12 +49,12 @@ public record SectionHeader(String name, SectionType type, List<String> tokens) 
       Map.entry("%sourcelist", SectionType.SOURCE_LIST));
 
   /**
-   * The keywords rpm's parser knows and azldev's table lacks (rpm's {@code partList}): readers
-   * that follow rpm ({@code release}, for {@code %autorelease}) use {@link Keywords#RPM}.
+   * The keywords rpm's parser knows and azldev's table lacks (rpm's {@code partList}): rpm's
+   * reading of a spec ({@link RpmLines}) uses {@link Keywords#RPM}.
    */
   private static final java.util.Set<String> RPM_ONLY = java.util.Set.of("%verifyscript", "%sepolicy");
 
-  /** Which parser's list of section keywords a reader follows. */
+  /** Which parser's keyword lists a reader follows: sections here, conditionals in {@link ConditionalDirective}. */
   public enum Keywords {
     /** azldev's table above (docs/azldev-compatibility.md §2.3): has {@code %verify}. */
     AZLDEV,
@@ -74,7 +74,7 @@ public record SectionHeader(String name, SectionType type, List<String> tokens) 
     if (keywords == Keywords.AZLDEV) {
       return token.startsWith("%") && keywordType(token, 0, token.length()) != null;
     }
-    // compared as written: the release reader has always matched lower-case keywords only
+    // compared as written: the %autorelease reader has always matched lower-case keywords only
     if (token.equals("%verify")) {
       return false;
     }

@@ -91,4 +91,16 @@ class SpecVersionReaderTest {
     SpecVersionProbe p = read("Name: x\nVersion: 1\nRelease: 1\n%package sub\nVersion: 9\n");
     assertThat(p.version().epochVersion()).isEqualTo("1");
   }
+
+  @Test
+  void aLineInsideAnOpenMacroBraceBelongsToTheLogicalLineAndIsNoTag() {
+    SpecVersionProbe p = read("Name: x\nVersion: 1\nRelease: 1\nVendor: %{?vendor:\nVersion: 9\n}\n");
+    assertThat(p.version().epochVersion()).isEqualTo("1");
+  }
+
+  @Test
+  void elifnarchIsNoConditionalForRpmSoItsBranchIsReadWithTheIf() {
+    SpecVersionProbe p = read("%ifarch x86_64\n%global v 1\n%elifnarch x86_64\n%global v 2\n%endif\nName: x\nVersion: %{v}\nRelease: 1\n");
+    assertThat(p.version().epochVersion()).isEqualTo("2");
+  }
 }

@@ -12,24 +12,40 @@ import java.util.function.Predicate;
 public final class SpecStructure {
   private final int lineCount;
   private final List<Section> sections;
-  private final List<TagLine> tags;
+  private final SectionTags tags;
   private final List<MacroDefinition> macros;
   private final Conditionals conditionals;
   private final byte[] kinds;
+  private final ScanReach reach;
 
   SpecStructure(
       int lineCount,
       List<Section> sections,
-      List<TagLine> tags,
+      SectionTags tags,
       List<MacroDefinition> macros,
       Conditionals conditionals,
-      byte[] kinds) {
+      byte[] kinds,
+      ScanReach reach) {
     this.lineCount = lineCount;
     this.sections = List.copyOf(sections);
-    this.tags = List.copyOf(tags);
+    this.tags = tags;
     this.macros = List.copyOf(macros);
     this.conditionals = conditionals;
     this.kinds = kinds;
+    this.reach = reach;
+  }
+
+  /** The per-line kinds, for {@link StructureInsert}; not to be changed. */
+  byte[] kinds() {
+    return kinds;
+  }
+
+  ScanReach reach() {
+    return reach;
+  }
+
+  SectionTags sectionTags() {
+    return tags;
   }
 
   /** All sections in file order; the preamble first (always present, possibly empty). */
@@ -93,7 +109,20 @@ public final class SpecStructure {
 
   /** All tag lines, in file order. */
   public List<TagLine> tags() {
-    return tags;
+    return tags.all();
+  }
+
+  /** The tag lines of one section, in order. */
+  public List<TagLine> tags(Section section) {
+    return tags.in(section.index());
+  }
+
+  /**
+   * The last tag line of one section that satisfies {@code filter}, or null; reads from the end,
+   * so finding a recent tag costs a few tags, not the section.
+   */
+  public TagLine lastTag(Section section, Predicate<TagLine> filter) {
+    return tags.last(section.index(), filter);
   }
 
   /** The tag lines of one package ({@code ""} = main: the preamble and any {@code %package} without qualifier). */
@@ -108,7 +137,7 @@ public final class SpecStructure {
 
   public List<TagLine> tags(String packageName, Predicate<TagLine> filter) {
     List<TagLine> result = new ArrayList<>();
-    for (TagLine t : tags) {
+    for (TagLine t : tags.all()) {
       if (t.pkg().equals(packageName) && filter.test(t)) {
         result.add(t);
       }
@@ -118,8 +147,9 @@ public final class SpecStructure {
 
   /** The last tag line of a package that satisfies {@code filter}, or null. */
   public TagLine lastTag(String packageName, Predicate<TagLine> filter) {
-    for (int i = tags.size() - 1; i >= 0; i--) {
-      TagLine t = tags.get(i);
+    List<TagLine> all = tags.all();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      TagLine t = all.get(i);
       if (t.pkg().equals(packageName) && filter.test(t)) {
         return t;
       }
@@ -129,13 +159,14 @@ public final class SpecStructure {
 
   /** The tag on line {@code line}, or null. */
   public TagLine tagAt(int line) {
+    List<TagLine> all = tags.all();
     int lo = 0;
-    int hi = tags.size() - 1;
+    int hi = all.size() - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int l = tags.get(mid).line();
+      int l = all.get(mid).line();
       if (l == line) {
-        return tags.get(mid);
+        return all.get(mid);
       }
       if (l < line) {
         lo = mid + 1;

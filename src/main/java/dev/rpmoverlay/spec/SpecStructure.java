@@ -16,7 +16,8 @@ public final class SpecStructure {
   private final List<MacroDefinition> macros;
   private final Conditionals conditionals;
   private final byte[] kinds;
-  private final ScanReach reach;
+  /** Whether lines appended at the end would be read by a logical line still open there. */
+  private final boolean readToEnd;
 
   SpecStructure(
       int lineCount,
@@ -25,23 +26,27 @@ public final class SpecStructure {
       List<MacroDefinition> macros,
       Conditionals conditionals,
       byte[] kinds,
-      ScanReach reach) {
+      boolean readToEnd) {
     this.lineCount = lineCount;
     this.sections = List.copyOf(sections);
     this.tags = tags;
     this.macros = List.copyOf(macros);
     this.conditionals = conditionals;
     this.kinds = kinds;
-    this.reach = reach;
+    this.readToEnd = readToEnd;
   }
 
-  /** The per-line kinds, for {@link StructureInsert}; not to be changed. */
+  /** The per-line kinds with the {@link StructureScanner#READ} flag, for {@link StructureInsert}; not to be changed. */
   byte[] kinds() {
     return kinds;
   }
 
-  ScanReach reach() {
-    return reach;
+  /**
+   * Whether lines inserted before line {@code at} ({@code lineCount()}: appended) would be read by
+   * a logical line that starts before them.
+   */
+  boolean readAcross(int at) {
+    return at < lineCount ? (kinds[at] & StructureScanner.READ) != 0 : readToEnd;
   }
 
   SectionTags sectionTags() {
@@ -198,10 +203,6 @@ public final class SpecStructure {
 
   public LineKind kind(int line) {
     return StructureScanner.kind(kinds, line);
-  }
-
-  public boolean isHeader(int line) {
-    return kind(line) == LineKind.HEADER;
   }
 
   public int lineCount() {

@@ -14,7 +14,8 @@ import java.util.List;
  * comes after them:
  * <ul>
  *   <li>no logical-line read of an earlier {@code %define} or expand/lua body reaches the insert
- *       position ({@link ScanReach}), and the scan's bracket budget never ran out;
+ *       position ({@link SpecStructure#readAcross}; every position when the scan's bracket budget
+ *       ran out);
  *   <li>the new lines, scanned on their own after the header of the section they join, are only
  *       tags, comments and other lines (no header, conditional or macro definition) and read no
  *       logical line past their own;
@@ -39,7 +40,7 @@ final class StructureInsert {
    */
   static SpecStructure after(
       SpecStructure old, List<SpecLine> lines, int at, int count, SpecEncoding encoding, QualifierRules rules, boolean opaque) {
-    if (!old.reach().allowsInsertAt(at)) {
+    if (old.readAcross(at)) {
       return null;
     }
     Section owner = at == 0 ? old.preamble() : old.sectionAt(at - 1);
@@ -50,7 +51,7 @@ final class StructureInsert {
     int offset = added.size();
     added.addAll(lines.subList(at, at + count));
     SpecStructure scanned = StructureScanner.scan(added, encoding, rules, opaque);
-    if (!scanned.reach().isEmpty()) {
+    if (scanned.readAcross(scanned.lineCount())) {
       return null;
     }
     byte[] addedKinds = scanned.kinds();
@@ -67,7 +68,7 @@ final class StructureInsert {
         macros(old.macros(), at, count),
         conditionals(old, at, count),
         kinds(old.kinds(), addedKinds, offset, at, count),
-        old.reach().shifted(at, count));
+        old.readAcross(old.lineCount()));
   }
 
   private static List<Section> sections(List<Section> old, int at, int count) {
@@ -92,7 +93,7 @@ final class StructureInsert {
   private static List<MacroDefinition> macros(List<MacroDefinition> old, int at, int count) {
     List<MacroDefinition> out = new ArrayList<>(old.size());
     for (MacroDefinition m : old) {
-      // an earlier definition ends at or before the insert (ScanReach), so it does not move
+      // an earlier definition ends at or before the insert (readAcross), so it does not move
       out.add(m.line() < at ? m : new MacroDefinition(m.keyword(), m.name(), m.options(), m.body(), m.line() + count, m.end() + count));
     }
     return out;

@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class StructureScanner {
   private static final LineKind[] KINDS = LineKind.values();
+  /** Flag in a line's kind byte: a logical-line read that started on an earlier line went through it. */
+  static final byte READ = 0x40;
   /** Longer than any keyword the scanner looks for ({@code %transfiletriggerpostun}). */
   private static final int MAX_KEYWORD = 23;
 
@@ -31,7 +33,8 @@ final class StructureScanner {
   private PackageQualifier currentPackage = PackageQualifier.MAIN;
   private int currentHeaderLine = -1;
   private final LogicalLines logicalLines;
-  private final ScanReach.Builder reach = new ScanReach.Builder();
+  /** Whether a logical-line read ran into the end still open: a line appended would be read too. */
+  private boolean readToEnd;
   /** End of the definition or expand/lua body that the line being classified starts. */
   private int opaqueEnd;
 
@@ -54,26 +57,39 @@ final class StructureScanner {
     int i = 0;
     while (i < n) {
       LineKind kind = classify(i);
-      kinds[i] = (byte) kind.ordinal();
+      kinds[i] |= (byte) kind.ordinal();
       int end = opaqueBodies && opaqueEnd > i ? opaqueEnd : i + 1;
       for (int k = i + 1; k < end; k++) {
-        kinds[k] = (byte) LineKind.CONTINUATION.ordinal();
+        kinds[k] |= (byte) LineKind.CONTINUATION.ordinal();
       }
       i = end;
     }
     closeSection(n);
-    return new SpecStructure(n, sections, SectionTags.of(tags, sections.size()), macros, conditionals.build(), kinds, reach.build(logicalLines));
+    if (logicalLines.exhausted()) {
+      // later reads stopped counting brackets, which more lines could change: no insert is safe
+      for (int k = 0; k < n; k++) {
+        kinds[k] |= READ;
+      }
+    }
+    return new SpecStructure(
+        n, sections, SectionTags.of(tags, sections.size()), macros, conditionals.build(), kinds, readToEnd || logicalLines.exhausted());
   }
 
-  /** {@link LogicalLines#end}, noting how far it read (for {@link StructureInsert}). */
+  /**
+   * {@link LogicalLines#end}, marking the later lines it read with {@link #READ}: lines inserted
+   * before one of them would have been read too ({@link StructureInsert}).
+   */
   private int logicalEnd(int i) {
     int end = logicalLines.end(i);
-    reach.read(i, logicalLines);
+    for (int k = i + 1; k < logicalLines.readEnd(); k++) {
+      kinds[k] |= READ;
+    }
+    readToEnd |= logicalLines.openAtEnd();
     return end;
   }
 
   static LineKind kind(byte[] kinds, int line) {
-    return KINDS[kinds[line]];
+    return KINDS[kinds[line] & ~READ];
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.List;
  * scanned), instead of a scan of the whole document: thousands of tag overlays on one spec stay
  * linear (issue 18 item 10).
  *
- * <p>The result equals a fresh scan of the new lines, because it is only taken when nothing the
+ * <p>The result equals a fresh scan of the new document, because it is only taken when nothing the
  * scan decided before the insert can depend on the new lines and the new lines cannot change what
  * comes after them:
  * <ul>

@@ -14,6 +14,7 @@ public final class SpecStructure {
   private final List<Section> sections;
   private final SectionTags tags;
   private final List<MacroDefinition> macros;
+  private final List<IncludeDirective> includes;
   private final Conditionals conditionals;
   private final byte[] kinds;
   /** Whether lines appended at the end would be read by a logical line still open there. */
@@ -24,6 +25,7 @@ public final class SpecStructure {
       List<Section> sections,
       SectionTags tags,
       List<MacroDefinition> macros,
+      List<IncludeDirective> includes,
       Conditionals conditionals,
       byte[] kinds,
       boolean readToEnd) {
@@ -31,6 +33,7 @@ public final class SpecStructure {
     this.sections = List.copyOf(sections);
     this.tags = tags;
     this.macros = List.copyOf(macros);
+    this.includes = List.copyOf(includes);
     this.conditionals = conditionals;
     this.kinds = kinds;
     this.readToEnd = readToEnd;
@@ -195,6 +198,11 @@ public final class SpecStructure {
       }
     }
     return null;
+  }
+
+  /** The {@code %include} lines in file order; read only under {@link TagRules#RPM} (else empty). */
+  public List<IncludeDirective> includes() {
+    return includes;
   }
 
   public Conditionals conditionals() {

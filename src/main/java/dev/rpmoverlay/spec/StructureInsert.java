@@ -17,8 +17,8 @@ import java.util.List;
  *       position ({@link SpecStructure#readAcross}; every position when the scan's bracket budget
  *       ran out);
  *   <li>the new lines, scanned on their own after the header of the section they join, are only
- *       tags, comments and other lines (no header, conditional or macro definition) and read no
- *       logical line past their own;
+ *       tags, comments and other lines (no header, conditional, macro definition or {@code
+ *       %include}) and read no logical line past their own;
  *   <li>the insert did not give the document's former last line a newline (which can continue
  *       its logical line).
  * </ul>
@@ -39,7 +39,14 @@ final class StructureInsert {
    * tell.
    */
   static SpecStructure after(
-      SpecStructure old, List<SpecLine> lines, int at, int count, SpecEncoding encoding, QualifierRules rules, boolean opaque) {
+      SpecStructure old,
+      List<SpecLine> lines,
+      int at,
+      int count,
+      SpecEncoding encoding,
+      QualifierRules rules,
+      boolean opaque,
+      TagRules tagRules) {
     if (old.readAcross(at)) {
       return null;
     }
@@ -50,8 +57,8 @@ final class StructureInsert {
     }
     int offset = added.size();
     added.addAll(lines.subList(at, at + count));
-    SpecStructure scanned = StructureScanner.scan(added, encoding, rules, opaque);
-    if (scanned.readAcross(scanned.lineCount())) {
+    SpecStructure scanned = StructureScanner.scan(added, encoding, rules, opaque, tagRules);
+    if (scanned.readAcross(scanned.lineCount()) || !scanned.includes().isEmpty()) {
       return null;
     }
     byte[] addedKinds = scanned.kinds();
@@ -66,6 +73,7 @@ final class StructureInsert {
         sections(old.sections(), at, count),
         old.sectionTags().inserted(owner.index(), at, count, addedTags(scanned.tags(), owner.index(), at, offset)),
         macros(old.macros(), at, count),
+        includes(old.includes(), at, count),
         conditionals(old, at, count),
         kinds(old.kinds(), addedKinds, offset, at, count),
         old.readAcross(old.lineCount()));
@@ -95,6 +103,14 @@ final class StructureInsert {
     for (MacroDefinition m : old) {
       // an earlier definition ends at or before the insert (readAcross), so it does not move
       out.add(m.line() < at ? m : new MacroDefinition(m.keyword(), m.name(), m.options(), m.body(), m.line() + count, m.end() + count));
+    }
+    return out;
+  }
+
+  private static List<IncludeDirective> includes(List<IncludeDirective> old, int at, int count) {
+    List<IncludeDirective> out = new ArrayList<>(old.size());
+    for (IncludeDirective d : old) {
+      out.add(d.line() < at ? d : new IncludeDirective(d.line() + count, d.argument()));
     }
     return out;
   }

@@ -39,6 +39,8 @@ class StructureInsertTest {
     "%{?with_x: Requires: x}",
     "Foo: %{",
     "%%{",
+    "%include extra.inc",
+    "Patch 3: rpm-only.patch",
   };
 
   private static SpecDocument doc(String text, boolean opaque) {
@@ -52,7 +54,7 @@ class StructureInsertTest {
     SpecDocument doc = doc("Name: a\n%if x\nBuildRequires: b\n%endif\n\n%description\nd\n", false);
     SpecStructure before = doc.structure();
     doc.insertLines(3, List.of("BuildRequires: c"), 1);
-    assertThat(StructureInsert.after(before, doc.lines(), 3, 1, doc.encoding(), doc.qualifierRules(), false)).isNotNull();
+    assertThat(StructureInsert.after(before, doc.lines(), 3, 1, doc.encoding(), doc.qualifierRules(), false, doc.tagRules())).isNotNull();
     assertThat(doc.structure().tags(before.preamble()).stream().map(TagLine::value)).containsExactly("a", "b", "c");
     assertThat(doc.structure().conditionals().enclosing(3).ifLine()).isEqualTo(1);
     assertThat(StructureContents.of(doc.structure())).isEqualTo(StructureContents.ofFreshScan(doc));
@@ -84,15 +86,15 @@ class StructureInsertTest {
     SpecDocument doc = doc(spec, opaque);
     SpecStructure before = doc.structure();
     doc.insertLines(at, List.of(text), 1);
-    boolean moved = StructureInsert.after(before, doc.lines(), at, 1, doc.encoding(), doc.qualifierRules(), opaque) != null;
+    boolean moved = StructureInsert.after(before, doc.lines(), at, 1, doc.encoding(), doc.qualifierRules(), opaque, doc.tagRules()) != null;
     assertThat(StructureContents.of(doc.structure())).isEqualTo(StructureContents.ofFreshScan(doc));
     return moved;
   }
 
   /**
    * Random inserts (of the texts above and of the spec's own lines) at random places in every
-   * 40th spec of the Fedora corpus, both readings of macro bodies: after each, the structure the
-   * document keeps equals a fresh scan.
+   * 40th spec of the Fedora corpus, both readings of macro bodies and both tag rules: after each,
+   * the structure the document keeps equals a fresh scan.
    */
   @Test
   void afterRandomInsertsIntoCorpusSpecsTheStructureEqualsAFreshScan() throws Exception {
@@ -103,6 +105,7 @@ class StructureInsertTest {
     for (int s = 0; s < specs.size(); s += 40) {
       SpecDocument doc = SpecDocument.parse(Files.readAllBytes(specs.get(s)));
       doc.useOpaqueMacroBodies(s % 80 == 0);
+      doc.useTagRules(s % 120 == 0 ? TagRules.RPM : TagRules.AZLDEV);
       for (int round = 0; round < 12; round++) {
         SpecStructure before = doc.structure();
         int at = random.nextInt(doc.size() + 1);
@@ -114,7 +117,7 @@ class StructureInsertTest {
         }
         doc.insertLines(at, texts, round);
         inserts++;
-        if (StructureInsert.after(before, doc.lines(), at, texts.size(), doc.encoding(), doc.qualifierRules(), doc.opaqueMacroBodies()) != null) {
+        if (StructureInsert.after(before, doc.lines(), at, texts.size(), doc.encoding(), doc.qualifierRules(), doc.opaqueMacroBodies(), doc.tagRules()) != null) {
           moved++;
         }
         assertThat(StructureContents.of(doc.structure()))

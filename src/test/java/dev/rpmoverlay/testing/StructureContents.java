@@ -2,6 +2,7 @@ package dev.rpmoverlay.testing;
 
 import dev.rpmoverlay.spec.ConditionalBlock;
 import dev.rpmoverlay.spec.ConditionalProblem;
+import dev.rpmoverlay.spec.IncludeDirective;
 import dev.rpmoverlay.spec.LineKind;
 import dev.rpmoverlay.spec.MacroDefinition;
 import dev.rpmoverlay.spec.Section;
@@ -21,6 +22,7 @@ public record StructureContents(
     List<Section> sections,
     List<TagLine> tags,
     List<MacroDefinition> macros,
+    List<IncludeDirective> includes,
     List<ConditionalBlock> blocks,
     List<ConditionalProblem> problems,
     List<LineKind> kinds,
@@ -35,7 +37,7 @@ public record StructureContents(
       enclosing.add(b == null ? -1 : b.index());
     }
     return new StructureContents(
-        s.lineCount(), s.sections(), s.tags(), s.macros(), s.conditionals().blocks(), s.conditionals().problems(), kinds, enclosing);
+        s.lineCount(), s.sections(), s.tags(), s.macros(), s.includes(), s.conditionals().blocks(), s.conditionals().problems(), kinds, enclosing);
   }
 
   /** The contents of a fresh scan of {@code doc}'s current lines, with its settings. */
@@ -43,6 +45,7 @@ public record StructureContents(
     SpecDocument fresh = SpecDocument.parse(doc.toBytes());
     fresh.useQualifierRules(doc.qualifierRules());
     fresh.useOpaqueMacroBodies(doc.opaqueMacroBodies());
+    fresh.useTagRules(doc.tagRules());
     return of(fresh.structure());
   }
 }

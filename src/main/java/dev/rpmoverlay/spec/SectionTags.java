@@ -2,7 +2,6 @@ package dev.rpmoverlay.spec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -59,20 +58,6 @@ final class SectionTags {
       all = a;
     }
     return a;
-  }
-
-  /** The tags of section {@code section}, in order. */
-  List<TagLine> in(int section) {
-    TagLine[] tags = stored[section];
-    int shift = shifts[section];
-    if (shift == 0) {
-      return Collections.unmodifiableList(Arrays.asList(tags));
-    }
-    List<TagLine> out = new ArrayList<>(tags.length);
-    for (TagLine t : tags) {
-      out.add(shifted(t, shift));
-    }
-    return out;
   }
 
   /** The last tag of section {@code section} that satisfies {@code filter}, or null; reads from the end. */

@@ -281,9 +281,7 @@ public final class SpecDocument {
       before = null; // the former last line's new newline can continue its logical line
     }
     lines.addAll(index, added);
-    structure = before == null
-        ? null
-        : StructureInsert.after(before, lines, index, added.size(), encoding, qualifierRules, opaqueMacroBodies, tagRules);
+    structure = before == null ? null : StructureInsert.after(before, this, index, added.size());
   }
 
   /** Removes lines {@code [from, to)}. */

@@ -120,11 +120,6 @@ public final class SpecStructure {
     return tags.all();
   }
 
-  /** The tag lines of one section, in order. */
-  public List<TagLine> tags(Section section) {
-    return tags.in(section.index());
-  }
-
   /**
    * The last tag line of one section that satisfies {@code filter}, or null; reads from the end,
    * so finding a recent tag costs a few tags, not the section.

@@ -34,19 +34,11 @@ final class StructureInsert {
   private StructureInsert() {}
 
   /**
-   * The structure of {@code lines} (the document after the insert) given {@code old}, the
-   * structure before {@code count} lines were inserted at {@code at}; null when only a scan can
-   * tell.
+   * The structure of {@code doc} given {@code old}, its structure before {@code count} lines were
+   * inserted at {@code at}; null when only a scan can tell.
    */
-  static SpecStructure after(
-      SpecStructure old,
-      List<SpecLine> lines,
-      int at,
-      int count,
-      SpecEncoding encoding,
-      QualifierRules rules,
-      boolean opaque,
-      TagRules tagRules) {
+  static SpecStructure after(SpecStructure old, SpecDocument doc, int at, int count) {
+    List<SpecLine> lines = doc.lines();
     if (old.readAcross(at)) {
       return null;
     }
@@ -57,7 +49,7 @@ final class StructureInsert {
     }
     int offset = added.size();
     added.addAll(lines.subList(at, at + count));
-    SpecStructure scanned = StructureScanner.scan(added, encoding, rules, opaque, tagRules);
+    SpecStructure scanned = StructureScanner.scan(added, doc.encoding(), doc.qualifierRules(), doc.opaqueMacroBodies(), doc.tagRules());
     if (scanned.readAcross(scanned.lineCount()) || !scanned.includes().isEmpty()) {
       return null;
     }

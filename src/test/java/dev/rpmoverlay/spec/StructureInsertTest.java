@@ -54,8 +54,8 @@ class StructureInsertTest {
     SpecDocument doc = doc("Name: a\n%if x\nBuildRequires: b\n%endif\n\n%description\nd\n", false);
     SpecStructure before = doc.structure();
     doc.insertLines(3, List.of("BuildRequires: c"), 1);
-    assertThat(StructureInsert.after(before, doc.lines(), 3, 1, doc.encoding(), doc.qualifierRules(), false, doc.tagRules())).isNotNull();
-    assertThat(doc.structure().tags(before.preamble()).stream().map(TagLine::value)).containsExactly("a", "b", "c");
+    assertThat(StructureInsert.after(before, doc, 3, 1)).isNotNull();
+    assertThat(doc.structure().tags("").stream().map(TagLine::value)).containsExactly("a", "b", "c");
     assertThat(doc.structure().conditionals().enclosing(3).ifLine()).isEqualTo(1);
     assertThat(StructureContents.of(doc.structure())).isEqualTo(StructureContents.ofFreshScan(doc));
   }
@@ -86,7 +86,7 @@ class StructureInsertTest {
     SpecDocument doc = doc(spec, opaque);
     SpecStructure before = doc.structure();
     doc.insertLines(at, List.of(text), 1);
-    boolean moved = StructureInsert.after(before, doc.lines(), at, 1, doc.encoding(), doc.qualifierRules(), opaque, doc.tagRules()) != null;
+    boolean moved = StructureInsert.after(before, doc, at, 1) != null;
     assertThat(StructureContents.of(doc.structure())).isEqualTo(StructureContents.ofFreshScan(doc));
     return moved;
   }
@@ -117,7 +117,7 @@ class StructureInsertTest {
         }
         doc.insertLines(at, texts, round);
         inserts++;
-        if (StructureInsert.after(before, doc.lines(), at, texts.size(), doc.encoding(), doc.qualifierRules(), doc.opaqueMacroBodies(), doc.tagRules()) != null) {
+        if (StructureInsert.after(before, doc, at, texts.size()) != null) {
           moved++;
         }
         assertThat(StructureContents.of(doc.structure()))

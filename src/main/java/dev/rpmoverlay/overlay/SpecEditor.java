@@ -28,7 +28,7 @@ final class SpecEditor {
   }
 
   /** The structure of the current lines; an insert moves it along, any other edit makes a new scan. */
-  private SpecStructure layout() {
+  private SpecStructure structure() {
     return spec.document().structure();
   }
 
@@ -51,7 +51,7 @@ final class SpecEditor {
   }
 
   private List<Section> requireSections(String section, String pkg) throws SpecEditException {
-    List<Section> found = layout().sections(section, pkg);
+    List<Section> found = structure().sections(section, pkg);
     if (found.isEmpty()) {
       if (section.equals("%package")) {
         throw new SpecEditException("sub-package \"" + pkg + "\" not found (no '%package " + pkg
@@ -101,8 +101,8 @@ final class SpecEditor {
    * point is inside a conditional that closes within the section.
    */
   void insertTag(String pkg, String tag, String value) throws SpecEditException {
-    SpecStructure layout = layout();
-    List<Section> sections = layout.sections(tagSection(pkg), pkg);
+    SpecStructure structure = structure();
+    List<Section> sections = structure.sections(tagSection(pkg), pkg);
     if (sections.isEmpty()) {
       requireSections(tagSection(pkg), pkg);
     }
@@ -113,8 +113,8 @@ final class SpecEditor {
     for (Section s : sections) {
       sectionEnd = s.end();
       // from the section's last tag back to the last of the family: a few tags, not the spec
-      TagLine last = layout.lastTag(s, t -> true);
-      TagLine lastOfFamily = layout.lastTag(s, t -> family(t.name()).equals(family));
+      TagLine last = structure.lastTag(s, t -> true);
+      TagLine lastOfFamily = structure.lastTag(s, t -> family(t.name()).equals(family));
       lastAny = Math.max(lastAny, last == null ? -1 : last.line());
       lastFamily = Math.max(lastFamily, lastOfFamily == null ? -1 : lastOfFamily.line());
     }
@@ -123,7 +123,7 @@ final class SpecEditor {
       addTag(pkg, tag, value);
       return;
     }
-    after = skipPastConditional(layout, after, sectionEnd);
+    after = skipPastConditional(structure, after, sectionEnd);
     spec.insert(after + 1, List.of(tagLine(tag, value)), origin);
   }
 
@@ -134,8 +134,8 @@ final class SpecEditor {
    * it lowers the depth by one: the {@code %endif} wanted is then that of the enclosing block
    * whose own depth equals the number of strays.
    */
-  private int skipPastConditional(SpecStructure layout, int line, int sectionEnd) {
-    Conditionals conditionals = layout.conditionals();
+  private int skipPastConditional(SpecStructure structure, int line, int sectionEnd) {
+    Conditionals conditionals = structure.conditionals();
     int strays = 0;
     for (ConditionalProblem p : conditionals.problems()) {
       if (p.kind() == ConditionalProblem.Kind.UNMATCHED_ENDIF && p.line() < line) {
@@ -165,7 +165,7 @@ final class SpecEditor {
   /** Rewrites every {@code tag} line (case-insensitive name) of the package as {@code Tag: value}. */
   void updateTag(String pkg, String tag, String value) throws SpecEditException {
     int updated = 0;
-    for (TagLine t : layout().tags(pkg)) {
+    for (TagLine t : structure().tags(pkg)) {
       if (t.name().equalsIgnoreCase(tag)) {
         spec.set(t.line(), tagLine(tag, value), origin);
         updated++;
@@ -178,7 +178,7 @@ final class SpecEditor {
 
   /** Updates the tag where it exists, otherwise adds it. */
   void setTag(String pkg, String tag, String value) throws SpecEditException {
-    boolean exists = layout().tags(pkg).stream().anyMatch(t -> t.name().equalsIgnoreCase(tag));
+    boolean exists = structure().tags(pkg).stream().anyMatch(t -> t.name().equalsIgnoreCase(tag));
     if (exists) {
       updateTag(pkg, tag, value);
     } else {
@@ -189,7 +189,7 @@ final class SpecEditor {
   /** Removes every {@code tag} line of the package, only those whose whole value equals {@code value} when given. */
   void removeTag(String pkg, String tag, String value) throws SpecEditException {
     List<TagLine> doomed = new ArrayList<>();
-    for (TagLine t : layout().tags(pkg)) {
+    for (TagLine t : structure().tags(pkg)) {
       if (t.name().equalsIgnoreCase(tag) && (value.isEmpty() || t.value().equalsIgnoreCase(value))) {
         doomed.add(t);
       }
@@ -209,7 +209,7 @@ final class SpecEditor {
    */
   void searchReplace(String section, String pkg, Re2 regex, String regexText, String replacement) throws SpecEditException {
     boolean changed = false;
-    for (Section s : layout().sections()) {
+    for (Section s : structure().sections()) {
       if ((!section.isEmpty() && !s.name().equals(section)) || (!pkg.isEmpty() && !s.packageName().equals(pkg))) {
         continue;
       }
@@ -232,7 +232,7 @@ final class SpecEditor {
   /** The tag lines of {@code pkg} most like {@code wanted} (a tag name, or {@code Tag value}), as a message suffix. */
   private String nearestTags(String pkg, String wanted) {
     List<NearestLines.Line> lines = new ArrayList<>();
-    for (TagLine t : layout().tags(pkg)) {
+    for (TagLine t : structure().tags(pkg)) {
       lines.add(new NearestLines.Line(t.line(), spec.get(t.line()), wanted.contains(" ") ? t.name() + " " + t.value() : t.name()));
     }
     return NearestLines.suffix(wanted, lines);
@@ -241,7 +241,7 @@ final class SpecEditor {
   /** The body lines a search-replace looked at most like the regex's literal text, as a message suffix. */
   private String nearestBodyLines(String section, String pkg, String regexText) {
     List<NearestLines.Line> lines = new ArrayList<>();
-    for (Section s : layout().sections()) {
+    for (Section s : structure().sections()) {
       if ((section.isEmpty() || s.name().equals(section)) && (pkg.isEmpty() || s.packageName().equals(pkg))) {
         for (int i = s.bodyStart() < 0 ? 0 : s.bodyStart(); i < s.end(); i++) {
           lines.add(new NearestLines.Line(i, spec.get(i)));
@@ -264,7 +264,7 @@ final class SpecEditor {
     if (pkg.isEmpty()) {
       throw new SpecEditException("package must name a sub-package");
     }
-    List<Section> found = layout().sections().stream().filter(s -> !s.isPreamble() && s.packageName().equals(pkg)).toList();
+    List<Section> found = structure().sections().stream().filter(s -> !s.isPreamble() && s.packageName().equals(pkg)).toList();
     if (found.isEmpty()) {
       throw new SpecEditException("sub-package \"" + pkg + "\" not found (no section header qualified with '" + pkg
           + "' or '-n " + pkg + "')");
@@ -274,7 +274,7 @@ final class SpecEditor {
 
   private void removeRanges(List<Section> sections, boolean balance) throws SpecEditException {
     int[] ends = new int[sections.size()];
-    ConditionalBalance pairs = balance ? ConditionalBalance.of(layout()) : null;
+    ConditionalBalance pairs = balance ? ConditionalBalance.of(structure()) : null;
     for (int i = 0; i < sections.size(); i++) {
       Section s = sections.get(i);
       ends[i] = balance ? pairs.balancedEnd(s.headerLine(), s.end(), spec.lines()) : s.end();
@@ -286,19 +286,19 @@ final class SpecEditor {
 
   /** Registers a patch: appended to {@code %patchlist} when the spec has one, else {@code Patch<highest+1>}. */
   void addPatch(String pkg, String fileName) throws SpecEditException {
-    SpecStructure layout = layout();
-    if (layout.sections().stream().anyMatch(s -> s.name().equals("%patchlist"))) {
+    SpecStructure structure = structure();
+    if (structure.sections().stream().anyMatch(s -> s.name().equals("%patchlist"))) {
       appendLines("%patchlist", "", List.of(fileName));
       return;
     }
-    addTag(pkg, "Patch" + (highestPatchNumber(layout) + 1), fileName);
+    addTag(pkg, "Patch" + (highestPatchNumber(structure) + 1), fileName);
   }
 
   /** The highest {@code PatchN} over all packages; {@code k} bare {@code Patch:} tags count as 0..k-1; -1 when none. */
-  static int highestPatchNumber(SpecStructure layout) {
+  static int highestPatchNumber(SpecStructure structure) {
     int highest = -1;
     int unnumbered = 0;
-    for (TagLine t : layout.tags()) {
+    for (TagLine t : structure.tags()) {
       int n = patchNumber(t.name());
       if (n > highest) {
         highest = n;
@@ -332,14 +332,14 @@ final class SpecEditor {
    * {@code %patchlist} entries whose trimmed text matches; returns how many were removed.
    */
   int removePatches(DoublestarGlob glob) {
-    SpecStructure layout = layout();
+    SpecStructure structure = structure();
     List<Integer> doomed = new ArrayList<>();
-    for (TagLine t : layout.tags()) {
+    for (TagLine t : structure.tags()) {
       if (patchNumber(t.name()) >= 0 && glob.matches(t.value())) {
         doomed.add(t.line());
       }
     }
-    for (Section s : layout.sections()) {
+    for (Section s : structure.sections()) {
       if (s.name().equals("%patchlist")) {
         for (int i = s.bodyStart(); i < s.end(); i++) {
           String entry = spec.get(i).strip();

@@ -30,6 +30,7 @@ public final class AddedDuplicates {
    */
   public static List<Integer> of(List<String> before, SpecLines after, int overlayIndex) {
     SpecDocument previous = SpecDocument.parse("");
+    previous.useOpaqueMacroBodies(after.document().opaqueMacroBodies()); // the same reading on both sides
     previous.insertLines(0, before, 0); // one line per entry, as in `after`, even where a text holds a newline
     SpecStructure old = previous.structure();
     Set<String> existing = new HashSet<>();

@@ -1,83 +1,54 @@
 package dev.rpmoverlay.overlay;
 
-import dev.rpmoverlay.spec.ConditionalDirective;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
+import dev.rpmoverlay.spec.ConditionalBlock;
+import dev.rpmoverlay.spec.ConditionalProblem;
+import dev.rpmoverlay.spec.Conditionals;
+import dev.rpmoverlay.spec.LineKind;
+import dev.rpmoverlay.spec.SpecStructure;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
 
-/** {@code %if}/{@code %endif} structure as azldev counts it (docs/azldev-compatibility.md §2.4). */
+/**
+ * Cuts a section range back so that removing it keeps {@code %if}/{@code %endif} balanced, as
+ * azldev's remove-section does (docs/azldev-compatibility.md §2.4). The pairs are the blocks of
+ * the spec model read line by line (opaque macro bodies off, as azldev counts).
+ */
 final class ConditionalBalance {
-  private ConditionalBalance() {}
+  private final SpecStructure structure;
+  private final List<ConditionalBlock> pairs;
+  /** The {@code %if...} and {@code %endif} lines: conditional lines that are not branches. */
+  private final BitSet ends = new BitSet();
 
-  /** A matched pair of line indexes. */
-  record Pair(int ifLine, int endifLine) {}
-
-  private static String firstToken(String line) {
-    String trimmed = line.strip();
-    if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-      return "";
+  private ConditionalBalance(SpecStructure structure) {
+    this.structure = structure;
+    this.pairs = structure.conditionals().blocks();
+    for (ConditionalBlock b : pairs) {
+      ends.set(b.ifLine());
+      ends.set(b.endLine());
     }
-    int ws = 0;
-    while (ws < trimmed.length() && !Character.isWhitespace(trimmed.charAt(ws))) {
-      ws++;
+  }
+
+  /** The pairs of {@code structure}; an unmatched {@code %endif} or {@code %if} anywhere is an error. */
+  static ConditionalBalance of(SpecStructure structure) throws SpecEditException {
+    Conditionals c = structure.conditionals();
+    for (ConditionalProblem.Kind kind : List.of(ConditionalProblem.Kind.UNMATCHED_ENDIF, ConditionalProblem.Kind.UNTERMINATED_IF)) {
+      for (ConditionalProblem p : c.problems()) {
+        if (p.kind() == kind) {
+          String what = kind == ConditionalProblem.Kind.UNMATCHED_ENDIF ? "%endif" : "%if";
+          throw new SpecEditException("unmatched " + what + " at line " + (p.line() + 1));
+        }
+      }
     }
-    return trimmed.substring(0, ws).toLowerCase(Locale.ROOT);
+    return new ConditionalBalance(structure);
   }
 
-  /** +1 for an opener, -1 for {@code %endif}, 0 otherwise; comments never count. */
-  static int depthChange(String line) {
-    ConditionalDirective d = ConditionalDirective.of(firstToken(line));
-    return d == ConditionalDirective.OPEN ? 1 : d == ConditionalDirective.END ? -1 : 0;
-  }
-
-  static boolean isBranch(String line) {
-    return ConditionalDirective.of(firstToken(line)) == ConditionalDirective.BRANCH;
-  }
-
-  static boolean isBlankOrComment(String line) {
+  private static boolean isBlankOrComment(String line) {
     String t = line.strip();
     return t.isEmpty() || t.startsWith("#");
   }
 
-  private static boolean isMacroDefinition(String line) {
-    String t = firstToken(line);
-    return t.equals("%define") || t.equals("%global");
-  }
-
-  /**
-   * Every matched pair, found with a stack; continuation lines of a multi-line
-   * {@code %define}/{@code %global} are skipped. An unmatched directive is an error.
-   */
-  static List<Pair> pairs(List<String> lines) throws SpecEditException {
-    List<Pair> pairs = new ArrayList<>();
-    Deque<Integer> stack = new ArrayDeque<>();
-    boolean inMacro = false;
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (inMacro) {
-        inMacro = line.endsWith("\\");
-        continue;
-      }
-      if (isMacroDefinition(line) && line.endsWith("\\")) {
-        inMacro = true;
-        continue;
-      }
-      int d = depthChange(line);
-      if (d > 0) {
-        stack.push(i);
-      } else if (d < 0) {
-        if (stack.isEmpty()) {
-          throw new SpecEditException("unmatched %endif at line " + (i + 1));
-        }
-        pairs.add(new Pair(stack.pop(), i));
-      }
-    }
-    if (!stack.isEmpty()) {
-      throw new SpecEditException("unmatched %if at line " + (stack.peekLast() + 1));
-    }
-    return pairs;
+  private boolean isBranch(int line) {
+    return structure.kind(line) == LineKind.CONDITIONAL && !ends.get(line);
   }
 
   /**
@@ -86,33 +57,27 @@ final class ConditionalBalance {
    * the earliest such line. Fails when real content would be left behind or a kept branch
    * directive would change meaning.
    */
-  static int balancedEnd(int start, int end, List<String> lines, List<Pair> pairs) throws SpecEditException {
+  int balancedEnd(int start, int end, List<String> lines) throws SpecEditException {
     int trimmed = end;
-    for (Pair p : pairs) {
+    for (ConditionalBlock p : pairs) {
       boolean ifInside = p.ifLine() >= start && p.ifLine() < end;
-      boolean endifInside = p.endifLine() >= start && p.endifLine() < end;
+      boolean endifInside = p.endLine() >= start && p.endLine() < end;
       if (ifInside == endifInside) {
         continue;
       }
-      int inside = ifInside ? p.ifLine() : p.endifLine();
+      int inside = ifInside ? p.ifLine() : p.endLine();
       trimmed = Math.min(trimmed, inside);
       if (ifInside && hasContent(p.ifLine() + 1, end, lines)) {
         throw spans(start, end);
       }
     }
     for (int i = start; i < end; i++) {
-      if (!isBranch(lines.get(i))) {
-        continue;
-      }
-      for (Pair p : pairs) {
-        if (p.ifLine() <= i && p.endifLine() >= i) {
-          if (!(p.ifLine() >= start && p.endifLine() < end)) {
-            throw new SpecEditException("section at lines " + (start + 1) + "-" + end
-                + " contains a %else/%elif branch of a conditional that extends beyond the section; "
-                + "use a spec-search-replace overlay to adjust the conditionals before removing it");
-          }
-          break;
-        }
+      // a branch line belongs to its own block: the innermost pair around it
+      ConditionalBlock p = isBranch(i) ? structure.conditionals().enclosing(i) : null;
+      if (p != null && !p.within(start, end)) {
+        throw new SpecEditException("section at lines " + (start + 1) + "-" + end
+            + " contains a %else/%elif branch of a conditional that extends beyond the section; "
+            + "use a spec-search-replace overlay to adjust the conditionals before removing it");
       }
     }
     if (trimmed < end && hasContent(trimmed, end, lines)) {
@@ -121,9 +86,10 @@ final class ConditionalBalance {
     return trimmed;
   }
 
-  private static boolean hasContent(int from, int to, List<String> lines) {
+  /** Whether {@code [from, to)} holds a line that is not blank, a comment, an {@code %if} or an {@code %endif}. */
+  private boolean hasContent(int from, int to, List<String> lines) {
     for (int i = from; i < to; i++) {
-      if (!isBlankOrComment(lines.get(i)) && depthChange(lines.get(i)) == 0) {
+      if (!isBlankOrComment(lines.get(i)) && !ends.get(i)) {
         return true;
       }
     }

@@ -1,15 +1,20 @@
 package dev.rpmoverlay.overlay;
 
 import dev.rpmoverlay.config.DoublestarGlob;
-import dev.rpmoverlay.overlay.SpecLayout.Section;
-import dev.rpmoverlay.overlay.SpecLayout.TagLine;
+import dev.rpmoverlay.spec.ConditionalBlock;
+import dev.rpmoverlay.spec.ConditionalProblem;
+import dev.rpmoverlay.spec.Conditionals;
+import dev.rpmoverlay.spec.Section;
+import dev.rpmoverlay.spec.SpecStructure;
+import dev.rpmoverlay.spec.TagLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * azldev's spec edit primitives (docs/azldev-compatibility.md §2.2-2.5) over {@link SpecLines}. Every line an
- * edit writes gets the edit's {@link LineOrigin}. A failed edit throws {@link SpecEditException}
+ * azldev's spec edit primitives (docs/azldev-compatibility.md §2.2-2.5) over {@link SpecLines}, which
+ * read the spec through its model ({@link SpecStructure}, azldev's line-by-line reading: see {@link
+ * SpecLines#parse(byte[])}). Every line an edit writes gets the edit's {@link LineOrigin}. A failed edit throws {@link SpecEditException}
  * saying what was not found; edits never leave a partial change behind except where azldev itself
  * does (none of these primitives do).
  */
@@ -22,8 +27,9 @@ final class SpecEditor {
     this.origin = origin;
   }
 
-  private SpecLayout layout() {
-    return spec.layout();
+  /** The structure of the current lines; an insert moves it along, any other edit makes a new scan. */
+  private SpecStructure structure() {
+    return spec.document().structure();
   }
 
   static String tagLine(String tag, String value) {
@@ -45,7 +51,7 @@ final class SpecEditor {
   }
 
   private List<Section> requireSections(String section, String pkg) throws SpecEditException {
-    List<Section> found = layout().sections(section, pkg);
+    List<Section> found = structure().sections(section, pkg);
     if (found.isEmpty()) {
       if (section.equals("%package")) {
         throw new SpecEditException("sub-package \"" + pkg + "\" not found (no '%package " + pkg
@@ -95,8 +101,8 @@ final class SpecEditor {
    * point is inside a conditional that closes within the section.
    */
   void insertTag(String pkg, String tag, String value) throws SpecEditException {
-    SpecLayout layout = layout();
-    List<Section> sections = layout.sections(tagSection(pkg), pkg);
+    SpecStructure structure = structure();
+    List<Section> sections = structure.sections(tagSection(pkg), pkg);
     if (sections.isEmpty()) {
       requireSections(tagSection(pkg), pkg);
     }
@@ -104,57 +110,47 @@ final class SpecEditor {
     int lastFamily = -1;
     int lastAny = -1;
     int sectionEnd = spec.size();
-    List<Section> all = layout.sections();
-    for (int si = 0; si < all.size(); si++) {
-      Section s = all.get(si);
-      if (!s.name().equals(tagSection(pkg)) || !s.pkg().equals(pkg)) {
-        continue;
-      }
+    for (Section s : sections) {
       sectionEnd = s.end();
       // from the section's last tag back to the last of the family: a few tags, not the spec
-      List<TagLine> tags = layout.sectionTags(si);
-      if (!tags.isEmpty()) {
-        lastAny = Math.max(lastAny, s.header() + tags.get(tags.size() - 1).line());
-      }
-      for (int i = tags.size() - 1; i >= 0; i--) {
-        if (family(tags.get(i).tag()).equals(family)) {
-          lastFamily = Math.max(lastFamily, s.header() + tags.get(i).line());
-          break;
-        }
-      }
+      TagLine last = structure.lastTag(s, t -> true);
+      TagLine lastOfFamily = structure.lastTag(s, t -> family(t.name()).equals(family));
+      lastAny = Math.max(lastAny, last == null ? -1 : last.line());
+      lastFamily = Math.max(lastFamily, lastOfFamily == null ? -1 : lastOfFamily.line());
     }
     int after = lastFamily >= 0 ? lastFamily : lastAny;
     if (after < 0) {
       addTag(pkg, tag, value);
       return;
     }
-    after = skipPastConditional(layout, after, sectionEnd);
+    after = skipPastConditional(structure, after, sectionEnd);
     spec.insert(after + 1, List.of(tagLine(tag, value)), origin);
   }
 
   /**
-   * {@code line} when it is outside any conditional; else the {@code %endif} (before {@code
-   * sectionEnd}) that brings the depth back to 0, if any. Reads only the conditional lines.
+   * {@code line} (a tag line) when it is outside any conditional; else the {@code %endif} (before
+   * {@code sectionEnd}) that brings the depth back to 0, if any. azldev's depth is the sum of +1
+   * per {@code %if} and -1 per {@code %endif} up to the line, so each stray {@code %endif} before
+   * it lowers the depth by one: the {@code %endif} wanted is then that of the enclosing block
+   * whose own depth equals the number of strays.
    */
-  private int skipPastConditional(SpecLayout layout, int line, int sectionEnd) {
-    List<SpecLayout.Conditional> conditionals = layout.conditionals(spec.lines());
-    int depth = 0;
-    int next = 0;
-    while (next < conditionals.size() && conditionals.get(next).line() <= line) {
-      depth += conditionals.get(next).change();
-      next++;
+  private int skipPastConditional(SpecStructure structure, int line, int sectionEnd) {
+    Conditionals conditionals = structure.conditionals();
+    int strays = 0;
+    for (ConditionalProblem p : conditionals.problems()) {
+      if (p.kind() == ConditionalProblem.Kind.UNMATCHED_ENDIF && p.line() < line) {
+        strays++;
+      }
     }
-    if (depth <= 0) {
+    ConditionalBlock block = conditionals.enclosing(line);
+    while (block != null && block.depth() > strays) {
+      block = conditionals.block(block.parent());
+    }
+    if (block == null || block.depth() != strays) {
       return line;
     }
     int end = Math.min(sectionEnd, spec.size());
-    for (; next < conditionals.size() && conditionals.get(next).line() < end; next++) {
-      depth += conditionals.get(next).change();
-      if (depth <= 0) {
-        return conditionals.get(next).line();
-      }
-    }
-    return line;
+    return block.endLine() >= 0 && block.endLine() < end ? block.endLine() : line;
   }
 
   static String family(String tag) {
@@ -169,8 +165,8 @@ final class SpecEditor {
   /** Rewrites every {@code tag} line (case-insensitive name) of the package as {@code Tag: value}. */
   void updateTag(String pkg, String tag, String value) throws SpecEditException {
     int updated = 0;
-    for (TagLine t : layout().tagsOf(pkg)) {
-      if (t.tag().equalsIgnoreCase(tag)) {
+    for (TagLine t : structure().tags(pkg)) {
+      if (t.name().equalsIgnoreCase(tag)) {
         spec.set(t.line(), tagLine(tag, value), origin);
         updated++;
       }
@@ -182,7 +178,7 @@ final class SpecEditor {
 
   /** Updates the tag where it exists, otherwise adds it. */
   void setTag(String pkg, String tag, String value) throws SpecEditException {
-    boolean exists = layout().tagsOf(pkg).stream().anyMatch(t -> t.tag().equalsIgnoreCase(tag));
+    boolean exists = structure().tags(pkg).stream().anyMatch(t -> t.name().equalsIgnoreCase(tag));
     if (exists) {
       updateTag(pkg, tag, value);
     } else {
@@ -193,8 +189,8 @@ final class SpecEditor {
   /** Removes every {@code tag} line of the package, only those whose whole value equals {@code value} when given. */
   void removeTag(String pkg, String tag, String value) throws SpecEditException {
     List<TagLine> doomed = new ArrayList<>();
-    for (TagLine t : layout().tagsOf(pkg)) {
-      if (t.tag().equalsIgnoreCase(tag) && (value.isEmpty() || t.value().equalsIgnoreCase(value))) {
+    for (TagLine t : structure().tags(pkg)) {
+      if (t.name().equalsIgnoreCase(tag) && (value.isEmpty() || t.value().equalsIgnoreCase(value))) {
         doomed.add(t);
       }
     }
@@ -213,8 +209,8 @@ final class SpecEditor {
    */
   void searchReplace(String section, String pkg, Re2 regex, String regexText, String replacement) throws SpecEditException {
     boolean changed = false;
-    for (Section s : layout().sections()) {
-      if ((!section.isEmpty() && !s.name().equals(section)) || (!pkg.isEmpty() && !s.pkg().equals(pkg))) {
+    for (Section s : structure().sections()) {
+      if ((!section.isEmpty() && !s.name().equals(section)) || (!pkg.isEmpty() && !s.packageName().equals(pkg))) {
         continue;
       }
       for (int i = s.bodyStart() < 0 ? 0 : s.bodyStart(); i < s.end(); i++) {
@@ -236,8 +232,8 @@ final class SpecEditor {
   /** The tag lines of {@code pkg} most like {@code wanted} (a tag name, or {@code Tag value}), as a message suffix. */
   private String nearestTags(String pkg, String wanted) {
     List<NearestLines.Line> lines = new ArrayList<>();
-    for (TagLine t : layout().tagsOf(pkg)) {
-      lines.add(new NearestLines.Line(t.line(), spec.get(t.line()), wanted.contains(" ") ? t.tag() + " " + t.value() : t.tag()));
+    for (TagLine t : structure().tags(pkg)) {
+      lines.add(new NearestLines.Line(t.line(), spec.get(t.line()), wanted.contains(" ") ? t.name() + " " + t.value() : t.name()));
     }
     return NearestLines.suffix(wanted, lines);
   }
@@ -245,8 +241,8 @@ final class SpecEditor {
   /** The body lines a search-replace looked at most like the regex's literal text, as a message suffix. */
   private String nearestBodyLines(String section, String pkg, String regexText) {
     List<NearestLines.Line> lines = new ArrayList<>();
-    for (Section s : layout().sections()) {
-      if ((section.isEmpty() || s.name().equals(section)) && (pkg.isEmpty() || s.pkg().equals(pkg))) {
+    for (Section s : structure().sections()) {
+      if ((section.isEmpty() || s.name().equals(section)) && (pkg.isEmpty() || s.packageName().equals(pkg))) {
         for (int i = s.bodyStart() < 0 ? 0 : s.bodyStart(); i < s.end(); i++) {
           lines.add(new NearestLines.Line(i, spec.get(i)));
         }
@@ -268,7 +264,7 @@ final class SpecEditor {
     if (pkg.isEmpty()) {
       throw new SpecEditException("package must name a sub-package");
     }
-    List<Section> found = layout().sections().stream().filter(s -> !s.isPreamble() && s.pkg().equals(pkg)).toList();
+    List<Section> found = structure().sections().stream().filter(s -> !s.isPreamble() && s.packageName().equals(pkg)).toList();
     if (found.isEmpty()) {
       throw new SpecEditException("sub-package \"" + pkg + "\" not found (no section header qualified with '" + pkg
           + "' or '-n " + pkg + "')");
@@ -278,35 +274,35 @@ final class SpecEditor {
 
   private void removeRanges(List<Section> sections, boolean balance) throws SpecEditException {
     int[] ends = new int[sections.size()];
-    List<ConditionalBalance.Pair> pairs = balance ? ConditionalBalance.pairs(spec.lines()) : List.of();
+    ConditionalBalance pairs = balance ? ConditionalBalance.of(structure()) : null;
     for (int i = 0; i < sections.size(); i++) {
       Section s = sections.get(i);
-      ends[i] = balance ? ConditionalBalance.balancedEnd(s.header(), s.end(), spec.lines(), pairs) : s.end();
+      ends[i] = balance ? pairs.balancedEnd(s.headerLine(), s.end(), spec.lines()) : s.end();
     }
     for (int i = sections.size() - 1; i >= 0; i--) {
-      spec.removeRange(sections.get(i).header(), ends[i]);
+      spec.removeRange(sections.get(i).headerLine(), ends[i]);
     }
   }
 
   /** Registers a patch: appended to {@code %patchlist} when the spec has one, else {@code Patch<highest+1>}. */
   void addPatch(String pkg, String fileName) throws SpecEditException {
-    SpecLayout layout = layout();
-    if (layout.sections().stream().anyMatch(s -> s.name().equals("%patchlist"))) {
+    SpecStructure structure = structure();
+    if (structure.sections().stream().anyMatch(s -> s.name().equals("%patchlist"))) {
       appendLines("%patchlist", "", List.of(fileName));
       return;
     }
-    addTag(pkg, "Patch" + (highestPatchNumber(layout) + 1), fileName);
+    addTag(pkg, "Patch" + (highestPatchNumber(structure) + 1), fileName);
   }
 
   /** The highest {@code PatchN} over all packages; {@code k} bare {@code Patch:} tags count as 0..k-1; -1 when none. */
-  static int highestPatchNumber(SpecLayout layout) {
+  static int highestPatchNumber(SpecStructure structure) {
     int highest = -1;
     int unnumbered = 0;
-    for (TagLine t : layout.tags()) {
-      int n = patchNumber(t.tag());
+    for (TagLine t : structure.tags()) {
+      int n = patchNumber(t.name());
       if (n > highest) {
         highest = n;
-      } else if (n < 0 && t.tag().equalsIgnoreCase("patch")) {
+      } else if (n < 0 && t.name().equalsIgnoreCase("patch")) {
         unnumbered++;
       }
     }
@@ -336,14 +332,14 @@ final class SpecEditor {
    * {@code %patchlist} entries whose trimmed text matches; returns how many were removed.
    */
   int removePatches(DoublestarGlob glob) {
-    SpecLayout layout = layout();
+    SpecStructure structure = structure();
     List<Integer> doomed = new ArrayList<>();
-    for (TagLine t : layout.tags()) {
-      if (patchNumber(t.tag()) >= 0 && glob.matches(t.value())) {
+    for (TagLine t : structure.tags()) {
+      if (patchNumber(t.name()) >= 0 && glob.matches(t.value())) {
         doomed.add(t.line());
       }
     }
-    for (Section s : layout.sections()) {
+    for (Section s : structure.sections()) {
       if (s.name().equals("%patchlist")) {
         for (int i = s.bodyStart(); i < s.end(); i++) {
           String entry = spec.get(i).strip();

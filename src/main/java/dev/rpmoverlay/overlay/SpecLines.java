@@ -23,9 +23,6 @@ public final class SpecLines {
   private final SpecDocument doc;
   private final List<LineOrigin> stamps;
   private final List<String> textView;
-  /** The layout of the current lines while {@link #layoutModCount} equals the document's count. */
-  private SpecLayout layout;
-  private long layoutModCount;
 
   private SpecLines(SpecDocument doc, List<LineOrigin> stamps) {
     this.doc = doc;
@@ -43,13 +40,23 @@ public final class SpecLines {
     };
   }
 
-  /** Parses spec bytes (UTF-8, or ISO-8859-1 when not valid UTF-8, so any bytes survive). */
+  /**
+   * Parses spec bytes (UTF-8, or ISO-8859-1 when not valid UTF-8, so any bytes survive). The
+   * document's structure is azldev's reading: every physical line classified on its own, a
+   * header-looking line inside a {@code %define} body included ({@link
+   * SpecDocument#useOpaqueMacroBodies} off).
+   */
   public static SpecLines parse(byte[] bytes) {
-    return new SpecLines(SpecDocument.parse(bytes), new ArrayList<>());
+    return of(SpecDocument.parse(bytes));
   }
 
   public static SpecLines parse(String content) {
-    return new SpecLines(SpecDocument.parse(content), new ArrayList<>());
+    return of(SpecDocument.parse(content));
+  }
+
+  private static SpecLines of(SpecDocument doc) {
+    doc.useOpaqueMacroBodies(false);
+    return new SpecLines(doc, new ArrayList<>());
   }
 
   public SpecLines copy() {
@@ -102,26 +109,12 @@ public final class SpecLines {
     doc.replaceLine(i, line, stamp(origin));
   }
 
-  public void insert(int at, List<String> lines, LineOrigin origin) {
-    boolean current = layout != null && layoutModCount == doc.modCount();
-    doc.insertLines(at, lines, stamp(origin));
-    if (current && layout.linesInserted(at, lines)) {
-      layoutModCount = doc.modCount();
-    } else {
-      layout = null;
-    }
-  }
-
   /**
-   * The layout of the current lines: scanned after any other edit, moved along by inserts (so an
-   * overlay that inserts a line costs about that line, not the spec). Do not hold it across an edit.
+   * Inserts {@code lines} before line {@code at}; the document's structure is moved along rather
+   * than scanned again when the lines cannot change how the spec reads (tag lines, for example).
    */
-  SpecLayout layout() {
-    if (layout == null || layoutModCount != doc.modCount()) {
-      layout = SpecLayout.scan(textView);
-      layoutModCount = doc.modCount();
-    }
-    return layout;
+  public void insert(int at, List<String> lines, LineOrigin origin) {
+    doc.insertLines(at, lines, stamp(origin));
   }
 
   public void remove(int i) {

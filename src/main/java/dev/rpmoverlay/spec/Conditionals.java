@@ -6,13 +6,10 @@ import java.util.List;
 public final class Conditionals {
   private final List<ConditionalBlock> blocks;
   private final List<ConditionalProblem> problems;
-  /** Innermost enclosing block per line, or null when the document has no conditionals. */
-  private final int[] innermost;
 
-  Conditionals(List<ConditionalBlock> blocks, List<ConditionalProblem> problems, int[] innermost) {
+  Conditionals(List<ConditionalBlock> blocks, List<ConditionalProblem> problems) {
     this.blocks = List.copyOf(blocks);
     this.problems = List.copyOf(problems);
-    this.innermost = innermost;
   }
 
   /** All blocks, ordered by their opening line. */
@@ -26,11 +23,23 @@ public final class Conditionals {
 
   /** The innermost block strictly enclosing {@code line}, or null at top level. */
   public ConditionalBlock enclosing(int line) {
-    if (innermost == null || line < 0 || line >= innermost.length) {
-      return null;
+    // Blocks nest (they come from a stack) and are ordered by opening line: the last one opened
+    // before the line encloses it, or one of its ancestors does.
+    int lo = 0;
+    int hi = blocks.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (blocks.get(mid).ifLine() < line) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
-    int b = innermost[line];
-    return b < 0 ? null : blocks.get(b);
+    ConditionalBlock b = lo == 0 ? null : blocks.get(lo - 1);
+    while (b != null && !b.encloses(line)) {
+      b = b.parent() < 0 ? null : blocks.get(b.parent());
+    }
+    return b;
   }
 
   /** The outermost block enclosing {@code line}, or null at top level. */

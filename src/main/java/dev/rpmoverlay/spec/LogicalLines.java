@@ -17,6 +17,10 @@ final class LogicalLines {
   private final List<SpecLine> lines;
   private long budget;
   private final Scan scan = new Scan();
+  /** One past the last line the latest {@link #end} call read (beyond its result when cut at EOF). */
+  private int readEnd;
+  /** Whether the latest {@link #end} call ran into the end of the lines with the logical line still open. */
+  private boolean openAtEnd;
 
   LogicalLines(List<SpecLine> lines) {
     this.lines = lines;
@@ -36,11 +40,31 @@ final class LogicalLines {
     if (budget < 0) {
       scan.countBrackets = false;
     }
+    readEnd = j;
+    openAtEnd = j == n && scan.isOpen();
     if (scan.bracketsOpen() && j - start > 1) {
       // Unclosed at EOF: RPM would fail here; do not let this line hide what follows.
       return start + 1;
     }
     return j;
+  }
+
+  /** One past the last line the latest {@link #end} call read. */
+  int readEnd() {
+    return readEnd;
+  }
+
+  /**
+   * Whether the latest {@link #end} call stopped at the last line with the logical line still
+   * open: a line appended after it would have been read too.
+   */
+  boolean openAtEnd() {
+    return openAtEnd;
+  }
+
+  /** Whether the budget ran out, so later calls stopped counting brackets. */
+  boolean exhausted() {
+    return !scan.countBrackets;
   }
 
   /** RPM's counters for one logical line. */

@@ -10,7 +10,10 @@ import java.util.Objects;
  * unchanged, plus a lazily computed {@link SpecStructure} (sections, tags, conditionals, ...).
  *
  * <p>Total: parsing never fails, whatever the bytes. Edits invalidate the structure; the next
- * query recomputes it (one linear pass). Printing always comes from the lines.
+ * query recomputes it (one linear pass), except that an insert of lines that cannot change how the
+ * rest reads (no header, conditional or macro definition, not inside a macro body) moves the
+ * structure along by the size of the change ({@link StructureInsert}). Printing always comes from
+ * the lines.
  */
 public final class SpecDocument {
   private final ArrayList<SpecLine> lines;
@@ -18,8 +21,6 @@ public final class SpecDocument {
   private final SpecEncoding encoding;
   private SpecStructure structure;
   private boolean embeddedNewlines;
-  /** Counts edits, so views built on the lines (such as a cached layout) can tell they are stale. */
-  private long modCount;
   private QualifierRules qualifierRules = QualifierRules.HEAD;
   private boolean opaqueMacroBodies = true;
   private TagRules tagRules = TagRules.AZLDEV;
@@ -183,11 +184,6 @@ public final class SpecDocument {
     return text();
   }
 
-  /** How many edits changed the lines so far: equal counts mean the same lines. */
-  public long modCount() {
-    return modCount;
-  }
-
   /** The structure of the current lines, computed on first use after an edit. */
   public SpecStructure structure() {
     SpecStructure s = structure;
@@ -241,6 +237,10 @@ public final class SpecDocument {
     }
   }
 
+  public TagRules tagRules() {
+    return tagRules;
+  }
+
   /** An independent copy (same lines, same provenance). */
   public SpecDocument copy() {
     SpecDocument copy = new SpecDocument(new ArrayList<>(lines), encoding);
@@ -273,14 +273,15 @@ public final class SpecDocument {
       noteText(text);
       added.add(SpecLine.inserted(text, stamp));
     }
+    SpecStructure before = structure;
     if (index == lines.size() && index > 0 && lines.get(index - 1).terminator().isEmpty()) {
       lines.set(index - 1, lines.get(index - 1).withTerminator(SpecLine.LF));
       int last = added.size() - 1;
       added.set(last, added.get(last).withTerminator(SpecLine.NONE));
+      before = null; // the former last line's new newline can continue its logical line
     }
     lines.addAll(index, added);
-    structure = null;
-    modCount++;
+    structure = before == null ? null : StructureInsert.after(before, this, index, added.size());
   }
 
   /** Removes lines {@code [from, to)}. */
@@ -291,7 +292,6 @@ public final class SpecDocument {
     }
     lines.subList(from, to).clear();
     structure = null;
-    modCount++;
   }
 
   /** Replaces the text of line {@code index}, keeping its terminator and origin. */
@@ -299,7 +299,6 @@ public final class SpecDocument {
     noteText(text);
     lines.set(index, lines.get(index).withText(text, stamp));
     structure = null;
-    modCount++;
   }
 
   /** Sets a tag's value, keeping the line's layout (indent, name, alignment, trailing space). */
@@ -340,8 +339,7 @@ public final class SpecDocument {
       lines.clear();
       lines.addAll(out);
       structure = null;
-      modCount++;
-    }
+      }
     return changed;
   }
 

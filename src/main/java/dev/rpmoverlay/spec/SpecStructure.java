@@ -12,27 +12,48 @@ import java.util.function.Predicate;
 public final class SpecStructure {
   private final int lineCount;
   private final List<Section> sections;
-  private final List<TagLine> tags;
+  private final SectionTags tags;
   private final List<MacroDefinition> macros;
   private final List<IncludeDirective> includes;
   private final Conditionals conditionals;
   private final byte[] kinds;
+  /** Whether lines appended at the end would be read by a logical line still open there. */
+  private final boolean readToEnd;
 
   SpecStructure(
       int lineCount,
       List<Section> sections,
-      List<TagLine> tags,
+      SectionTags tags,
       List<MacroDefinition> macros,
       List<IncludeDirective> includes,
       Conditionals conditionals,
-      byte[] kinds) {
+      byte[] kinds,
+      boolean readToEnd) {
     this.lineCount = lineCount;
     this.sections = List.copyOf(sections);
-    this.tags = List.copyOf(tags);
+    this.tags = tags;
     this.macros = List.copyOf(macros);
     this.includes = List.copyOf(includes);
     this.conditionals = conditionals;
     this.kinds = kinds;
+    this.readToEnd = readToEnd;
+  }
+
+  /** The per-line kinds with the {@link StructureScanner#READ} flag, for {@link StructureInsert}; not to be changed. */
+  byte[] kinds() {
+    return kinds;
+  }
+
+  /**
+   * Whether lines inserted before line {@code at} ({@code lineCount()}: appended) would be read by
+   * a logical line that starts before them.
+   */
+  boolean readAcross(int at) {
+    return at < lineCount ? (kinds[at] & StructureScanner.READ) != 0 : readToEnd;
+  }
+
+  SectionTags sectionTags() {
+    return tags;
   }
 
   /** All sections in file order; the preamble first (always present, possibly empty). */
@@ -96,7 +117,15 @@ public final class SpecStructure {
 
   /** All tag lines, in file order. */
   public List<TagLine> tags() {
-    return tags;
+    return tags.all();
+  }
+
+  /**
+   * The last tag line of one section that satisfies {@code filter}, or null; reads from the end,
+   * so finding a recent tag costs a few tags, not the section.
+   */
+  public TagLine lastTag(Section section, Predicate<TagLine> filter) {
+    return tags.last(section.index(), filter);
   }
 
   /** The tag lines of one package ({@code ""} = main: the preamble and any {@code %package} without qualifier). */
@@ -111,7 +140,7 @@ public final class SpecStructure {
 
   public List<TagLine> tags(String packageName, Predicate<TagLine> filter) {
     List<TagLine> result = new ArrayList<>();
-    for (TagLine t : tags) {
+    for (TagLine t : tags.all()) {
       if (t.pkg().equals(packageName) && filter.test(t)) {
         result.add(t);
       }
@@ -121,8 +150,9 @@ public final class SpecStructure {
 
   /** The last tag line of a package that satisfies {@code filter}, or null. */
   public TagLine lastTag(String packageName, Predicate<TagLine> filter) {
-    for (int i = tags.size() - 1; i >= 0; i--) {
-      TagLine t = tags.get(i);
+    List<TagLine> all = tags.all();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      TagLine t = all.get(i);
       if (t.pkg().equals(packageName) && filter.test(t)) {
         return t;
       }
@@ -132,13 +162,14 @@ public final class SpecStructure {
 
   /** The tag on line {@code line}, or null. */
   public TagLine tagAt(int line) {
+    List<TagLine> all = tags.all();
     int lo = 0;
-    int hi = tags.size() - 1;
+    int hi = all.size() - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int l = tags.get(mid).line();
+      int l = all.get(mid).line();
       if (l == line) {
-        return tags.get(mid);
+        return all.get(mid);
       }
       if (l < line) {
         lo = mid + 1;
@@ -175,10 +206,6 @@ public final class SpecStructure {
 
   public LineKind kind(int line) {
     return StructureScanner.kind(kinds, line);
-  }
-
-  public boolean isHeader(int line) {
-    return kind(line) == LineKind.HEADER;
   }
 
   public int lineCount() {

@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class StructureScanner {
   private static final LineKind[] KINDS = LineKind.values();
+  /** Flag in a line's kind byte: a logical-line read that started on an earlier line went through it. */
+  static final byte READ = 0x40;
   /** Longer than any keyword the scanner looks for ({@code %transfiletriggerpostun}). */
   private static final int MAX_KEYWORD = 23;
 
@@ -33,6 +35,8 @@ final class StructureScanner {
   private PackageQualifier currentPackage = PackageQualifier.MAIN;
   private int currentHeaderLine = -1;
   private final LogicalLines logicalLines;
+  /** Whether a logical-line read ran into the end still open: a line appended would be read too. */
+  private boolean readToEnd;
   /** End of the definition or expand/lua body that the line being classified starts. */
   private int opaqueEnd;
 
@@ -43,7 +47,7 @@ final class StructureScanner {
     this.rules = rules;
     this.latin1 = latin1;
     this.kinds = new byte[lines.size()];
-    this.conditionals = new ConditionalsBuilder(lines.size());
+    this.conditionals = new ConditionalsBuilder();
     this.logicalLines = new LogicalLines(lines);
   }
 
@@ -57,21 +61,39 @@ final class StructureScanner {
     int i = 0;
     while (i < n) {
       LineKind kind = classify(i);
-      kinds[i] = (byte) kind.ordinal();
-      conditionals.recordLine(i, kind);
+      kinds[i] |= (byte) kind.ordinal();
       int end = opaqueBodies && opaqueEnd > i ? opaqueEnd : i + 1;
       for (int k = i + 1; k < end; k++) {
-        kinds[k] = (byte) LineKind.CONTINUATION.ordinal();
-        conditionals.recordLine(k, LineKind.CONTINUATION);
+        kinds[k] |= (byte) LineKind.CONTINUATION.ordinal();
       }
       i = end;
     }
     closeSection(n);
-    return new SpecStructure(n, sections, tags, macros, includes, conditionals.build(), kinds);
+    if (logicalLines.exhausted()) {
+      // later reads stopped counting brackets, which more lines could change: no insert is safe
+      for (int k = 0; k < n; k++) {
+        kinds[k] |= READ;
+      }
+    }
+    return new SpecStructure(
+        n, sections, SectionTags.of(tags, sections.size()), macros, includes, conditionals.build(), kinds, readToEnd || logicalLines.exhausted());
+  }
+
+  /**
+   * {@link LogicalLines#end}, marking the later lines it read with {@link #READ}: lines inserted
+   * before one of them would have been read too ({@link StructureInsert}).
+   */
+  private int logicalEnd(int i) {
+    int end = logicalLines.end(i);
+    for (int k = i + 1; k < logicalLines.readEnd(); k++) {
+      kinds[k] |= READ;
+    }
+    readToEnd |= logicalLines.openAtEnd();
+    return end;
   }
 
   static LineKind kind(byte[] kinds, int line) {
-    return KINDS[kinds[line]];
+    return KINDS[kinds[line] & ~READ];
   }
 
   /**
@@ -89,7 +111,7 @@ final class StructureScanner {
       char second = text.charAt(start + 1);
       if (second == '{') {
         if (text.startsWith("%{expand:", start) || text.startsWith("%{lua:", start)) {
-          opaqueEnd = logicalLines.end(i);
+          opaqueEnd = logicalEnd(i);
         }
       } else if ((second | 0x20) >= 'a' && (second | 0x20) <= 'z') {
         // Every keyword is short: a longer first token (a path in %files) needs no lookup.
@@ -258,7 +280,7 @@ final class StructureScanner {
       options = text.substring(nameEnd + 1, close < 0 ? len : close);
       afterName = close < 0 ? len : close + 1;
     }
-    int end = logicalLines.end(i);
+    int end = logicalEnd(i);
     opaqueEnd = end;
     StringBuilder body = new StringBuilder(text.substring(skipBlanks(text, afterName)));
     for (int k = i + 1; k < end; k++) {
@@ -286,30 +308,15 @@ final class StructureScanner {
     return i;
   }
 
-  /** Builds blocks with a stack; records the innermost open block for every line. */
+  /** Builds blocks with a stack. */
   private static final class ConditionalsBuilder {
-    private final int lineCount;
     private final List<Block> blocks = new ArrayList<>();
     private final List<ConditionalProblem> problems = new ArrayList<>();
     private int[] stack = new int[8];
     private int depth;
-    private int[] innermost;
-    /** The innermost block for the directive line being recorded, set by {@link #directive}. */
-    private int directiveInnermost = -1;
-
-    ConditionalsBuilder(int lineCount) {
-      this.lineCount = lineCount;
-    }
 
     private int top() {
       return depth == 0 ? -1 : stack[depth - 1];
-    }
-
-    void recordLine(int line, LineKind kind) {
-      if (innermost == null) {
-        return;
-      }
-      innermost[line] = kind == LineKind.CONDITIONAL ? directiveInnermost : top();
     }
 
     /** Handles {@code text[start, end)} if it is a conditional directive. */
@@ -326,8 +333,6 @@ final class StructureScanner {
       }
       switch (directive) {
         case OPEN -> {
-          ensureInnermost(line);
-          directiveInnermost = top();
           Block b = new Block(blocks.size(), text.substring(start, end), line, top(), depth);
           blocks.add(b);
           if (depth == stack.length) {
@@ -336,8 +341,6 @@ final class StructureScanner {
           stack[depth++] = b.index;
         }
         case BRANCH -> {
-          ensureInnermost(line);
-          directiveInnermost = top();
           if (depth == 0) {
             problems.add(new ConditionalProblem(ConditionalProblem.Kind.BRANCH_OUTSIDE_IF, line));
           } else {
@@ -350,23 +353,14 @@ final class StructureScanner {
           }
         }
         case END -> {
-          ensureInnermost(line);
           if (depth == 0) {
             problems.add(new ConditionalProblem(ConditionalProblem.Kind.UNMATCHED_ENDIF, line));
           } else {
             blocks.get(stack[--depth]).endLine = line;
           }
-          directiveInnermost = top();
         }
       }
       return true;
-    }
-
-    private void ensureInnermost(int line) {
-      if (innermost == null) {
-        innermost = new int[lineCount];
-        Arrays.fill(innermost, 0, line, -1);
-      }
     }
 
     Conditionals build() {
@@ -378,7 +372,7 @@ final class StructureScanner {
       for (Block b : blocks) {
         result.add(new ConditionalBlock(b.index, b.keyword, b.ifLine, b.branches, b.endLine, b.parent, b.depth));
       }
-      return new Conditionals(result, problems, innermost);
+      return new Conditionals(result, problems);
     }
 
     private static final class Block {

@@ -78,6 +78,14 @@ class SpecSectionOverlaysTest {
   }
 
   @Test
+  void removeSectionCountsConditionalsInsideAMultiLineDefineAsAzldevDoes() {
+    // azldev pairs %if/%endif on every physical line, macro bodies included
+    assertThatThrownBy(() -> SpecFixture.current("Name: a", "%define close_it() \\", "%endif", "%files", "/x", "%description", "d")
+        .apply(removeSection("%files", "")))
+        .hasMessageEndingWith("): unmatched %endif at line 3");
+  }
+
+  @Test
   void removeSectionFailsOnABranchOfAnOuterConditional() {
     assertThatThrownBy(() -> SpecFixture.current("Name: a", "%if 0", "%files", "/x", "%else", "/y", "%endif", "%description", "d")
         .apply(removeSection("%files", "")))

@@ -22,9 +22,12 @@ final class FileFilter {
         out.remove(path);
       }
     }
+    if (skip || onlyKeptAnyway(out, specFileName)) {
+      return out; // nothing the references could drop: do not read them
+    }
     SpecReferences refs = SpecReferences.of(specLines, name -> tree.get(name)
         .map(f -> List.of(new String(f.content(), StandardCharsets.UTF_8).split("\n", -1))));
-    if (skip || !refs.resolved()) {
+    if (!refs.resolved()) {
       return out;
     }
     Set<String> keep = new HashSet<>(refs.names());
@@ -36,6 +39,20 @@ final class FileFilter {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether every file is the spec or {@code sources}, which the filter keeps whatever the spec
+   * references (many dist-git repos hold nothing else).
+   */
+  private static boolean onlyKeptAnyway(SourceTree tree, String specFileName) {
+    for (String path : tree.files().keySet()) {
+      String first = firstComponent(path);
+      if (!first.equals(specFileName) && !first.equals("sources")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String firstComponent(String path) {

@@ -270,14 +270,23 @@ public final class UpstreamCache {
    */
   private static Optional<java.util.Map<String, BasicFileAttributes>> walk(Path entryDir, Path filesDir) {
     try {
-      if (!Files.readAttributes(filesDir, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS).isDirectory()
-          || Files.isSymbolicLink(entryDir)) {
+      if (Files.isSymbolicLink(entryDir)) {
         return Optional.empty();
       }
       java.util.Map<String, BasicFileAttributes> found = new java.util.HashMap<>();
+      boolean[] startIsDir = {false};
       Files.walkFileTree(filesDir, new SimpleFileVisitor<>() {
         @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          startIsDir[0] |= dir.equals(filesDir);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (file.equals(filesDir)) {
+            return FileVisitResult.TERMINATE; // files/ itself is no directory (a link is not followed)
+          }
           found.put(filesDir.relativize(file).toString().replace('\\', '/'), attrs);
           return FileVisitResult.CONTINUE;
         }
@@ -287,7 +296,7 @@ public final class UpstreamCache {
           throw e;
         }
       });
-      return Optional.of(found);
+      return startIsDir[0] ? Optional.of(found) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -23,7 +23,9 @@ final class HelpLayout {
     UsageMessageSpec usage = cmd.getCommandSpec().usageMessage();
     usage.width(WIDTH).autoWidth(false).sortOptions(false);
     if (usage.footer().length == 0 && usage.exitCodeList().isEmpty()) {
-      usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
+      // A footer, not picocli's exit-code list: that list pads its first column differently from
+      // the footers of the root and of commands with their own codes.
+      usage.footerHeading("%nExit codes:%n").footer(EXIT_CODES.entrySet().stream().map(e -> "  " + e.getKey() + "  " + e.getValue()).toArray(String[]::new));
     }
     cmd.getSubcommands().values().stream().distinct().forEach(HelpLayout::apply);
   }

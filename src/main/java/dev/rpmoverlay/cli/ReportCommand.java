@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  the site was written",
-      "  1  a selected component could not be rendered (its page says why; the others are complete)",
+      "  1  a selected component could not be rendered (named on stderr even with -q; its page says why)",
       "  2  usage or configuration error"
     })
 final class ReportCommand extends BaseCommand {
@@ -54,7 +54,7 @@ final class ReportCommand extends BaseCommand {
       OverlayLinter linter = new OverlayLinter(new OverlayEngine(compat.mode()), LintCommand.day(today));
       ComponentDiffer differ = new ComponentDiffer(3);
       List<ReportSite.Entry> entries = new ArrayList<>();
-      int failures = 0;
+      List<String> failures = new ArrayList<>();
       Progress progress = Progress.start(this, "report", names.size());
       for (String name : names) {
         progress.step();
@@ -67,7 +67,7 @@ final class ReportCommand extends BaseCommand {
           findings = component.overlays().isEmpty() ? List.of() : session.lint(component, linter);
         } catch (UserException e) {
           error = e.getMessage();
-          failures++;
+          failures.add(error);
         }
         entries.add(new ReportSite.Entry(name, project.groupsOf(name), OverlayRow.of(component, diff), diff, error, findings));
       }
@@ -77,7 +77,9 @@ final class ReportCommand extends BaseCommand {
       String title = project.info().description().isBlank() ? projectDir.getFileName().toString() : project.info().description();
       site.write(outputDir, title, entries);
       info("wrote " + outputDir.resolve("index.html") + " (" + entries.size() + " components)");
-      return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+      // Printed even with -q, as diff and lint do: exit code 1 alone would not say which component.
+      failures.forEach(f -> err().println("rpmoverlay: error: " + f));
+      return failures.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
   }
 

@@ -4,6 +4,7 @@ import dev.rpmoverlay.cli.BaseCommand;
 import dev.rpmoverlay.cli.ExitCodes;
 import dev.rpmoverlay.cli.UserException;
 import dev.rpmoverlay.render.RpmNameComparison;
+import dev.rpmoverlay.spec.SpecDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,8 +129,8 @@ final class BenchRpmSourcesCommand extends BaseCommand {
     RpmSpecQuery.Answer answer = query.query(spec);
     String name = spec.getFileName().toString();
     if (answer instanceof RpmSpecQuery.Names names) {
-      List<String> lines = List.of(new String(Files.readAllBytes(spec), StandardCharsets.UTF_8).split("\n", -1));
-      return new Outcome(name, answer, Optional.of(RpmNameComparison.compare(lines, names.names())));
+      SpecDocument document = SpecDocument.parse(new String(Files.readAllBytes(spec), StandardCharsets.UTF_8));
+      return new Outcome(name, answer, Optional.of(RpmNameComparison.compare(document, names.names())));
     }
     return new Outcome(name, answer, Optional.empty());
   }

@@ -1,9 +1,11 @@
 package dev.rpmoverlay.cli;
 
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The subcommands of {@code rpmoverlay}, in the order --help lists them, and how much of each to
@@ -13,6 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * reach it (its name or an alias is one of the arguments) and otherwise only an outline: name,
  * aliases and the summary lines the top-level help and picocli's "did you mean" read. Nothing can
  * run an outline: picocli selects a subcommand only by an argument equal to its name or alias.
+ * When the first argument after the root's options names a subcommand (the usual {@code
+ * rpmoverlay diff nginx}, {@code rpmoverlay -C dir render -a}), that subcommand is the whole tree.
  */
 final class CommandTree {
   /** In --help order. */
@@ -60,13 +64,55 @@ final class CommandTree {
       addAll(root);
       return;
     }
+    Optional<String> word = commandWord(root.getCommandSpec(), args);
     for (Class<?> type : SUBCOMMANDS) {
       Command command = type.getAnnotation(Command.class);
-      boolean reachable = type == CommandLine.HelpCommand.class
-          || args.contains(command.name())
-          || List.of(command.aliases()).stream().anyMatch(args::contains);
+      if (type != CommandLine.HelpCommand.class && word.isPresent() && names(command).contains(word.get())) {
+        // The root has no positional parameters, so the first argument after its options selects
+        // the subcommand it names, and every later argument is that subcommand's: no other
+        // subcommand, not even its outline, is ever read. Outlines are not free: each gets a copy
+        // of the root's inherited options.
+        root.addSubcommand(type);
+        return;
+      }
+    }
+    for (Class<?> type : SUBCOMMANDS) {
+      Command command = type.getAnnotation(Command.class);
+      boolean reachable = type == CommandLine.HelpCommand.class || names(command).stream().anyMatch(args::contains);
       root.addSubcommand(reachable ? type : outline(command));
     }
+  }
+
+  /**
+   * The first argument after the root's own options ({@code -C DIR}, {@code --color=never}, ...),
+   * where picocli looks for the subcommand; empty when the arguments before it are anything else
+   * (a help or version option, which prints the root's help, clustered short options, an unknown
+   * option, an option whose value is optional): then the general rule applies.
+   */
+  private static Optional<String> commandWord(CommandSpec root, List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (!arg.startsWith("-")) {
+        return Optional.of(arg);
+      }
+      int eq = arg.indexOf('=');
+      String name = eq < 0 ? arg : arg.substring(0, eq);
+      OptionSpec option = arg.startsWith("--") || eq < 0 ? root.findOption(name) : null;
+      if (option == null || !List.of(option.names()).contains(name) || option.usageHelp() || option.versionHelp()
+          || option.arity().min() != option.arity().max()) {
+        return Optional.empty();
+      }
+      if (eq < 0 && option.arity().max() > 0) {
+        i += option.arity().max(); // its value(s)
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> names(Command command) {
+    List<String> names = new java.util.ArrayList<>(List.of(command.aliases()));
+    names.add(command.name());
+    return names;
   }
 
   private static CommandSpec outline(Command command) {

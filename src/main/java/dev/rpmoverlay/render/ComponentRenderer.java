@@ -113,7 +113,7 @@ public final class ComponentRenderer {
     expandAutospec(ws, component, upstream.historyFacts(), downstream);
     PhaseTimes.add(PhaseTimes.Phase.RELEASE, t);
     t = PhaseTimes.start();
-    SourceTree out = FileFilter.apply(ws.toTree(), ws.specFileName(), ws.spec().lines(), component.skipFileFilter());
+    SourceTree out = FileFilter.apply(ws.toTree(), ws.specFileName(), ws.spec().document(), component.skipFileFilter());
     PhaseTimes.add(PhaseTimes.Phase.FILTER, t);
     refuseGitDirs(name, out);
     return new RenderedComponent(name, ws.specFileName(), out, ws.spec());

@@ -1,9 +1,8 @@
 package dev.rpmoverlay.render;
 
 import dev.rpmoverlay.overlay.SourceTree;
-import java.nio.charset.StandardCharsets;
+import dev.rpmoverlay.spec.SpecDocument;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Set;
 final class FileFilter {
   private FileFilter() {}
 
-  static SourceTree apply(SourceTree tree, String specFileName, List<String> specLines, boolean skip) {
+  static SourceTree apply(SourceTree tree, String specFileName, SpecDocument spec, boolean skip) {
     SourceTree out = tree.copy();
     for (String path : tree.files().keySet()) {
       if (firstComponent(path).equals(".git")) {
@@ -25,8 +24,7 @@ final class FileFilter {
     if (skip || onlyKeptAnyway(out, specFileName)) {
       return out; // nothing the references could drop: do not read them
     }
-    SpecReferences refs = SpecReferences.of(specLines, name -> tree.get(name)
-        .map(f -> List.of(new String(f.content(), StandardCharsets.UTF_8).split("\n", -1))));
+    SpecReferences refs = SpecReferences.of(spec, name -> tree.get(name).map(f -> SpecDocument.parse(f.content())));
     if (!refs.resolved()) {
       return out;
     }

@@ -1,9 +1,10 @@
 package dev.rpmoverlay.render;
 
+import dev.rpmoverlay.spec.SpecDocument;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -37,8 +38,8 @@ public final class RpmNameComparison {
    */
   public record Result(Kind kind, SortedSet<String> missing, SortedMap<String, String> extra) {}
 
-  public static Result compare(List<String> specLines, Collection<String> rpmNames) {
-    SpecReferences refs = SpecReferences.of(specLines);
+  public static Result compare(SpecDocument spec, Collection<String> rpmNames) {
+    SpecReferences refs = SpecReferences.of(spec, name -> Optional.empty());
     if (!refs.resolved()) {
       return new Result(Kind.KEEPS_ALL, new TreeSet<>(), new TreeMap<>());
     }

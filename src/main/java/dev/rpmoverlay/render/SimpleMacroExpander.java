@@ -1,5 +1,10 @@
 package dev.rpmoverlay.render;
 
+import dev.rpmoverlay.spec.Conditionals;
+import dev.rpmoverlay.spec.MacroDefinition;
+import dev.rpmoverlay.spec.SpecStructure;
+import dev.rpmoverlay.spec.TagLine;
+import dev.rpmoverlay.spec.TagRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,13 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Expands the macros a spec defines for itself, enough to name the files it references: single-line
  * {@code %global}/{@code %define}, the {@code Name}/{@code Version}/{@code Release}/{@code Epoch}
- * tags, {@code %{SOURCEn}}/{@code %{PATCHn}}, and {@code %{?x}}, {@code %{!?x:..}},
+ * tags (all as the spec model reads them), {@code %{SOURCEn}}/{@code %{PATCHn}}, and {@code %{?x}}, {@code %{!?x:..}},
  * {@code %{?x:..}} forms. A macro it cannot resolve is left in the text as written, so callers can
  * tell ({@link #isResolved}).
  *
@@ -25,9 +29,8 @@ import java.util.regex.Pattern;
  * {@code %{?x}} forms. Too many combinations leave the text unresolved.
  */
 final class SimpleMacroExpander {
-  private static final Pattern DEFINE = Pattern.compile("^\\s*%(global|define)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+(.*?)\\s*$");
-  private static final Pattern TAG = Pattern.compile(
-      "^\\s*(Name|Version|Release|Epoch|(?:Source|Patch)\\s*\\d*)\\s*:\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern NUMBERED_FILE_TAG = Pattern.compile("(?:source|patch)\\d+");
   private static final int MAX_DEPTH = 20;
   private static final int MAX_ALTERNATIVES = 64;
 
@@ -46,53 +49,53 @@ final class SimpleMacroExpander {
   /** Macros defined at least once outside any conditional block: they are always defined. */
   private final Set<String> unconditional = new HashSet<>();
 
-  SimpleMacroExpander(List<String> lines) {
+  /**
+   * The macros of {@code parts} (a spec read by {@link TagRules#RPM}, then the files it includes):
+   * their one-line definitions and their tags, in line order.
+   */
+  SimpleMacroExpander(List<SpecStructure> parts) {
     define("_sourcedir", SOURCEDIR, true);
     define("_specdir", SOURCEDIR, true);
-    int ifDepth = 0;
-    for (String line : lines) {
-      if (line.startsWith("#")) {
-        continue;
-      }
-      // Run the patterns only on lines they could match: running them on every line dominated this loop.
-      int at = LineStart.textStart(line);
-      if (at < line.length() && line.charAt(at) == '%') {
-        ifDepth = Math.max(0, ifDepth + conditionalStep(line, at));
-        if (line.startsWith("global", at + 1) || line.startsWith("define", at + 1)) {
-          Matcher d = DEFINE.matcher(line);
-          if (d.matches() && !d.group(3).endsWith("\\")) {
-            // %global expands its body once when defined, so its %% is a live % when used
-            // (%global v %%(echo ...) runs the shell at each use); %define keeps the body as written.
-            String body = d.group(1).equals("global") ? d.group(3).replace("%%", "%") : d.group(3);
-            define(d.group(2), body, ifDepth == 0);
-          }
-        }
-        continue; // TAG needs a letter first
-      }
-      if (!LineStart.wordAt(line, at, "name", "version", "release", "epoch", "source", "patch")) {
-        continue;
-      }
-      Matcher t = TAG.matcher(line);
-      if (t.matches()) {
-        String tag = t.group(1).replaceAll("\\s", "").toLowerCase(Locale.ROOT);
-        if (tag.startsWith("source") || tag.startsWith("patch")) {
-          String upper = tag.toUpperCase(Locale.ROOT);
-          if (!upper.equals("SOURCE") && !upper.equals("PATCH")) {
-            define(upper, t.group(2), ifDepth == 0);
-          }
+    for (SpecStructure part : parts) {
+      List<MacroDefinition> definitions = part.macros();
+      List<TagLine> tags = part.tags();
+      int d = 0;
+      int t = 0;
+      while (d < definitions.size() || t < tags.size()) {
+        if (t == tags.size() || (d < definitions.size() && definitions.get(d).line() < tags.get(t).line())) {
+          definition(definitions.get(d++), part.conditionals());
         } else {
-          define(tag, t.group(2), ifDepth == 0);
+          tag(tags.get(t++), part.conditionals());
         }
       }
     }
   }
 
-  /** +1 for a line opening a conditional block, -1 for {@code %endif}, 0 otherwise. */
-  private static int conditionalStep(String line, int at) {
-    if (line.startsWith("%if", at)) {
-      return 1;
+  private void definition(MacroDefinition m, Conditionals conditionals) {
+    String body = m.body().strip();
+    // a body over several lines (or a parametric macro) is no file name
+    if (m.end() - m.line() != 1 || m.options() != null || body.endsWith("\\") || !IDENTIFIER.matcher(m.name()).matches()) {
+      return;
     }
-    return line.startsWith("%endif", at) ? -1 : 0;
+    // %global expands its body once when defined, so its %% is a live % when used
+    // (%global v %%(echo ...) runs the shell at each use); %define keeps the body as written.
+    define(m.name(), m.isGlobal() ? body.replace("%%", "%") : body, conditionals.enclosing(m.line()) == null);
+  }
+
+  private void tag(TagLine tag, Conditionals conditionals) {
+    String name = rpmTagName(tag);
+    boolean always = conditionals.enclosing(tag.line()) == null;
+    if (name.equals("name") || name.equals("version") || name.equals("release") || name.equals("epoch")) {
+      define(name, tag.value(), always);
+    } else if (NUMBERED_FILE_TAG.matcher(name).matches()) {
+      define(name.toUpperCase(Locale.ROOT), tag.value(), always);
+    }
+  }
+
+  /** A tag's name as rpm compares it: lower case, without the blanks {@link TagRules#RPM} allows in it. */
+  static String rpmTagName(TagLine tag) {
+    String name = tag.name().toLowerCase(Locale.ROOT);
+    return name.indexOf(' ') < 0 && name.indexOf('\t') < 0 ? name : name.replaceAll("\\s", "");
   }
 
   private void define(String name, String value, boolean always) {
@@ -146,7 +149,7 @@ final class SimpleMacroExpander {
         piece = List.of("%%");
         i += 2;
       } else if (n == '{') {
-        int close = matchingBrace(text, i + 1);
+        int close = closing(text, i + 1, '{', '}');
         if (close < 0) {
           append(outs, text.substring(i));
           break;
@@ -255,16 +258,14 @@ final class SimpleMacroExpander {
     return name.equals("rhel") || name.equals("el8") || name.equals("el9") || name.equals("el10") || name.equals("suse_version");
   }
 
-  private static int matchingBrace(String text, int open) {
+  /** The index of the {@code c} that closes the {@code o} at {@code open} (nested pairs counted), or -1. */
+  static int closing(String s, int open, char o, char c) {
     int depth = 0;
-    for (int i = open; i < text.length(); i++) {
-      if (text.charAt(i) == '{') {
+    for (int i = open; i < s.length(); i++) {
+      if (s.charAt(i) == o) {
         depth++;
-      } else if (text.charAt(i) == '}') {
-        depth--;
-        if (depth == 0) {
-          return i;
-        }
+      } else if (s.charAt(i) == c && --depth == 0) {
+        return i;
       }
     }
     return -1;

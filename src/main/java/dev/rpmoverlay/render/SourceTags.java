@@ -2,6 +2,7 @@ package dev.rpmoverlay.render;
 
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.SpecLines;
+import dev.rpmoverlay.spec.SpecStructure;
 import dev.rpmoverlay.spec.TagLine;
 import dev.rpmoverlay.upstream.SourcesFile;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +11,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code SourceN}/{@code PatchN} tags of a rendered spec that name a file the rendered component
  * does not ship: not among its files and not in its {@code sources} file (the lookaside cache).
- * rpmbuild fails on such a tag. The tags are the spec model's (preamble and {@code %package}
- * sections); names that need a macro this expander cannot resolve are skipped.
+ * rpmbuild fails on such a tag. The tags are the spec model's by rpm's rule (preamble and
+ * {@code %package} sections, {@code Patch 0:} included); names that need a macro this expander
+ * cannot resolve are skipped.
  */
 public final class SourceTags {
-  private static final Pattern TAG = Pattern.compile("(?:source|patch)\\d*", Pattern.CASE_INSENSITIVE);
-
   /** A tag naming a missing file: its 0-based line in the spec, the tag as written, the file name. */
   public record Missing(int line, String tag, String name) {}
 
@@ -36,10 +35,11 @@ public final class SourceTags {
         // an unreadable sources file is render's problem to report; here it ships nothing
       }
     });
-    SimpleMacroExpander macros = new SimpleMacroExpander(spec.lines());
+    SpecStructure structure = SpecReferences.rpmReading(spec.document()).structure();
+    SimpleMacroExpander macros = new SimpleMacroExpander(List.of(structure));
     List<Missing> out = new ArrayList<>();
-    for (TagLine tag : spec.document().structure().tags()) {
-      if (!TAG.matcher(tag.name()).matches()) {
+    for (TagLine tag : structure.tags()) {
+      if (!SpecReferences.isFileTag(tag)) {
         continue;
       }
       // A value may take several forms (macros defined differently in branches of %if): the

@@ -1,26 +1,31 @@
 package dev.rpmoverlay.render;
 
-import dev.rpmoverlay.spec.SectionHeader;
-import java.util.ArrayDeque;
+import dev.rpmoverlay.spec.ConditionalBlock;
+import dev.rpmoverlay.spec.IncludeDirective;
+import dev.rpmoverlay.spec.LineKind;
+import dev.rpmoverlay.spec.Section;
+import dev.rpmoverlay.spec.SectionType;
+import dev.rpmoverlay.spec.SpecDocument;
+import dev.rpmoverlay.spec.SpecStructure;
+import dev.rpmoverlay.spec.TagLine;
+import dev.rpmoverlay.spec.TagRules;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Function;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The top-level file names a rendered spec refers to: {@code SourceN}/{@code PatchN} values,
  * {@code %sourcelist}/{@code %patchlist} entries, {@code %include} arguments and
- * {@code %{load:...}} paths. A Source/Patch value contributes the name rpm gives it
- * ({@link #rpmSourceName}); an included or loaded path its first component (absolute and
- * {@code ..} paths nothing). Every value a macro can take counts ({@link SimpleMacroExpander}).
+ * {@code %{load:...}} paths. The tags, sections, includes and conditionals are the spec model's
+ * ({@link TagRules#RPM}: rpm's tag rule, so {@code Patch 0:} is a Patch tag). A Source/Patch
+ * value contributes the name rpm gives it ({@link #rpmSourceName}); an included or loaded path
+ * its first component (absolute and {@code ..} paths nothing). Every value a macro can take counts ({@link SimpleMacroExpander}).
  * {@link #resolved()} is false when some name still needs a macro this class cannot expand; the
  * file filter then keeps everything, as azldev does when spectool leaves {@code %{} in a name.
  */
@@ -45,214 +50,136 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
     return origins.keySet();
   }
 
-  // rpm's findPreambleTag: the tag word, blanks, an optional number (blanks may come before it:
-  // "Patch 0:" is a Patch tag), blanks, then the colon.
-  private static final Pattern SOURCE_TAG = Pattern.compile("^\\s*(?:source|patch)\\s*\\d*\\s*:\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern INCLUDE = Pattern.compile("^\\s*%include\\s+(\\S+)");
+  private static final Pattern FILE_TAG = Pattern.compile("(?:source|patch)\\d*");
   // A Source/Patch tag written inside a string of a %{lua:} block (bash.spec prints
   // 'Patch%u: bash-%s-patch-%u.patch' in a loop): names this reader cannot know.
   private static final Pattern LUA_PRINTED_TAG = Pattern.compile("['\"\\[]\\s*(?:source|patch)[^'\"\\]]*:", Pattern.CASE_INSENSITIVE);
 
-  static SpecReferences of(List<String> lines) {
-    return of(lines, name -> Optional.empty());
+  /**
+   * Reads the spec and, recursively, the files it {@code %include}s that {@code files} can supply
+   * (their Source/Patch tags count as the spec's, as they do for rpm), all by the spec model's
+   * {@link TagRules#RPM} reading.
+   */
+  static SpecReferences of(SpecDocument spec, Function<String, Optional<SpecDocument>> files) {
+    List<SpecDocument> parts = new ArrayList<>(List.of(rpmReading(spec)));
+    Set<String> included = new HashSet<>();
+    SimpleMacroExpander macros;
+    boolean grew;
+    do {
+      grew = false;
+      macros = new SimpleMacroExpander(parts.stream().map(SpecDocument::structure).toList());
+      for (SpecDocument part : List.copyOf(parts)) {
+        for (IncludeDirective include : part.structure().includes()) {
+          for (String expanded : macros.expandAll(include.argument())) {
+            Optional<String> name = fileName(expanded);
+            Optional<SpecDocument> content = name.isPresent() && included.add(name.get()) ? files.apply(name.get()) : Optional.empty();
+            content.ifPresent(c -> parts.add(rpmReading(c)));
+            grew |= content.isPresent();
+          }
+        }
+      }
+    } while (grew);
+    Scan scan = new Scan(macros);
+    parts.forEach(scan::read);
+    return new SpecReferences(scan.names, scan.resolved);
   }
 
-  /**
-   * Scans the spec and, recursively, the files it {@code %include}s that {@code files} can supply
-   * (their Source/Patch tags count as the spec's, as they do for rpm).
-   */
-  static SpecReferences of(List<String> specLines, Function<String, Optional<List<String>>> files) {
-    List<String> lines = new ArrayList<>(specLines);
-    Set<String> included = new HashSet<>();
-    boolean grew = true;
-    SimpleMacroExpander macros = null;
-    while (grew) {
-      grew = false;
-      macros = new SimpleMacroExpander(lines);
-      for (String line : List.copyOf(lines)) {
-        if (!line.contains("%include")) {
-          continue;
+  /** {@code spec} as rpm finds its tags and {@code %include}s (a copy: the caller's reading is left alone). */
+  static SpecDocument rpmReading(SpecDocument spec) {
+    SpecDocument copy = spec.copy();
+    copy.useTagRules(TagRules.RPM);
+    return copy;
+  }
+
+  /** Whether a tag names a file rpm looks for: {@code Source}, {@code Patch}, with or without a number. */
+  static boolean isFileTag(TagLine tag) {
+    return FILE_TAG.matcher(SimpleMacroExpander.rpmTagName(tag)).matches();
+  }
+
+  /** Collects the names of one spec's parts. */
+  private static final class Scan {
+    final SortedMap<String, Origin> names = new TreeMap<>();
+    final SimpleMacroExpander macros;
+    boolean resolved = true;
+
+    Scan(SimpleMacroExpander macros) {
+      this.macros = macros;
+    }
+
+    void read(SpecDocument part) {
+      SpecStructure structure = part.structure();
+      // lines whose reference is their tag, include or list entry, not a %{load:} in them
+      boolean[] read = new boolean[structure.lineCount()];
+      for (TagLine tag : structure.tags()) {
+        if (isFileTag(tag)) {
+          read[tag.line()] = true;
+          add(tag.value(), true, structure, tag.line());
         }
-        Matcher inc = INCLUDE.matcher(line);
-        if (!line.startsWith("#") && inc.find()) {
-          for (String expanded : macros.expandAll(inc.group(1))) {
-            Optional<String> name = fileName(expanded);
-            if (name.isPresent() && included.add(name.get())) {
-            Optional<List<String>> content = files.apply(name.get());
-              if (content.isPresent()) {
-                lines.addAll(content.get());
-                grew = true;
-              }
+      }
+      for (IncludeDirective include : structure.includes()) {
+        read[include.line()] = true;
+        add(include.argument(), false, structure, include.line());
+      }
+      for (Section section : structure.sections()) {
+        if (section.type() == SectionType.SOURCE_LIST) {
+          for (int i = section.bodyStart(); i < section.end(); i++) {
+            String entry = part.line(i).text().strip();
+            if (structure.kind(i) == LineKind.OTHER && !entry.isEmpty()) {
+              read[i] = true;
+              add(entry, true, structure, i);
             }
           }
         }
       }
-    }
-    // The last round added nothing, so its macro table is the one for these lines: building it
-    // again was a quarter of the file filter's time on the full distro.
-    return scan(lines, macros);
-  }
-
-  private static SpecReferences scan(List<String> lines, SimpleMacroExpander macros) {
-    SortedMap<String, Origin> names = new TreeMap<>();
-    boolean resolved = true;
-    String listSection = null;
-    Deque<Origin> conditionals = new ArrayDeque<>();
-    int luaDepth = 0;
-    for (String line : lines) {
-      if (line.startsWith("#")) {
-        continue;
-      }
-      int lua = line.indexOf("%{lua:");
-      if (lua >= 0 || luaDepth > 0) {
-        if (LUA_PRINTED_TAG.matcher(line).find()) {
+      boolean inLua = false;
+      for (int i = 0; i < structure.lineCount(); i++) {
+        LineKind kind = structure.kind(i);
+        if (kind == LineKind.COMMENT) {
+          continue;
+        }
+        String line = part.line(i).text();
+        // a %{lua:} block runs on over the lines the model joins to the one that opens it
+        inLua = line.contains("%{lua:") || (inLua && kind == LineKind.CONTINUATION);
+        if (inLua && LUA_PRINTED_TAG.matcher(line).find()) {
           resolved = false; // rpm reads tags the lua code prints; keep every file, as for any unexpandable name
         }
-        luaDepth += braceBalance(line, Math.max(lua, 0));
-        luaDepth = Math.max(luaDepth, 0);
-      }
-      trackConditionals(line, conditionals);
-      Optional<String> keyword = sectionKeyword(line);
-      if (keyword.isPresent()) {
-        listSection = keyword.get().equals("%sourcelist") || keyword.get().equals("%patchlist") ? keyword.get() : null;
-        continue;
-      }
-      for (Reference ref : referencesOn(line, listSection != null)) {
-        List<String> values = macros.expandAll(ref.text());
-        Origin origin = values.size() > 1 ? Origin.MACRO_VALUES : conditionals.isEmpty() ? Origin.PLAIN : conditionals.peek();
-        for (String expanded : values) {
-          Optional<String> name = ref.sourceOrPatch() ? rpmSourceName(expanded) : fileName(expanded);
-          if (name.isEmpty()) {
-            continue;
-          }
-          if (SimpleMacroExpander.isResolved(name.get())) {
-            names.merge(name.get().replace("%%", "%"), origin, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-          } else {
-            resolved = false;
-          }
+        if (!read[i]) {
+          loads(line, structure, i);
         }
       }
     }
-    return new SpecReferences(names, resolved);
-  }
 
-  private static void trackConditionals(String line, Deque<Origin> open) {
-    int at = LineStart.textStart(line);
-    if (!line.startsWith("%if", at) && !line.startsWith("%endif", at)) {
-      return;
-    }
-    String word = line.substring(at).split("[ \t(]", 2)[0];
-    switch (word) {
-      case "%if" -> open.push(Origin.CONDITIONAL);
-      case "%ifarch", "%ifnarch", "%ifos", "%ifnos" -> open.push(Origin.ARCH_BRANCH);
-      case "%endif" -> open.poll();
-      default -> { }
-    }
-  }
-
-  /**
-   * The section keyword (lower case) that starts {@code line}, if any. Only a line whose first
-   * non-blank character is {@code %} can start a section: checking that first keeps the scan from
-   * copying and lower-casing a token of every line, which profiles of the full distro showed.
-   */
-  private static Optional<String> sectionKeyword(String line) {
-    int start = 0;
-    while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
-      start++;
-    }
-    if (start == line.length() || line.charAt(start) != '%') {
-      return Optional.empty();
-    }
-    String trimmed = line.strip();
-    int end = 0;
-    while (end < trimmed.length() && " \t\n\u000B\f\r".indexOf(trimmed.charAt(end)) < 0) {
-      end++;
-    }
-    String first = trimmed.substring(0, end).toLowerCase(Locale.ROOT);
-    return SectionHeader.isKeyword(first, SectionHeader.Keywords.AZLDEV) ? Optional.of(first) : Optional.empty();
-  }
-
-  /** A name as written: a Source/Patch value (named by rpm's rule) or a path (%include, %{load:}). */
-  private record Reference(String text, boolean sourceOrPatch) {}
-
-  private static List<Reference> referencesOn(String line, boolean inList) {
-    if (inList) {
-      String trimmed = line.strip();
-      return trimmed.isEmpty() ? List.of() : List.of(new Reference(trimmed, true));
-    }
-    int start = LineStart.textStart(line);
-    Optional<String> body = conditionalExpansionBody(line, start);
-    if (body.isPresent()) {
-      // %{?cond:Source0: value} and %{!?cond:...}: rpm reads the tag when the condition holds;
-      // the filter keeps it either way, as it keeps both branches of an %if
-      Matcher tag = SOURCE_TAG.matcher(body.get());
-      if (tag.matches()) {
-        return List.of(new Reference(tag.group(1), true));
-      }
-    }
-    if (LineStart.wordAt(line, start, "source", "patch")) {
-      Matcher tag = SOURCE_TAG.matcher(line);
-      if (tag.matches()) {
-        return List.of(new Reference(tag.group(1), true));
-      }
-    } else if (line.startsWith("%include", start)) {
-      Matcher inc = INCLUDE.matcher(line);
-      if (inc.find()) {
-        return List.of(new Reference(inc.group(1), false));
-      }
-    }
-    if (line.contains("%{load:")) {
-      List<Reference> out = new ArrayList<>();
+    /** The {@code %{load:PATH}} references on a line. */
+    private void loads(String line, SpecStructure structure, int i) {
       int at = 0;
       while ((at = line.indexOf("%{load:", at)) >= 0) {
-        int close = closingBrace(line, at + 1);
+        int close = SimpleMacroExpander.closing(line, at + 1, '{', '}');
         if (close < 0) {
           break;
         }
-        out.add(new Reference(line.substring(at + 7, close), false));
+        add(line.substring(at + 7, close), false, structure, i);
         at = close;
       }
-      return out;
     }
-    return List.of();
-  }
 
-  /** The text after the first {@code :} of a {@code %{?name:...}} or {@code %{!?name:...}} that starts the line and spans it. */
-  private static Optional<String> conditionalExpansionBody(String line, int start) {
-    if (!line.startsWith("%{?", start) && !line.startsWith("%{!?", start)) {
-      return Optional.empty();
-    }
-    int close = closingBrace(line, start + 1);
-    int colon = line.indexOf(':', start);
-    if (close < 0 || colon < 0 || colon > close || !line.substring(close + 1).isBlank()) {
-      return Optional.empty();
-    }
-    return Optional.of(line.substring(colon + 1, close));
-  }
-
-  /** {@code {} minus {@code }} from {@code from} on: how many braces the line leaves open. */
-  private static int braceBalance(String line, int from) {
-    int depth = 0;
-    for (int i = from; i < line.length(); i++) {
-      if (line.charAt(i) == '{') {
-        depth++;
-      } else if (line.charAt(i) == '}') {
-        depth--;
+    /** A name as written on line {@code i}: a Source/Patch value (named by rpm's rule) or a path (%include, %{load:}). */
+    private void add(String text, boolean sourceOrPatch, SpecStructure structure, int i) {
+      List<String> values = macros.expandAll(text);
+      ConditionalBlock block = structure.conditionals().enclosing(i);
+      Origin origin = values.size() > 1 ? Origin.MACRO_VALUES
+          : block == null ? Origin.PLAIN : block.keyword().equalsIgnoreCase("%if") ? Origin.CONDITIONAL : Origin.ARCH_BRANCH;
+      for (String expanded : values) {
+        Optional<String> name = sourceOrPatch ? rpmSourceName(expanded) : fileName(expanded);
+        if (name.isEmpty()) {
+          continue;
+        }
+        if (SimpleMacroExpander.isResolved(name.get())) {
+          names.merge(name.get().replace("%%", "%"), origin, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        } else {
+          resolved = false;
+        }
       }
     }
-    return depth;
-  }
-
-  private static int closingBrace(String s, int open) {
-    int depth = 0;
-    for (int i = open; i < s.length(); i++) {
-      if (s.charAt(i) == '{') {
-        depth++;
-      } else if (s.charAt(i) == '}' && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**
@@ -300,9 +227,9 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
         next = i + 2;
       } else {
         int close = switch (n) {
-          case '{' -> closing(v, i + 1, '{', '}');
-          case '(' -> closing(v, i + 1, '(', ')');
-          case '[' -> closing(v, i + 1, '[', ']');
+          case '{' -> SimpleMacroExpander.closing(v, i + 1, '{', '}');
+          case '(' -> SimpleMacroExpander.closing(v, i + 1, '(', ')');
+          case '[' -> SimpleMacroExpander.closing(v, i + 1, '[', ']');
           default -> {
             int j = i + 1;
             while (j < v.length() && (Character.isLetterOrDigit(v.charAt(j)) || v.charAt(j) == '_')) {
@@ -317,18 +244,6 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
       i = next < v.length() ? v.indexOf('%', next) : -1;
     }
     return end;
-  }
-
-  private static int closing(String s, int open, char o, char c) {
-    int depth = 0;
-    for (int i = open; i < s.length(); i++) {
-      if (s.charAt(i) == o) {
-        depth++;
-      } else if (s.charAt(i) == c && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** The top-level entry a path reference names, if it names one inside the sources dir. */

@@ -22,6 +22,7 @@ public final class SpecDocument {
   private long modCount;
   private QualifierRules qualifierRules = QualifierRules.HEAD;
   private boolean opaqueMacroBodies = true;
+  private TagRules tagRules = TagRules.AZLDEV;
   /**
    * Whether every char fits one byte of the encoding (ASCII for UTF-8, Latin-1 for ISO-8859-1),
    * so printing can copy chars straight into bytes.
@@ -191,7 +192,7 @@ public final class SpecDocument {
   public SpecStructure structure() {
     SpecStructure s = structure;
     if (s == null) {
-      s = StructureScanner.scan(lines, encoding, qualifierRules, opaqueMacroBodies);
+      s = StructureScanner.scan(lines, encoding, qualifierRules, opaqueMacroBodies, tagRules);
       structure = s;
     }
     return s;
@@ -229,6 +230,17 @@ public final class SpecDocument {
     return opaqueMacroBodies;
   }
 
+  /**
+   * Whose rule finds the tags (default {@link TagRules#AZLDEV}); {@link TagRules#RPM} also
+   * collects {@code %include} lines. Changing it recomputes the structure.
+   */
+  public void useTagRules(TagRules rules) {
+    if (rules != tagRules) {
+      tagRules = Objects.requireNonNull(rules);
+      structure = null;
+    }
+  }
+
   /** An independent copy (same lines, same provenance). */
   public SpecDocument copy() {
     SpecDocument copy = new SpecDocument(new ArrayList<>(lines), encoding);
@@ -237,6 +249,7 @@ public final class SpecDocument {
     copy.singleByte = singleByte;
     copy.qualifierRules = qualifierRules;
     copy.opaqueMacroBodies = opaqueMacroBodies;
+    copy.tagRules = tagRules;
     return copy;
   }
 

@@ -14,6 +14,7 @@ public final class SpecStructure {
   private final List<Section> sections;
   private final List<TagLine> tags;
   private final List<MacroDefinition> macros;
+  private final List<IncludeDirective> includes;
   private final Conditionals conditionals;
   private final byte[] kinds;
 
@@ -22,12 +23,14 @@ public final class SpecStructure {
       List<Section> sections,
       List<TagLine> tags,
       List<MacroDefinition> macros,
+      List<IncludeDirective> includes,
       Conditionals conditionals,
       byte[] kinds) {
     this.lineCount = lineCount;
     this.sections = List.copyOf(sections);
     this.tags = List.copyOf(tags);
     this.macros = List.copyOf(macros);
+    this.includes = List.copyOf(includes);
     this.conditionals = conditionals;
     this.kinds = kinds;
   }
@@ -159,6 +162,11 @@ public final class SpecStructure {
       }
     }
     return null;
+  }
+
+  /** The {@code %include} lines in file order; read only under {@link TagRules#RPM} (else empty). */
+  public List<IncludeDirective> includes() {
+    return includes;
   }
 
   public Conditionals conditionals() {

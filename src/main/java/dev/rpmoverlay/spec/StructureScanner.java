@@ -21,10 +21,12 @@ final class StructureScanner {
   private final QualifierRules rules;
   /** Whether later lines of macro bodies are skipped (false: every line classified as azldev does). */
   private final boolean opaqueBodies;
+  private final TagRules tagRules;
   private final byte[] kinds;
   private final List<Section> sections = new ArrayList<>();
   private final List<TagLine> tags = new ArrayList<>();
   private final List<MacroDefinition> macros = new ArrayList<>();
+  private final List<IncludeDirective> includes = new ArrayList<>();
   private final ConditionalsBuilder conditionals;
 
   private SectionHeader currentHeader;
@@ -34,9 +36,10 @@ final class StructureScanner {
   /** End of the definition or expand/lua body that the line being classified starts. */
   private int opaqueEnd;
 
-  private StructureScanner(List<SpecLine> lines, boolean latin1, QualifierRules rules, boolean opaqueBodies) {
+  private StructureScanner(List<SpecLine> lines, boolean latin1, QualifierRules rules, boolean opaqueBodies, TagRules tagRules) {
     this.lines = lines;
     this.opaqueBodies = opaqueBodies;
+    this.tagRules = tagRules;
     this.rules = rules;
     this.latin1 = latin1;
     this.kinds = new byte[lines.size()];
@@ -44,8 +47,9 @@ final class StructureScanner {
     this.logicalLines = new LogicalLines(lines);
   }
 
-  static SpecStructure scan(List<SpecLine> lines, SpecEncoding encoding, QualifierRules rules, boolean opaqueBodies) {
-    return new StructureScanner(lines, encoding == SpecEncoding.ISO_8859_1, rules, opaqueBodies).run();
+  static SpecStructure scan(
+      List<SpecLine> lines, SpecEncoding encoding, QualifierRules rules, boolean opaqueBodies, TagRules tagRules) {
+    return new StructureScanner(lines, encoding == SpecEncoding.ISO_8859_1, rules, opaqueBodies, tagRules).run();
   }
 
   private SpecStructure run() {
@@ -63,7 +67,7 @@ final class StructureScanner {
       i = end;
     }
     closeSection(n);
-    return new SpecStructure(n, sections, tags, macros, conditionals.build(), kinds);
+    return new SpecStructure(n, sections, tags, macros, includes, conditionals.build(), kinds);
   }
 
   static LineKind kind(byte[] kinds, int line) {
@@ -123,6 +127,13 @@ final class StructureScanner {
     if (isDefineKeyword(text, start, tokenEnd) && macroDefinition(i, text, tokenEnd)) {
       return LineKind.MACRO_DEFINITION;
     }
+    if (tagRules == TagRules.RPM && tokenEnd - start == 8 && text.startsWith("%include", start)) {
+      int from = GoWhitespace.skipSpace(text, tokenEnd, text.length(), latin1);
+      int to = GoWhitespace.skipNonSpace(text, from, text.length(), latin1);
+      if (to > from) {
+        includes.add(new IncludeDirective(i, text.substring(from, to)));
+      }
+    }
     return null;
   }
 
@@ -130,10 +141,15 @@ final class StructureScanner {
     sections.add(new Section(sections.size(), currentHeader, currentPackage, currentHeaderLine, end));
   }
 
-  /** azldev's tag regex {@code ^\s*([^\s:]+):\s*(.*?)\s*$}, on the Go-trimmed line. */
+  /**
+   * Whether the line is a tag by {@link #tagRules}: azldev's regex {@code ^\s*([^\s:]+):\s*(.*?)\s*$}
+   * on the Go-trimmed line, and under {@link TagRules#RPM} first rpm's shapes.
+   */
   private boolean tag(int i, String text, int start) {
-    int len = text.length();
-    int end = GoWhitespace.trimEnd(text, start, len, latin1);
+    int end = GoWhitespace.trimEnd(text, start, text.length(), latin1);
+    if (tagRules == TagRules.RPM && (wrappedTag(i, text, start, end) || rpmTag(i, text, start, end))) {
+      return true;
+    }
     int p = start;
     while (p < end) {
       char c = text.charAt(p);
@@ -145,10 +161,46 @@ final class StructureScanner {
     if (p == start || p >= end || text.charAt(p) != ':') {
       return false;
     }
-    int valueStart = p + 1;
-    while (valueStart < end && GoWhitespace.isRegexSpace(text.charAt(valueStart))) {
-      valueStart++;
+    return addTag(i, text, start, p, end);
+  }
+
+  /** rpm's {@code findPreambleTag} shape in {@code text[start, end)}: ASCII letters, blanks, digits, blanks, colon. */
+  private boolean rpmTag(int i, String text, int start, int end) {
+    int p = start;
+    while (p < end && ((text.charAt(p) | 0x20) >= 'a' && (text.charAt(p) | 0x20) <= 'z')) {
+      p++;
     }
+    if (p == start) {
+      return false;
+    }
+    p = skipRegexSpace(text, p, end);
+    while (p < end && text.charAt(p) >= '0' && text.charAt(p) <= '9') {
+      p++;
+    }
+    p = skipRegexSpace(text, p, end);
+    return p < end && text.charAt(p) == ':' && addTag(i, text, start, p, end);
+  }
+
+  /** A tag that a line-spanning <code>%{?x:...}</code> or <code>%{!?x:...}</code> at {@code start} wraps. */
+  private boolean wrappedTag(int i, String text, int start, int end) {
+    if (!text.startsWith("%{?", start) && !text.startsWith("%{!?", start)) {
+      return false;
+    }
+    int close = end - 1;
+    if (text.charAt(close) != '}' || closingBrace(text, start + 1) != close) {
+      return false;
+    }
+    int colon = text.indexOf(':', start);
+    if (colon < 0 || colon > close) {
+      return false;
+    }
+    int inner = skipRegexSpace(text, colon + 1, close);
+    return rpmTag(i, text, inner, GoWhitespace.trimEnd(text, inner, close, latin1));
+  }
+
+  /** Records the tag {@code text[start, colon)} with its value up to {@code end}. */
+  private boolean addTag(int i, String text, int start, int colon, int end) {
+    int valueStart = skipRegexSpace(text, colon + 1, end);
     if (text.indexOf('\n', valueStart) >= 0 && text.indexOf('\n', valueStart) < end) {
       return false; // RE2's '.' does not cross a newline an edit may have put into the text
     }
@@ -157,11 +209,32 @@ final class StructureScanner {
         sections.size(),
         currentPackage.name(),
         text.substring(0, start),
-        text.substring(start, p),
-        text.substring(p + 1, valueStart),
+        text.substring(start, colon),
+        text.substring(colon + 1, valueStart),
         text.substring(valueStart, end),
         text.substring(end)));
     return true;
+  }
+
+  private static int skipRegexSpace(String text, int from, int end) {
+    int p = from;
+    while (p < end && GoWhitespace.isRegexSpace(text.charAt(p))) {
+      p++;
+    }
+    return p;
+  }
+
+  /** The index of the brace that closes the one at {@code open}, or -1. */
+  private static int closingBrace(String text, int open) {
+    int depth = 0;
+    for (int k = open; k < text.length(); k++) {
+      if (text.charAt(k) == '{') {
+        depth++;
+      } else if (text.charAt(k) == '}' && --depth == 0) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   private static boolean isDefineKeyword(String text, int start, int end) {

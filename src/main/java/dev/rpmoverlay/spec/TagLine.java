@@ -13,11 +13,11 @@ import java.util.Locale;
  * @param line index of the line in the document
  * @param section index of the section it is in
  * @param pkg the package qualifier of that section ({@code ""} = main)
- * @param indent leading whitespace
+ * @param indent leading whitespace (under {@link TagRules#RPM}, also a wrapping <code>%{?x:</code>)
  * @param name the tag name as written, e.g. {@code Source0}, {@code BuildRequires}
  * @param separator the whitespace between the colon and the value
  * @param value the value, without surrounding whitespace
- * @param trailing whitespace after the value
+ * @param trailing whitespace after the value (and a wrapping expansion's closing brace)
  */
 public record TagLine(
     int line,

@@ -1,6 +1,7 @@
 package dev.rpmoverlay.upstream;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,8 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -44,39 +47,47 @@ final class LockDirHistory {
     List<RevCommit> newestFirst = new ArrayList<>();
     RevCommit head;
     boolean merges = false;
-    try (RevWalk walk = new RevWalk(repo)) {
+    try (ObjectReader reader = repo.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
       head = walk.parseCommit(repo.resolve("HEAD^{commit}"));
       walk.markStart(head);
       for (RevCommit c : walk) {
         merges |= c.getParentCount() > 1;
         newestFirst.add(c);
       }
-    }
-    if (!merges) {
-      Map<String, List<RevCommit>> touches = new HashMap<>();
-      for (RevCommit c : newestFirst) {
-        ObjectId now = dirTree(repo, c, dir);
-        ObjectId before = c.getParentCount() == 0 ? null : dirTree(repo, c.getParent(0), dir);
-        for (String name : changed(repo, before, now, new HashSet<>()).keySet()) {
-          touches.computeIfAbsent(name, k -> new ArrayList<>()).add(c);
+      // every commit's lock-dir tree is asked for twice (for the commit and as its child's
+      // parent): looked up once, with one reader for the whole walk
+      Map<RevCommit, Optional<ObjectId>> dirTrees = new HashMap<>();
+      Function<RevCommit, ObjectId> treeOf = c -> dirTrees.computeIfAbsent(c, k -> dirTree(reader, k, dir)).orElse(null);
+      try {
+        if (!merges) {
+          Map<String, List<RevCommit>> touches = new HashMap<>();
+          for (RevCommit c : newestFirst) {
+            ObjectId now = treeOf.apply(c);
+            ObjectId before = c.getParentCount() == 0 ? null : treeOf.apply(c.getParent(0));
+            for (String name : changed(reader, before, now, new HashSet<>()).keySet()) {
+              touches.computeIfAbsent(name, k -> new ArrayList<>()).add(c);
+            }
+          }
+          return new LockDirHistory(touches, null, Set.of(), head);
         }
+        Map<RevCommit, List<Map<String, Boolean>>> changes = new HashMap<>();
+        Set<String> treeNames = new HashSet<>();
+        for (RevCommit c : newestFirst) {
+          ObjectId now = treeOf.apply(c);
+          List<Map<String, Boolean>> perParent = new ArrayList<>();
+          if (c.getParentCount() == 0) {
+            perParent.add(changed(reader, null, now, treeNames));
+          }
+          for (RevCommit p : c.getParents()) {
+            perParent.add(changed(reader, treeOf.apply(p), now, treeNames));
+          }
+          changes.put(c, perParent);
+        }
+        return new LockDirHistory(null, changes, treeNames, head);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
       }
-      return new LockDirHistory(touches, null, Set.of(), head);
     }
-    Map<RevCommit, List<Map<String, Boolean>>> changes = new HashMap<>();
-    Set<String> treeNames = new HashSet<>();
-    for (RevCommit c : newestFirst) {
-      ObjectId now = dirTree(repo, c, dir);
-      List<Map<String, Boolean>> perParent = new ArrayList<>();
-      if (c.getParentCount() == 0) {
-        perParent.add(changed(repo, null, now, treeNames));
-      }
-      for (RevCommit p : c.getParents()) {
-        perParent.add(changed(repo, dirTree(repo, p, dir), now, treeNames));
-      }
-      changes.put(c, perParent);
-    }
-    return new LockDirHistory(null, changes, treeNames, head);
   }
 
   /**
@@ -149,12 +160,12 @@ final class LockDirHistory {
    * The entries that differ (mode or object) between two lock-dir trees (null = none), each with
    * whether {@code before} lacks it; names that are a tree on either side go into {@code treeNames}.
    */
-  private static Map<String, Boolean> changed(Repository repo, ObjectId before, ObjectId after, Set<String> treeNames) throws IOException {
+  private static Map<String, Boolean> changed(ObjectReader reader, ObjectId before, ObjectId after, Set<String> treeNames) throws IOException {
     if (Objects.equals(before, after)) {
       return Map.of();
     }
     Map<String, Boolean> changed = new HashMap<>();
-    try (TreeWalk tw = new TreeWalk(repo)) {
+    try (TreeWalk tw = new TreeWalk(reader)) {
       if (before == null) {
         tw.addTree(new EmptyTreeIterator());
       } else {
@@ -179,11 +190,21 @@ final class LockDirHistory {
 
   /** The tree of {@code dir} at {@code commit}; null when it has none there. */
   static ObjectId dirTree(Repository repo, RevCommit commit, String dir) throws IOException {
-    if (dir.isEmpty()) {
-      return commit.getTree().copy();
+    try (ObjectReader reader = repo.newObjectReader()) {
+      return dirTree(reader, commit, dir).orElse(null);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    try (TreeWalk tw = TreeWalk.forPath(repo, dir, commit.getTree())) {
-      return tw == null || !tw.isSubtree() ? null : tw.getObjectId(0);
+  }
+
+  private static Optional<ObjectId> dirTree(ObjectReader reader, RevCommit commit, String dir) {
+    if (dir.isEmpty()) {
+      return Optional.of(commit.getTree().copy());
+    }
+    try (TreeWalk tw = TreeWalk.forPath(reader, dir, commit.getTree())) {
+      return tw == null || !tw.isSubtree() ? Optional.empty() : Optional.of(tw.getObjectId(0));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

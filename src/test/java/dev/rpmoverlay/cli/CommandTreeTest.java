@@ -26,11 +26,51 @@ class CommandTreeTest {
 
   @Test
   void onlyTheNamedSubcommandGetsItsOptions() {
-    CommandLine tree = CommandLineFactory.createFor(List.of("-C", "dir", "show", "nginx"), quiet(), quiet());
+    CommandLine tree = CommandLineFactory.createFor(List.of("-h", "show", "nginx"), quiet(), quiet());
 
     assertThat(tree.getSubcommands().get("show").getCommandSpec().optionsMap()).containsKey("--help");
     assertThat(tree.getSubcommands().get("render").getCommandSpec().optionsMap()).doesNotContainKey("--help").doesNotContainKey("--check");
     assertThat(tree.getSubcommands().keySet()).isEqualTo(full().getSubcommands().keySet());
+  }
+
+  @Test
+  void aCommandLineThatStartsWithASubcommandBuildsOnlyThatOne() {
+    CommandLine tree = CommandLineFactory.createFor(List.of("blame", "nginx"), quiet(), quiet());
+
+    assertThat(tree.getSubcommands().keySet()).containsExactlyInAnyOrder("explain", "blame");
+  }
+
+  @Test
+  void theRootsOptionsAndTheirValuesMayComeBeforeTheSubcommand() {
+    CommandLine tree = CommandLineFactory.createFor(List.of("-C", "list", "--color=never", "-q", "--config-file", "x.toml", "render", "-a"), quiet(), quiet());
+
+    assertThat(tree.getSubcommands().keySet()).containsExactly("render");
+  }
+
+  @Test
+  void aHelpOptionBeforeTheSubcommandKeepsEveryOutlineForTheRootsHelp() {
+    CommandLine tree = CommandLineFactory.createFor(List.of("-h", "render"), quiet(), quiet());
+
+    assertThat(tree.getSubcommands().keySet()).isEqualTo(full().getSubcommands().keySet());
+  }
+
+  @Test
+  void errorsInsideTheFirstNamedSubcommandReadTheSameAsWithTheFullTree() {
+    for (List<String> args : List.of(List.of("render", "--bogus"), List.of("autospec", "bogus"), List.of("bench", "nosuch"),
+        List.of("diff", "-U"), List.of("show", "list", "--chek"), List.of("explain", "--help"), List.of("list", "--bogus"),
+        List.of("-C", "render", "--help"), List.of("-q", "render", "--bogus"), List.of("-h", "render"), List.of("--color", "never", "-V", "diff"),
+        List.of("-C"), List.of("-qv", "render", "--bogus"), List.of("--C", "x", "render"), List.of("--projec", "x", "render"))) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine fullTree = CommandLineFactory.create(new PrintWriter(out, true), new PrintWriter(err, true));
+      int code = fullTree.execute(args.toArray(String[]::new));
+
+      CliRun run = CliRun.of(args.toArray(String[]::new));
+
+      assertThat(run.err()).as("%s", args).isEqualTo(err.toString());
+      assertThat(run.out()).as("%s", args).isEqualTo(out.toString());
+      assertThat(run.exitCode()).as("%s", args).isEqualTo(code);
+    }
   }
 
   @Test

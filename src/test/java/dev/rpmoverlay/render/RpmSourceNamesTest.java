@@ -3,10 +3,12 @@ package dev.rpmoverlay.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import dev.rpmoverlay.spec.SpecDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,7 +91,7 @@ class RpmSourceNamesTest {
   void theFilterKeepsEveryNameRpmPrintedForASample(String spec) throws IOException {
     List<String> rpmNames = Files.readAllLines(SAMPLES.resolve(spec + ".rpm-names"), StandardCharsets.UTF_8);
 
-    RpmNameComparison.Result result = RpmNameComparison.compare(lines(spec), rpmNames);
+    RpmNameComparison.Result result = RpmNameComparison.compare(document(spec), rpmNames);
 
     assertThat(result.missing()).isEmpty();
     assertThat(result.kind()).isNotEqualTo(RpmNameComparison.Kind.DROPS);
@@ -102,10 +104,10 @@ class RpmSourceNamesTest {
   }
 
   private static SpecReferences refs(String spec) throws IOException {
-    return SpecReferences.of(lines(spec));
+    return SpecReferences.of(document(spec), name -> Optional.empty());
   }
 
-  private static List<String> lines(String spec) throws IOException {
-    return List.of(Files.readString(SAMPLES.resolve(spec), StandardCharsets.UTF_8).split("\n", -1));
+  private static SpecDocument document(String spec) throws IOException {
+    return SpecDocument.parse(Files.readString(SAMPLES.resolve(spec), StandardCharsets.UTF_8));
   }
 }

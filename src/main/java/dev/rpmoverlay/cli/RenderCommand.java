@@ -21,8 +21,6 @@ import dev.rpmoverlay.render.RenderRun;
 import dev.rpmoverlay.render.RenderSummary;
 import dev.rpmoverlay.render.Templates;
 import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
-import dev.rpmoverlay.review.LintFinding;
-import dev.rpmoverlay.review.OverlayLinter;
 import dev.rpmoverlay.review.OutputDrift;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
 import dev.rpmoverlay.upstream.LockStore;
@@ -180,6 +178,10 @@ final class RenderCommand extends BaseCommand {
     if (!noIncremental) {
       run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name()));
     }
+    RenderLint lint = noLint ? null : new RenderLint(project, mode);
+    if (lint != null) {
+      run.afterRender(lint);
+    }
     RenderOptions options = RenderOptions.into(out).withJobs(parallelism)
         .withCheck(check).withFailOnError(failOnError).withCleanStale(cleanStale);
     RenderSummary summary;
@@ -190,10 +192,17 @@ final class RenderCommand extends BaseCommand {
       err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
     }
     report(summary, out);
-    List<String> findings = noLint ? List.of() : lint(project, components, mode);
+    List<String> findings = List.of();
+    if (lint != null) {
+      java.util.Map<String, ComponentResult> results = new java.util.HashMap<>();
+      summary.results().forEach(r -> results.put(r.component(), r));
+      findings = lint.findings(components, results::get);
+      findings.forEach(err()::println);
+    }
     recordShortcut(project, components, summary, findings, out);
     if (timings) {
-      PhaseTimes.millis().forEach((phase, ms) -> err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms%n", phase.label(), ms));
+      java.util.Map<PhaseTimes.Phase, Long> times = PhaseTimes.times();
+      PhaseTimes.millis().forEach((phase, ms) -> err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms %7dx%n", phase.label(), ms, times.get(phase)));
     }
     int code = exitCode(summary);
     return code == ExitCodes.OK && strict && !findings.isEmpty() ? ExitCodes.FAILED : code;
@@ -279,29 +288,6 @@ final class RenderCommand extends BaseCommand {
     shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis)
         .filter(why -> global().verbose())
         .ifPresent(why -> err().println("rpmoverlay: note: no stamp record for the next render -a (" + why + ")"));
-  }
-
-  /** Prints lint's findings for the rendered components with overlays as warnings; returns them. */
-  private List<String> lint(Project project, List<ComponentConfig> components, Compat mode) {
-    try (ReviewSession session = ReviewSession.of(project, mode)) {
-      OverlayLinter linter = new OverlayLinter(new OverlayEngine(mode), LintCommand.day(null));
-      List<String> findings = new ArrayList<>();
-      for (ComponentConfig component : components) {
-        if (component.overlays().isEmpty()) {
-          continue;
-        }
-        try {
-          for (LintFinding f : session.lint(component, linter)) {
-            String line = f.format(project.dir());
-            err().println(line);
-            findings.add(line);
-          }
-        } catch (UserException e) {
-          // the render above already reported why this component cannot be rendered
-        }
-      }
-      return findings;
-    }
   }
 
   private Compat compatMode() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Lines an overlay added that were already there: the same tag and value, or the same text, in
@@ -20,6 +21,9 @@ import java.util.Set;
  * reported. Sections, tags and conditionals are the spec model's ({@link SpecStructure}).
  */
 public final class AddedDuplicates {
+  /** Compiled once: {@code String.replaceAll} compiled it for every line of the spec. */
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private AddedDuplicates() {}
 
   /**
@@ -29,6 +33,15 @@ public final class AddedDuplicates {
    * @return 0-based indexes in {@code after} of added lines that duplicate a line of {@code before}
    */
   public static List<Integer> of(List<String> before, SpecLines after, int overlayIndex) {
+    List<Integer> added = new ArrayList<>();
+    for (int i = 0; i < after.size(); i++) {
+      if (after.origin(i) instanceof LineOrigin.ByOverlay o && o.index() == overlayIndex) {
+        added.add(i);
+      }
+    }
+    if (added.isEmpty()) {
+      return List.of(); // nothing written by this overlay: no need to read the spec before it
+    }
     SpecDocument previous = SpecDocument.parse("");
     previous.useOpaqueMacroBodies(after.document().opaqueMacroBodies()); // the same reading on both sides
     previous.insertLines(0, before, 0); // one line per entry, as in `after`, even where a text holds a newline
@@ -39,11 +52,8 @@ public final class AddedDuplicates {
     }
     SpecStructure now = after.document().structure();
     List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < after.size(); i++) {
-      if (after.origin(i) instanceof LineOrigin.ByOverlay o && o.index() == overlayIndex) {
-        int line = i;
-        key(now, after.get(i), i).filter(existing::contains).ifPresent(k -> out.add(line));
-      }
+    for (int line : added) {
+      key(now, after.get(line), line).filter(existing::contains).ifPresent(k -> out.add(line));
     }
     return out;
   }
@@ -58,8 +68,8 @@ public final class AddedDuplicates {
     Section s = structure.sectionAt(i);
     TagLine tag = structure.tagAt(i);
     String text = tag != null
-        ? tag.name().toLowerCase(Locale.ROOT) + ": " + tag.value().replaceAll("\\s+", " ")
-        : trimmed.replaceAll("\\s+", " ");
+        ? tag.name().toLowerCase(Locale.ROOT) + ": " + WHITESPACE.matcher(tag.value()).replaceAll(" ")
+        : WHITESPACE.matcher(trimmed).replaceAll(" ");
     return Optional.of(s.name() + "\u0000" + s.packageName() + "\u0000" + text);
   }
 }

@@ -62,17 +62,35 @@ public final class ComponentRenderer {
    *     cannot be rendered
    */
   private RenderedComponent render(ComponentConfig component, int releaseBumps, List<DownstreamCommit> downstream) {
-    String name = component.name();
-    UpstreamSources upstream;
+    return render(component, read(component), releaseBumps, downstream);
+  }
+
+  /**
+   * Reads the component's upstream files (and history facts) as {@link #render(ComponentConfig,
+   * UpstreamSources, List)} needs them; {@link RenderRun} reads them itself so that it can hand the
+   * same tree on to whoever looks at the rendering next (render's lint).
+   *
+   * @throws RenderException when they cannot be read
+   */
+  UpstreamSources read(ComponentConfig component) {
     long t = PhaseTimes.start();
     try {
-      upstream = sources.read(component);
+      return sources.read(component);
     } catch (IOException e) {
-      throw new RenderException(name, "cannot read upstream sources: " + e.getMessage(), e);
+      throw new RenderException(component.name(), "cannot read upstream sources: " + e.getMessage(), e);
     } finally {
       PhaseTimes.add(PhaseTimes.Phase.READ, t);
     }
-    t = PhaseTimes.start();
+  }
+
+  /** Renders {@code component} from upstream files already read by {@link #read}; leaves them unchanged. */
+  RenderedComponent render(ComponentConfig component, UpstreamSources upstream, List<DownstreamCommit> downstream) {
+    return render(component, upstream, downstream.size(), downstream);
+  }
+
+  private RenderedComponent render(ComponentConfig component, UpstreamSources upstream, int releaseBumps, List<DownstreamCommit> downstream) {
+    String name = component.name();
+    long t = PhaseTimes.start();
     Workspace ws;
     try {
       ws = Workspace.fromTree(name, component.upstreamName(), upstream.tree());

@@ -21,8 +21,8 @@ final class FileFilter {
         out.remove(path);
       }
     }
-    if (skip) {
-      return out;
+    if (skip || onlyKeptAnyway(out, specFileName)) {
+      return out; // nothing the references could drop: do not read them
     }
     SpecReferences refs = SpecReferences.of(spec, name -> tree.get(name).map(f -> SpecDocument.parse(f.content())));
     if (!refs.resolved()) {
@@ -37,6 +37,20 @@ final class FileFilter {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether every file is the spec or {@code sources}, which the filter keeps whatever the spec
+   * references (many dist-git repos hold nothing else).
+   */
+  private static boolean onlyKeptAnyway(SourceTree tree, String specFileName) {
+    for (String path : tree.files().keySet()) {
+      String first = firstComponent(path);
+      if (!first.equals(specFileName) && !first.equals("sources")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String firstComponent(String path) {

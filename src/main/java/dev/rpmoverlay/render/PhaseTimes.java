@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Wall time spent in each render phase, summed over worker threads, for {@code render --timings}
- * and the full-distro benchmark. Process-wide and lock-free; costs two {@code nanoTime} calls per
- * phase and component.
+ * Wall time spent in each render phase, summed over worker threads, and how often it was entered,
+ * for {@code render --timings} and the full-distro benchmark. Process-wide and lock-free; costs two
+ * {@code nanoTime} calls per phase and component.
  */
 public final class PhaseTimes {
   /** The phases, in pipeline order. */
@@ -19,6 +19,7 @@ public final class PhaseTimes {
     OVERLAY("overlays + synthesized edits"),
     RELEASE("release"),
     FILTER("file filter"),
+    LINT("lint of the overlays"),
     COMPARE("compare with output"),
     WRITE("write (stage + swap)");
 
@@ -34,10 +35,12 @@ public final class PhaseTimes {
   }
 
   private static final Map<Phase, LongAdder> NANOS = new EnumMap<>(Phase.class);
+  private static final Map<Phase, LongAdder> TIMES = new EnumMap<>(Phase.class);
 
   static {
     for (Phase p : Phase.values()) {
       NANOS.put(p, new LongAdder());
+      TIMES.put(p, new LongAdder());
     }
   }
 
@@ -50,12 +53,20 @@ public final class PhaseTimes {
   /** Adds the time since {@code startNanos} to {@code phase}. */
   public static void add(Phase phase, long startNanos) {
     NANOS.get(phase).add(System.nanoTime() - startNanos);
+    TIMES.get(phase).increment();
   }
 
   /** Milliseconds per phase so far. */
   public static Map<Phase, Long> millis() {
     Map<Phase, Long> out = new EnumMap<>(Phase.class);
     NANOS.forEach((p, n) -> out.put(p, n.sum() / 1_000_000));
+    return out;
+  }
+
+  /** How often each phase was entered so far (e.g. how many upstream entries were read). */
+  public static Map<Phase, Long> times() {
+    Map<Phase, Long> out = new EnumMap<>(Phase.class);
+    TIMES.forEach((p, n) -> out.put(p, n.sum()));
     return out;
   }
 }

@@ -50,6 +50,18 @@ public final class RenderRun {
   private final Templates templates;
   private final FaultInjector faults;
   private Function<ComponentConfig, Optional<String>> inputFingerprints = c -> Optional.empty();
+  private Rendered rendered = (component, upstream, result) -> {};
+
+  /**
+   * Told about every component this run renders without error, on the worker thread that rendered
+   * it, with the upstream files render read: what looks at a rendering next (render's lint) needs
+   * neither to read the cache nor to render again.
+   */
+  @FunctionalInterface
+  public interface Rendered {
+    /** @param upstream the component's upstream files as render read them (unchanged by it) */
+    void rendered(ComponentConfig component, SourceTree upstream, RenderedComponent result);
+  }
 
   /** @param downstream each component's downstream changes, oldest first (see {@link LockHistoryBumps}) */
   public RenderRun(ComponentRenderer renderer, Function<ComponentConfig, List<DownstreamCommit>> downstream, Templates templates) {
@@ -70,6 +82,15 @@ public final class RenderRun {
    */
   public RenderRun withInputFingerprints(Function<ComponentConfig, Optional<String>> fingerprints) {
     this.inputFingerprints = fingerprints;
+    return this;
+  }
+
+  /**
+   * Hands every component rendered without error to {@code rendered} (called from the worker
+   * threads; a component skipped as unchanged is not rendered, so it is not handed on).
+   */
+  public RenderRun afterRender(Rendered rendered) {
+    this.rendered = rendered;
     return this;
   }
 
@@ -213,8 +234,12 @@ public final class RenderRun {
     SourceTree tree = null;
     String digest = null;
     String error = "";
+    UpstreamSources upstream = null;
+    RenderedComponent result = null;
     try {
-      tree = renderer.render(c, changes != null ? changes : downstream.apply(c)).files();
+      upstream = renderer.read(c);
+      result = renderer.render(c, upstream, changes != null ? changes : downstream.apply(c));
+      tree = result.files();
       // Reads every stored (large) file once, a chunk at a time, checking its hash again.
       digest = IncrementalState.digest(tree);
     } catch (OverlayFailure | RenderException | UpstreamException e) {
@@ -230,6 +255,9 @@ public final class RenderRun {
       tree = null;
       error = "component " + name + ": ran out of memory while rendering (" + e.getMessage() + "): the spec and every file"
           + " an overlay edits are read whole; give the JVM a larger heap (-Xmx, in RPMOVERLAY_JAVA_OPTS for ./rpmoverlay)";
+    }
+    if (digest != null) {
+      rendered.rendered(c, upstream.tree(), result);
     }
     Path target = layout.componentDir(name);
     if (digest == null) {

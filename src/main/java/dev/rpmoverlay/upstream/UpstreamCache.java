@@ -7,9 +7,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -169,6 +172,10 @@ public final class UpstreamCache {
     if (meta.files().size() > limits.maxFiles()) {
       throw overLimit(component, meta.files().size() + " files", limits.maxFiles() + " files", "max-files");
     }
+    // One walk of files/ gives every file's type and size (lstat); a listed file it found as a regular
+    // file, under a files/ and entry dir that are no links, passes the checks below without a
+    // stat of its own. Anything else takes the per-file checks, which also word the error.
+    Optional<java.util.Map<String, BasicFileAttributes>> walked = walk(dir, filesDir);
     long total = 0;
     for (FileRecord f : meta.files()) {
       Path p = ComponentNames.safeRelative(filesDir, f.path(), () -> corrupt(component, "unsafe path '" + f.path() + "'"));
@@ -180,11 +187,17 @@ public final class UpstreamCache {
         links.put(f.path(), f.symlinkTarget());
         continue;
       }
-      if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) || linkOnTheWay(dir, p)) {
-        throw corrupt(component, "listed file " + FILES_DIR + "/" + f.path() + " is missing"
-            + (Files.exists(p) ? " (a symbolic link is in its place or on its path; the cache never holds links)" : ""));
+      BasicFileAttributes seen = walked.map(w -> w.get(f.path())).orElse(null);
+      long size;
+      if (seen != null && seen.isRegularFile()) {
+        size = seen.size();
+      } else {
+        if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) || linkOnTheWay(dir, p)) {
+          throw corrupt(component, "listed file " + FILES_DIR + "/" + f.path() + " is missing"
+              + (Files.exists(p) ? " (a symbolic link is in its place or on its path; the cache never holds links)" : ""));
+        }
+        size = Files.size(p);
       }
-      long size = Files.size(p);
       if (size > limits.maxFileBytes()) {
         throw overLimit(component, FILES_DIR + "/" + f.path() + " has " + size + " bytes", limits.maxFileBytes() + " bytes",
             "max-file-size-mib");
@@ -210,7 +223,18 @@ public final class UpstreamCache {
       checkHash(component, FILES_DIR + "/" + f.path(), f.sha256(), bytes);
       files.put(f.path(), CachedFile.held(f.path(), bytes, executable));
     }
-    if (Files.isDirectory(filesDir)) {
+    if (walked.isPresent()) {
+      Optional<String> extra = walked.get().entrySet().stream()
+          .filter(e -> e.getValue().isRegularFile()
+              || e.getValue().isSymbolicLink() && Files.isRegularFile(filesDir.resolve(e.getKey()))) // as Files::isRegularFile
+          .map(java.util.Map.Entry::getKey)
+          .filter(rel -> !listed.contains(rel))
+          .sorted()
+          .findFirst();
+      if (extra.isPresent()) {
+        throw corrupt(component, FILES_DIR + "/" + extra.get() + " is not listed in " + CacheMetadataToml.FILE_NAME);
+      }
+    } else if (Files.isDirectory(filesDir)) {
       try (Stream<Path> s = Files.walk(filesDir)) {
         Optional<String> extra = s.filter(Files::isRegularFile)
             .map(p -> filesDir.relativize(p).toString().replace('\\', '/'))
@@ -236,6 +260,46 @@ public final class UpstreamCache {
       history = Optional.of(bytes);
     }
     return new CacheEntry(dir, meta, Collections.unmodifiableSortedMap(files), Collections.unmodifiableSortedMap(links), history);
+  }
+
+  /**
+   * Every entry under {@code filesDir} that is not a directory, by its path relative to it ('/'
+   * separated), with its attributes as {@code lstat} gives them; reached only through real
+   * directories (links are not followed). Empty when {@code filesDir} or {@code entryDir} is not a
+   * real directory or the walk fails: the caller then checks each file on its own.
+   */
+  private static Optional<java.util.Map<String, BasicFileAttributes>> walk(Path entryDir, Path filesDir) {
+    try {
+      if (Files.isSymbolicLink(entryDir)) {
+        return Optional.empty();
+      }
+      java.util.Map<String, BasicFileAttributes> found = new java.util.HashMap<>();
+      boolean[] startIsDir = {false};
+      Files.walkFileTree(filesDir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          startIsDir[0] |= dir.equals(filesDir);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (file.equals(filesDir)) {
+            return FileVisitResult.TERMINATE; // files/ itself is no directory (a link is not followed)
+          }
+          found.put(filesDir.relativize(file).toString().replace('\\', '/'), attrs);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          throw e;
+        }
+      });
+      return startIsDir[0] ? Optional.of(found) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**

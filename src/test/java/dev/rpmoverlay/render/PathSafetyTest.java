@@ -94,6 +94,41 @@ class PathSafetyTest {
   }
 
   @Test
+  void aFilesDirReplacedByASymlinkToACopyOfItIsNotFollowed() throws IOException {
+    UpstreamCache cache = cacheWithEntry(Map.of("demo.spec", SPEC));
+    Path files = cache.entryDir("demo").resolve("files");
+    Path copy = Files.createDirectories(dir.resolve("elsewhere/files"));
+    Files.move(files.resolve("demo.spec"), copy.resolve("demo.spec"));
+    Files.delete(files);
+    Files.createSymbolicLink(files, copy);
+
+    assertThatThrownBy(() -> cache.entry("demo")).isInstanceOf(UpstreamException.class)
+        .hasMessageContaining("files/demo.spec").hasMessageContaining("symbolic link");
+  }
+
+  @Test
+  void anEntryDirThatIsASymlinkIsNotFollowed() throws IOException {
+    UpstreamCache cache = cacheWithEntry(Map.of("demo.spec", SPEC));
+    Path entry = cache.entryDir("demo");
+    Path moved = dir.resolve("elsewhere-entry");
+    Files.move(entry, moved);
+    Files.createSymbolicLink(entry, moved);
+
+    assertThatThrownBy(() -> cache.entry("demo")).isInstanceOf(UpstreamException.class)
+        .hasMessageContaining("files/demo.spec").hasMessageContaining("symbolic link");
+  }
+
+  @Test
+  void anUnlistedSymlinkToAFileInsideTheEntryIsReportedAsNotListed() throws IOException {
+    UpstreamCache cache = cacheWithEntry(Map.of("demo.spec", SPEC));
+    Path files = cache.entryDir("demo").resolve("files");
+    Files.createSymbolicLink(files.resolve("extra.spec"), files.resolve("demo.spec"));
+
+    assertThatThrownBy(() -> cache.entry("demo")).isInstanceOf(UpstreamException.class)
+        .hasMessageContaining("files/extra.spec is not listed");
+  }
+
+  @Test
   void unsafeComponentNamesHaveNoCacheEntryOrLockPath() {
     UpstreamCache cache = UpstreamCache.open(dir.resolve("cache"));
     for (String name : List.of("..", "../escape", "a/b", "/abs", ".hidden")) {

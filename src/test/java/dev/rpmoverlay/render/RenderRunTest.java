@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -79,6 +80,29 @@ class RenderRunTest {
     assertThat(Files.readString(out.resolve("b/Bravo/Bravo.spec"))).contains("Release: 2%{?dist}").contains("make V=1");
     assertThat(Files.isExecutable(out.resolve("a/alpha/run.sh"))).isTrue();
     assertThat(Files.exists(out.resolve(OutputLayout.STAGING_DIR))).isFalse();
+  }
+
+  @Test
+  void eachRenderedComponentIsHandedOnWithTheUpstreamFilesItsOneReadGave() throws IOException {
+    java.util.Map<String, Integer> reads = new java.util.concurrent.ConcurrentHashMap<>();
+    SourceTreeProvider dirs = new DirectorySourceTreeProvider(c -> c.spec().path().orElseThrow());
+    SourceTreeProvider counting = c -> {
+      reads.merge(c.name(), 1, Integer::sum);
+      return dirs.sourceTree(c);
+    };
+    components.set(2, Components.local("charlie", tmp.resolve("src/charlie"), replace("^no such line$", "x")));
+    java.util.Map<String, String> handedOn = new java.util.concurrent.ConcurrentHashMap<>();
+    ComponentRenderer renderer = new ComponentRenderer(counting, Templates.bundled(), new OverlayEngine(Compat.CURRENT));
+
+    new RenderRun(renderer, c -> List.of(), Templates.bundled())
+        .afterRender((c, upstream, rendered) -> handedOn.put(c.name(),
+            new String(upstream.get(c.name() + ".spec").orElseThrow().content(), StandardCharsets.UTF_8) + "=>"
+                + new String(rendered.files().get(c.name() + ".spec").orElseThrow().content(), StandardCharsets.UTF_8)))
+        .run(components, Set.of(), write(2), r -> {});
+
+    assertThat(reads).containsOnlyKeys("alpha", "Bravo", "charlie", "delta", "echo", "foxtrot").allSatisfy((name, n) -> assertThat(n).isOne());
+    assertThat(handedOn).containsOnlyKeys("alpha", "Bravo", "delta", "echo", "foxtrot"); // charlie failed to render
+    assertThat(handedOn.get("delta")).startsWith("Name: delta\n").contains("\nmake\n=>").endsWith("make V=1\n");
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.rpmoverlay.review;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.ChangeDelta;
+import com.github.difflib.patch.Chunk;
 import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,9 @@ final class TextAlignment {
   private TextAlignment() {}
 
   static EditScript align(List<String> upstream, List<String> rendered, Cause cause) {
-    Patch<String> patch = DiffUtils.diff(upstream, rendered);
+    // Myers' cost grows with the number of differences times the lengths: against an empty side
+    // (a file added or removed) that is quadratic in the file, for an answer known beforehand.
+    Patch<String> patch = upstream.isEmpty() || rendered.isEmpty() ? wholeChange(upstream, rendered) : DiffUtils.diff(upstream, rendered);
     List<EditScript.Op> ops = new ArrayList<>();
     int u = 0;
     int r = 0;
@@ -35,5 +39,13 @@ final class TextAlignment {
       ops.add(new EditScript.Op(EditScript.Kind.KEEP, u++, r++, null));
     }
     return new EditScript(upstream, rendered, ops);
+  }
+
+  private static Patch<String> wholeChange(List<String> upstream, List<String> rendered) {
+    Patch<String> patch = new Patch<>();
+    if (!upstream.isEmpty() || !rendered.isEmpty()) {
+      patch.addDelta(new ChangeDelta<>(new Chunk<>(0, upstream), new Chunk<>(0, rendered)));
+    }
+    return patch;
   }
 }

@@ -30,10 +30,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -194,14 +198,14 @@ final class RenderCommand extends BaseCommand {
     report(summary, out);
     List<String> findings = List.of();
     if (lint != null) {
-      java.util.Map<String, ComponentResult> results = new java.util.HashMap<>();
+      Map<String, ComponentResult> results = new HashMap<>();
       summary.results().forEach(r -> results.put(r.component(), r));
       findings = lint.findings(components, results::get);
       findings.forEach(err()::println);
     }
     recordShortcut(project, components, summary, findings, out);
     if (timings) {
-      java.util.Map<PhaseTimes.Phase, Long> times = PhaseTimes.times();
+      Map<PhaseTimes.Phase, Long> times = PhaseTimes.times();
       PhaseTimes.millis().forEach((phase, ms) -> err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms %7dx%n", phase.label(), ms, times.get(phase)));
     }
     int code = exitCode(summary);
@@ -274,9 +278,9 @@ final class RenderCommand extends BaseCommand {
     }
     IncrementalState state = IncrementalState.load(out);
     OutputLayout layout = new OutputLayout(out);
-    java.util.Map<String, ComponentResult> byName = new java.util.HashMap<>();
+    Map<String, ComponentResult> byName = new HashMap<>();
     again.forEach(r -> byName.put(r.component(), r));
-    java.util.function.Predicate<String> holdsWhatWasWritten = name -> {
+    Predicate<String> holdsWhatWasWritten = name -> {
       ComponentResult r = byName.get(name);
       if (r == null) {
         return false;
@@ -318,7 +322,7 @@ final class RenderCommand extends BaseCommand {
   private static final OutputDrift EMPTY_DRIFT = new OutputDrift("", List.of(), List.of());
 
   private void report(RenderSummary summary, Path out) throws IOException {
-    java.util.Map<String, OutputDrift> drifts = new java.util.TreeMap<>();
+    Map<String, OutputDrift> drifts = new TreeMap<>();
     for (ComponentResult r : summary.results()) {
       dev.rpmoverlay.overlay.SourceTree rendered = summary.checkedOutput().get(r.component());
       if (rendered != null) {

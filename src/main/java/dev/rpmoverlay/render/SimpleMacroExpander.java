@@ -1,5 +1,6 @@
 package dev.rpmoverlay.render;
 
+import dev.rpmoverlay.spec.Brackets;
 import dev.rpmoverlay.spec.Conditionals;
 import dev.rpmoverlay.spec.MacroDefinition;
 import dev.rpmoverlay.spec.SpecStructure;
@@ -149,7 +150,7 @@ final class SimpleMacroExpander {
         piece = List.of("%%");
         i += 2;
       } else if (n == '{') {
-        int close = closing(text, i + 1, '{', '}');
+        int close = Brackets.closing(text, i + 1, '{', '}');
         if (close < 0) {
           append(outs, text.substring(i));
           break;
@@ -256,18 +257,5 @@ final class SimpleMacroExpander {
   /** Macros that are normally undefined in a Fedora-like build root, so {@code %{?x}} is empty. */
   private static boolean knownUndefined(String name) {
     return name.equals("rhel") || name.equals("el8") || name.equals("el9") || name.equals("el10") || name.equals("suse_version");
-  }
-
-  /** The index of the {@code c} that closes the {@code o} at {@code open} (nested pairs counted), or -1. */
-  static int closing(String s, int open, char o, char c) {
-    int depth = 0;
-    for (int i = open; i < s.length(); i++) {
-      if (s.charAt(i) == o) {
-        depth++;
-      } else if (s.charAt(i) == c && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

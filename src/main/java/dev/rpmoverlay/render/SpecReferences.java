@@ -1,5 +1,6 @@
 package dev.rpmoverlay.render;
 
+import dev.rpmoverlay.spec.Brackets;
 import dev.rpmoverlay.spec.ConditionalBlock;
 import dev.rpmoverlay.spec.IncludeDirective;
 import dev.rpmoverlay.spec.LineKind;
@@ -153,7 +154,7 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
     private void loads(String line, SpecStructure structure, int i) {
       int at = 0;
       while ((at = line.indexOf("%{load:", at)) >= 0) {
-        int close = SimpleMacroExpander.closing(line, at + 1, '{', '}');
+        int close = Brackets.closing(line, at + 1, '{', '}');
         if (close < 0) {
           break;
         }
@@ -227,9 +228,9 @@ record SpecReferences(SortedMap<String, Origin> origins, boolean resolved) {
         next = i + 2;
       } else {
         int close = switch (n) {
-          case '{' -> SimpleMacroExpander.closing(v, i + 1, '{', '}');
-          case '(' -> SimpleMacroExpander.closing(v, i + 1, '(', ')');
-          case '[' -> SimpleMacroExpander.closing(v, i + 1, '[', ']');
+          case '{' -> Brackets.closing(v, i + 1, '{', '}');
+          case '(' -> Brackets.closing(v, i + 1, '(', ')');
+          case '[' -> Brackets.closing(v, i + 1, '[', ']');
           default -> {
             int j = i + 1;
             while (j < v.length() && (Character.isLetterOrDigit(v.charAt(j)) || v.charAt(j) == '_')) {

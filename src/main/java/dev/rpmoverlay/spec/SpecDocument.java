@@ -339,7 +339,7 @@ public final class SpecDocument {
       lines.clear();
       lines.addAll(out);
       structure = null;
-      }
+    }
     return changed;
   }
 

@@ -209,7 +209,7 @@ final class StructureScanner {
       return false;
     }
     int close = end - 1;
-    if (text.charAt(close) != '}' || closingBrace(text, start + 1) != close) {
+    if (text.charAt(close) != '}' || Brackets.closing(text, start + 1, '{', '}') != close) {
       return false;
     }
     int colon = text.indexOf(':', start);
@@ -244,19 +244,6 @@ final class StructureScanner {
       p++;
     }
     return p;
-  }
-
-  /** The index of the brace that closes the one at {@code open}, or -1. */
-  private static int closingBrace(String text, int open) {
-    int depth = 0;
-    for (int k = open; k < text.length(); k++) {
-      if (text.charAt(k) == '{') {
-        depth++;
-      } else if (text.charAt(k) == '}' && --depth == 0) {
-        return k;
-      }
-    }
-    return -1;
   }
 
   private static boolean isDefineKeyword(String text, int start, int end) {

@@ -15,8 +15,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -175,7 +177,7 @@ public final class UpstreamCache {
     // One walk of files/ gives every file's type and size (lstat); a listed file it found as a regular
     // file, under a files/ and entry dir that are no links, passes the checks below without a
     // stat of its own. Anything else takes the per-file checks, which also word the error.
-    Optional<java.util.Map<String, BasicFileAttributes>> walked = walk(dir, filesDir);
+    Optional<Map<String, BasicFileAttributes>> walked = walk(dir, filesDir);
     long total = 0;
     for (FileRecord f : meta.files()) {
       Path p = ComponentNames.safeRelative(filesDir, f.path(), () -> corrupt(component, "unsafe path '" + f.path() + "'"));
@@ -227,7 +229,7 @@ public final class UpstreamCache {
       Optional<String> extra = walked.get().entrySet().stream()
           .filter(e -> e.getValue().isRegularFile()
               || e.getValue().isSymbolicLink() && Files.isRegularFile(filesDir.resolve(e.getKey()))) // as Files::isRegularFile
-          .map(java.util.Map.Entry::getKey)
+          .map(Map.Entry::getKey)
           .filter(rel -> !listed.contains(rel))
           .sorted()
           .findFirst();
@@ -268,12 +270,12 @@ public final class UpstreamCache {
    * directories (links are not followed). Empty when {@code filesDir} or {@code entryDir} is not a
    * real directory or the walk fails: the caller then checks each file on its own.
    */
-  private static Optional<java.util.Map<String, BasicFileAttributes>> walk(Path entryDir, Path filesDir) {
+  private static Optional<Map<String, BasicFileAttributes>> walk(Path entryDir, Path filesDir) {
     try {
       if (Files.isSymbolicLink(entryDir)) {
         return Optional.empty();
       }
-      java.util.Map<String, BasicFileAttributes> found = new java.util.HashMap<>();
+      Map<String, BasicFileAttributes> found = new HashMap<>();
       boolean[] startIsDir = {false};
       Files.walkFileTree(filesDir, new SimpleFileVisitor<>() {
         @Override

@@ -75,7 +75,7 @@ final class RenderSummaryLine {
     return results.stream().filter(r -> r.output() == o).count();
   }
 
-  private static String plural(long n, String word) {
+  static String plural(long n, String word) {
     return String.format(Locale.ROOT, "%d %s%s", n, word, n == 1 ? "" : "s");
   }
 }

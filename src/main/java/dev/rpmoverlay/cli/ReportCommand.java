@@ -76,7 +76,7 @@ final class ReportCommand extends BaseCommand {
       ReportSite site = new ReportSite(Templates.bundled(), r -> relative(projectDir, r.declaredAt()), f -> f.location(projectDir));
       String title = project.info().description().isBlank() ? projectDir.getFileName().toString() : project.info().description();
       site.write(outputDir, title, entries);
-      info("wrote " + outputDir.resolve("index.html") + " (" + entries.size() + " components)");
+      info("wrote " + outputDir.resolve("index.html") + " (" + RenderSummaryLine.plural(entries.size(), "component") + ")");
       // Printed even with -q, as diff and lint do: exit code 1 alone would not say which component.
       failures.forEach(f -> err().println("rpmoverlay: error: " + f));
       return failures.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -36,4 +36,11 @@ class ReportFailureTest {
     assertThat(r.err()).contains("rpmoverlay: error: ").contains("broken").contains("stale overlay");
     assertThat(project.resolve("site/c/broken.html")).exists();
   }
+
+  @Test
+  void theSummaryCountsOneComponentInTheSingular() {
+    CliRun r = CliRun.in(project, "report", "-o", project.resolve("site").toString());
+
+    assertThat(r.err()).contains("index.html (1 component)\n");
+  }
 }

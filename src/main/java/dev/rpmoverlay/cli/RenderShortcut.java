@@ -5,6 +5,7 @@ import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.ProjectFinder;
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.render.ComponentResult;
+import dev.rpmoverlay.render.DirListings;
 import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.render.OutputLayout;
 import dev.rpmoverlay.render.ProjectLock;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * cache, the locks, every config file, local spec dirs, the output dir, the running jar, the git
  * metadata the Release bump reads — together with what the run printed. The next {@code render -a}
  * or {@code render -a --check} with the same options rescans the stamps (one {@code lstat} per
- * file, no contents, no TOML) and, when the digest is the same, replays that outcome: nothing can
+ * file, no contents, no TOML; a directory is read again only when its own stamp moved, see
+ * {@link DirListings}) and, when the digest is the same, replays that outcome: nothing can
  * have changed, so rendering again would give the same bytes.
  *
  * <p>Any moved stamp, even of a file touched but left identical, only falls back to the ordinary
@@ -104,11 +106,11 @@ final class RenderShortcut {
   }
 
   /** A record of a run with the same options: its stamps, what they cover, its lock file and outcome. */
-  record Recorded(String stamps, List<Path> roots, Set<Path> excluded, Path projectLock, Outcome outcome) {
+  record Recorded(String stamps, List<Path> roots, Set<Path> excluded, DirListings listings, Path projectLock, Outcome outcome) {
     /** Whether no stamp moved since the record was written. */
     boolean unchanged() {
       try {
-        return stamps.equals(TreeStamps.digest(roots, excluded, (f, c) -> {}));
+        return stamps.equals(TreeStamps.digest(roots, excluded, listings, (f, c) -> {}));
       } catch (IOException | TreeStamps.UnstampableException | RuntimeException e) {
         return false;
       }
@@ -135,6 +137,7 @@ final class RenderShortcut {
     Path lock = null;
     List<Path> roots = new ArrayList<>();
     Set<Path> excluded = new HashSet<>();
+    List<String> listingLines = new ArrayList<>();
     List<ComponentResult> results = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> findings = new ArrayList<>();
@@ -150,6 +153,7 @@ final class RenderShortcut {
         case "lock" -> lock = Path.of(value);
         case "root" -> roots.add(Path.of(value));
         case "exclude" -> excluded.add(Path.of(value));
+        case "dir" -> listingLines.add(value);
         case "component" -> {
           String[] f = value.split("\t", 4);
           if (f.length != 4) {
@@ -169,10 +173,18 @@ final class RenderShortcut {
         }
       }
     }
-    if (!key.equals(recordedKey) || stamps == null || lock == null) {
+    // The running code must be among what the stamps cover: a record written by another build at
+    // another path, with the same options, says nothing about what this build would render.
+    if (!key.equals(recordedKey) || stamps == null || lock == null || !roots.contains(codeLocation())) {
       return Optional.empty();
     }
-    return Optional.of(new Recorded(stamps, roots, excluded, lock, new Outcome(results, warnings, findings)));
+    DirListings listings;
+    try {
+      listings = DirListings.parse(listingLines);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return Optional.of(new Recorded(stamps, roots, excluded, listings, lock, new Outcome(results, warnings, findings)));
   }
 
   /**
@@ -199,7 +211,8 @@ final class RenderShortcut {
       Set<String> toVerify = java.util.concurrent.ConcurrentHashMap.newKeySet();
       java.util.concurrent.atomic.AtomicReference<Path> foreign = new java.util.concurrent.atomic.AtomicReference<>();
       long after = clock.get();
-      String stamps = TreeStamps.digest(roots.paths(), roots.excluded(), (f, ctime) -> {
+      DirListings listings = DirListings.none();
+      String stamps = TreeStamps.digest(roots.paths(), roots.excluded(), listings, (f, ctime) -> {
         boolean changedSinceStart = ctime >= startMillis * 1_000_000 - margin(ctime);
         if (!f.startsWith(out)) {
           if (changedSinceStart) {
@@ -231,6 +244,7 @@ final class RenderShortcut {
       sb.append("lock\t").append(roots.projectLock()).append('\n');
       roots.paths().forEach(r -> sb.append("root\t").append(r).append('\n'));
       roots.excluded().stream().map(Path::toString).sorted().forEach(e -> sb.append("exclude\t").append(e).append('\n'));
+      listings.write(sb, "dir\t", after);
       outcome.results().forEach(r -> sb.append("component\t").append(r.component()).append('\t').append(r.status().name())
           .append('\t').append(r.output().name()).append('\t').append(escape(r.error())).append('\n'));
       outcome.warnings().forEach(w -> sb.append("warning\t").append(escape(w)).append('\n'));

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RenderShortcutTest {
   private static final String SHORTCUT = "unchanged stamps (shortcut)";
+  /** The record's listing of comps/hello (under its parent's line), up to its names. */
+  private static final String HELLO_LISTING = "(?m)^(dir\t\\d+\thello\t\\d+\t\\d+\t)(?=hello.spec/)";
 
   @TempDir Path project;
   Path out;
@@ -177,6 +179,43 @@ class RenderShortcutTest {
     assertThat(again.err()).contains("0 rendered").doesNotContain(SHORTCUT);
     settle();
     assertThat(render("-a", "--check").err()).contains(SHORTCUT);
+  }
+
+  @Test
+  void aFileAddedToADirectoryWhoseListingWasRecordedIsNoticed() throws Exception {
+    assertThat(Files.readString(out.resolve(RenderShortcut.FILE_NAME))).containsPattern(HELLO_LISTING);
+    Files.writeString(project.resolve("comps/hello/hello.patch"), "new\n");
+    settle();
+    assertThat(render("-a", "--check").err()).doesNotContain(SHORTCUT);
+  }
+
+  @Test
+  void aFileRemovedFromADirectoryWhoseListingWasRecordedIsNoticed() throws Exception {
+    Files.delete(project.resolve("files/extra.conf"));
+    settle();
+    assertThat(render("-a", "--check").err()).doesNotContain(SHORTCUT);
+  }
+
+  @Test
+  void aRecordedListingIsTrustedWhileItsDirectorysStampHasNotMoved() throws Exception {
+    // Proof that the check reads the record's listing rather than the directory: a listing with
+    // a name the directory never held, under the directory's true stamp, makes the digest differ.
+    Path file = out.resolve(RenderShortcut.FILE_NAME);
+    String record = Files.readString(file);
+    assertThat(record).containsPattern(HELLO_LISTING);
+    assertThat(render("-a", "--check").err()).contains(SHORTCUT);
+    Files.writeString(file, record.replaceFirst(HELLO_LISTING, "$1ghost/"));
+    assertThat(render("-a", "--check").err()).doesNotContain(SHORTCUT);
+  }
+
+  @Test
+  void aRecordWrittenByOtherCodeIsNotUsed() throws Exception {
+    Path file = out.resolve(RenderShortcut.FILE_NAME);
+    Path code = Path.of(RenderShortcut.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath().normalize();
+    Path otherJar = Files.writeString(project.resolve("other.jar"), "another build\n");
+    settle();
+    Files.writeString(file, Files.readString(file).replace("root\t" + code + "\n", "root\t" + otherJar + "\n"));
+    assertThat(render("-a", "--check").err()).doesNotContain(SHORTCUT);
   }
 
   @Test

@@ -25,15 +25,9 @@ class ComponentListCommandsTest {
     write("azldev.toml", """
         includes = ["comps/components.toml"]
         [project]
-        default-distro = { name = "azl" }
-
-        [distros.azl]
-        default-version = "1"
-        [distros.azl.versions.1.default-component-config]
-        spec = { type = "upstream", upstream-distro = { name = "fedora", version = "43", snapshot = "2026-01-01T00:00:00Z" } }
+        default-distro = { name = "fedora", version = "43" }
 
         [distros.fedora]
-        default-version = "43"
         dist-git-base-uri = "https://src.example/rpms/$pkg.git"
         [distros.fedora.versions.43]
         dist-git-branch = "f43"
@@ -69,18 +63,14 @@ class ComponentListCommandsTest {
         defined in   comps/components.toml:6:1
         groups       (none)
         rendered to  specs/n/nginx
-        upstream     https://src.example/rpms/nginx.git branch f43 at snapshot 2026-01-01T00:00:00Z
+        upstream     https://src.example/rpms/nginx.git branch f43 (branch tip)
 
         layers (lowest first):
-          distro azl 1  azldev.toml:7:1
+          distro fedora 43  azldev.toml:7:1
           component nginx  comps/components.toml:6:1
 
         fields:
-          spec.type                      "upstream"    <- distro azl 1
-          spec.upstream-distro.name      "fedora"    <- distro azl 1
-          spec.upstream-distro.version   "43"    <- distro azl 1
-          spec.upstream-distro.snapshot  "2026-01-01T00:00:00Z"    <- distro azl 1
-          release.calculation            "auto"    <- (default)
+          release.calculation  "auto"    <- (default)
 
         overlays (0, in application order):
         """);

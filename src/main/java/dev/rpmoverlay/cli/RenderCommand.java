@@ -182,26 +182,30 @@ final class RenderCommand extends BaseCommand {
     if (!noIncremental) {
       run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name()));
     }
-    RenderLint lint = noLint ? null : new RenderLint(project, mode);
+    RenderLint lint = noLint ? null : new RenderLint(project, mode, bumps);
     if (lint != null) {
       run.afterRender(lint);
     }
     RenderOptions options = RenderOptions.into(out).withJobs(parallelism)
         .withCheck(check).withFailOnError(failOnError).withCleanStale(cleanStale);
     RenderSummary summary;
-    try (bumps; Progress progress = Progress.start(this, "render", components.size())) {
-      summary = run.run(components, new HashSet<>(project.componentNames()), options, progress.stepper());
-    }
-    for (String dir : summary.repairedSwaps()) {
-      err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
-    }
-    report(summary, out);
     List<String> findings = List.of();
-    if (lint != null) {
-      Map<String, ComponentResult> results = new HashMap<>();
-      summary.results().forEach(r -> results.put(r.component(), r));
-      findings = lint.findings(components, results::get);
-      findings.forEach(err()::println);
+    // lint renders again the components render found unchanged, with the same downstream history:
+    // one walk of the project's history for both
+    try (bumps) {
+      try (Progress progress = Progress.start(this, "render", components.size())) {
+        summary = run.run(components, new HashSet<>(project.componentNames()), options, progress.stepper());
+      }
+      for (String dir : summary.repairedSwaps()) {
+        err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
+      }
+      report(summary, out);
+      if (lint != null) {
+        Map<String, ComponentResult> results = new HashMap<>();
+        summary.results().forEach(r -> results.put(r.component(), r));
+        findings = lint.findings(components, results::get);
+        findings.forEach(err()::println);
+      }
     }
     recordShortcut(project, components, summary, findings, out);
     if (timings) {

@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  */
 final class RenderShortcut {
   static final String FILE_NAME = ".rpmoverlay-render-shortcut";
-  private static final String HEADER = "# rpmoverlay render shortcut v1";
+  private static final String HEADER = "# rpmoverlay render shortcut v2";
   private static final Pattern RENDERED_SPECS_DIR = Pattern.compile("^\\s*rendered-specs-dir\\s*=\\s*\"([^\"\\\\]*)\"", Pattern.MULTILINE);
 
   /**
@@ -73,21 +73,22 @@ final class RenderShortcut {
    * ordinary path says why).
    */
   static Optional<RenderShortcut> of(RootCommand global, Path outputOption, List<String> options) {
-    Path cwd = Path.of("").toAbsolutePath();
+    Path projectFile;
     Path out;
-    if (outputOption != null) {
-      out = outputOption.toAbsolutePath().normalize();
-    } else {
-      try {
-        Path projectFile = ProjectFinder.find(global.projectDir() != null ? global.projectDir() : cwd);
+    try {
+      projectFile = ProjectFinder.find(global.projectDir() != null ? global.projectDir() : Path.of("")).toAbsolutePath().normalize();
+      if (outputOption != null) {
+        out = outputOption.toAbsolutePath().normalize();
+      } else {
         Matcher m = RENDERED_SPECS_DIR.matcher(Files.readString(projectFile, StandardCharsets.UTF_8));
         out = projectFile.getParent().resolve(m.find() ? m.group(1) : "specs").toAbsolutePath().normalize();
-      } catch (IOException | RuntimeException e) { // ConfigException too: the ordinary path reports it
-        return Optional.empty();
       }
+    } catch (IOException | RuntimeException e) { // ConfigException too: the ordinary path reports it
+      return Optional.empty();
     }
-    List<String> k = new ArrayList<>(List.of(HEADER, "cwd=" + cwd, "out=" + out + (outputOption == null ? " (default)" : ""),
-        "project=" + (global.projectDir() == null ? "" : global.projectDir().toAbsolutePath().normalize()),
+    // The project file found, not the working directory: what render prints is relative to the
+    // project dir or absolute, so a check run from another directory may use the same record.
+    List<String> k = new ArrayList<>(List.of(HEADER, "project-file=" + projectFile, "out=" + out + (outputOption == null ? " (default)" : ""),
         "permissive=" + global.permissiveConfig(), "java=" + System.getProperty("java.home") + " " + Runtime.version(),
         "lint-day=" + LintCommand.day(null)));
     global.extraConfigFiles().forEach(f -> k.add("config-file=" + f.toAbsolutePath().normalize()));

@@ -72,6 +72,11 @@ public final class DirListings {
     return new DirListings(Map.of());
   }
 
+  /** Listings for a later scan: what this one found (safe to trust wherever the stamp still matches). */
+  public DirListings forNextScan() {
+    return new DirListings(Map.copyOf(scanned));
+  }
+
   /**
    * The listings of {@link #write}'s lines.
    *

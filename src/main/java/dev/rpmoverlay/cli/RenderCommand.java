@@ -11,6 +11,7 @@ import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.render.ComponentRenderer;
 import dev.rpmoverlay.render.ComponentResult;
+import dev.rpmoverlay.render.DirListings;
 import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.render.LockHistoryBumps;
 import dev.rpmoverlay.render.OutputLayout;
@@ -95,6 +96,8 @@ final class RenderCommand extends BaseCommand {
 
   /** When this run started, before it read any input (for {@link RenderShortcut}). */
   private long startMillis;
+  /** The directory listings of the record a replay found out of date, for this run's own record. */
+  private DirListings earlierListings = DirListings.none();
 
   @Option(names = "--skip-lock-validation",
       description = "Render even when a selected component's lock is missing or stale (its config, overlay files, snapshot"
@@ -150,6 +153,8 @@ final class RenderCommand extends BaseCommand {
 
   private int render(Project project, Path out) throws IOException {
     List<String> names = filter.select(project);
+    Optional<RenderShortcut> shortcut = check ? Optional.empty() : shortcut().filter(s -> s.outputDir().equals(out));
+    Optional<RenderShortcut.InputScan> inputScan = shortcut.map(s -> s.scanInputs(project, names, startMillis, earlierListings));
     Compat mode = compatMode();
     long t = PhaseTimes.start();
     // A fetch or update killed midway left an entry set aside or a journaled lock; finish or undo it
@@ -207,7 +212,7 @@ final class RenderCommand extends BaseCommand {
         findings.forEach(err()::println);
       }
     }
-    recordShortcut(project, components, summary, findings, out);
+    recordShortcut(project, components, summary, findings, out, inputScan);
     if (timings) {
       Map<PhaseTimes.Phase, Long> times = PhaseTimes.times();
       PhaseTimes.millis().forEach((phase, ms) -> err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms %7dx%n", phase.label(), ms, times.get(phase)));
@@ -240,6 +245,7 @@ final class RenderCommand extends BaseCommand {
     try (ProjectLock lock = locking.take(recorded.get().projectLock(), command, err());
         ProjectLock outLock = check && !Files.isWritable(out) ? null : locking.takeOutputDir(out, command, err())) {
       if (!recorded.get().unchanged()) {
+        earlierListings = recorded.get().listings().forNextScan();
         return Optional.empty();
       }
     }
@@ -263,7 +269,8 @@ final class RenderCommand extends BaseCommand {
    * After a render that left every component's dir as rendered (or, for a failed one, holding its
    * failure marker or its earlier output), records the shortcut for the next run.
    */
-  private void recordShortcut(Project project, List<ComponentConfig> components, RenderSummary summary, List<String> findings, Path out) {
+  private void recordShortcut(Project project, List<ComponentConfig> components, RenderSummary summary, List<String> findings, Path out,
+      Optional<RenderShortcut.InputScan> inputScan) {
     Optional<RenderShortcut> shortcut = check ? Optional.empty() : shortcut();
     if (shortcut.isEmpty() || !shortcut.get().outputDir().equals(out)) {
       return;
@@ -293,7 +300,7 @@ final class RenderCommand extends BaseCommand {
       return r.failed() ? r.output() == ComponentResult.Output.MARKER && RenderShortcut.holdsMarker(dir, r.error()) : state.holds(name, dir);
     };
     List<String> warnings = project.warnings().stream().map(w -> w.format(project.dir())).toList();
-    shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis)
+    shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis, inputScan)
         .filter(why -> global().verbose())
         .ifPresent(why -> err().println("rpmoverlay: note: no stamp record for the next render -a (" + why + ")"));
   }

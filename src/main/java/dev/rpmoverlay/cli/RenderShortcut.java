@@ -1,5 +1,6 @@
 package dev.rpmoverlay.cli;
 
+import com.google.common.hash.HashCode;
 import com.google.common.hash.Hashing;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.ProjectFinder;
@@ -24,6 +25,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +55,7 @@ import java.util.regex.Pattern;
  */
 final class RenderShortcut {
   static final String FILE_NAME = ".rpmoverlay-render-shortcut";
-  private static final String HEADER = "# rpmoverlay render shortcut v1";
+  private static final String HEADER = "# rpmoverlay render shortcut v2";
   private static final Pattern RENDERED_SPECS_DIR = Pattern.compile("^\\s*rendered-specs-dir\\s*=\\s*\"([^\"\\\\]*)\"", Pattern.MULTILINE);
 
   /**
@@ -73,21 +80,22 @@ final class RenderShortcut {
    * ordinary path says why).
    */
   static Optional<RenderShortcut> of(RootCommand global, Path outputOption, List<String> options) {
-    Path cwd = Path.of("").toAbsolutePath();
+    Path projectFile;
     Path out;
-    if (outputOption != null) {
-      out = outputOption.toAbsolutePath().normalize();
-    } else {
-      try {
-        Path projectFile = ProjectFinder.find(global.projectDir() != null ? global.projectDir() : cwd);
+    try {
+      projectFile = ProjectFinder.find(global.projectDir() != null ? global.projectDir() : Path.of("")).toAbsolutePath().normalize();
+      if (outputOption != null) {
+        out = outputOption.toAbsolutePath().normalize();
+      } else {
         Matcher m = RENDERED_SPECS_DIR.matcher(Files.readString(projectFile, StandardCharsets.UTF_8));
         out = projectFile.getParent().resolve(m.find() ? m.group(1) : "specs").toAbsolutePath().normalize();
-      } catch (IOException | RuntimeException e) { // ConfigException too: the ordinary path reports it
-        return Optional.empty();
       }
+    } catch (IOException | RuntimeException e) { // ConfigException too: the ordinary path reports it
+      return Optional.empty();
     }
-    List<String> k = new ArrayList<>(List.of(HEADER, "cwd=" + cwd, "out=" + out + (outputOption == null ? " (default)" : ""),
-        "project=" + (global.projectDir() == null ? "" : global.projectDir().toAbsolutePath().normalize()),
+    // The project file found, not the working directory: what render prints is relative to the
+    // project dir or absolute, so a check run from another directory may use the same record.
+    List<String> k = new ArrayList<>(List.of(HEADER, "project-file=" + projectFile, "out=" + out + (outputOption == null ? " (default)" : ""),
         "permissive=" + global.permissiveConfig(), "java=" + System.getProperty("java.home") + " " + Runtime.version(),
         "lint-day=" + LintCommand.day(null)));
     global.extraConfigFiles().forEach(f -> k.add("config-file=" + f.toAbsolutePath().normalize()));
@@ -187,6 +195,64 @@ final class RenderShortcut {
     return Optional.of(new Recorded(stamps, roots, excluded, listings, lock, new Outcome(results, warnings, findings)));
   }
 
+  /** The stamps of a run's inputs (every root but the output dir), read on a background thread. */
+  static final class InputScan {
+    private final CompletableFuture<Scanned> scanned;
+
+    private InputScan(CompletableFuture<Scanned> scanned) {
+      this.scanned = scanned;
+    }
+
+    /** Waits for the scan; empty when it failed (then everything is scanned at the end). */
+    Optional<Scanned> result() {
+      try {
+        return Optional.of(scanned.join());
+      } catch (CompletionException | CancellationException e) {
+        return Optional.empty();
+      }
+    }
+
+    /** What was scanned: the roots, each input root's hash, and an input changed since the start, if any. */
+    private record Scanned(Roots roots, List<HashCode> hashes, DirListings listings, Optional<Path> changed) {}
+  }
+
+  /**
+   * Starts reading the stamps of the run's inputs while it checks locks and renders: in a cold
+   * render that leaves a core idle while the locks are checked, and the inputs are most of the
+   * entries a record covers. Stamps read at any moment after the run started are as good as stamps
+   * read at its end, because a record is only written when no input changed after the start
+   * (status-change time, which nothing can set back): an input changed after its stamp was read
+   * either moves it (the next run takes the ordinary path) or was changed since the start (no
+   * record). {@code earlier} are the listings of the previous record, if one was read.
+   */
+  InputScan scanInputs(Project project, List<String> names, long startMillis, DirListings earlier) {
+    CompletableFuture<InputScan.Scanned> scanned = CompletableFuture.supplyAsync(() -> {
+      try {
+        List<ComponentConfig> components = names.stream().map(project::resolve).toList();
+        Roots roots = roots(project, components);
+        List<Path> inputs = roots.paths().subList(0, roots.paths().size() - 1);
+        AtomicReference<Path> changed = new AtomicReference<>();
+        List<HashCode> hashes = TreeStamps.rootHashes(inputs, roots.excluded(), earlier, (f, ctime) -> {
+          if (changedSince(ctime, startMillis)) {
+            changed.compareAndSet(null, f);
+          }
+        });
+        return new InputScan.Scanned(roots, hashes, earlier, Optional.ofNullable(changed.get()));
+      } catch (IOException | TreeStamps.UnstampableException e) {
+        throw new CompletionException(e);
+      }
+    }, runnable -> {
+      Thread t = new Thread(runnable, "rpmoverlay-input-stamps");
+      t.setDaemon(true); // a failed render does not wait for it
+      t.start();
+    });
+    return new InputScan(scanned);
+  }
+
+  private static boolean changedSince(long ctimeNanos, long startMillis) {
+    return ctimeNanos >= startMillis * 1_000_000 - margin(ctimeNanos);
+  }
+
   /**
    * Records a finished render that wrote every component's output (no failure, no drift left),
    * if its stamps can be proven to be those of what it read and wrote; otherwise removes any
@@ -197,7 +263,8 @@ final class RenderShortcut {
    * @param startMillis when the run started, before it read any input
    * @param written whether a component's dir, written by this run, still holds what it wrote
    */
-  Optional<String> record(Project project, List<ComponentConfig> components, java.util.function.Predicate<String> written, Outcome outcome, long startMillis) {
+  Optional<String> record(Project project, List<ComponentConfig> components, Predicate<String> written, Outcome outcome, long startMillis,
+      Optional<InputScan> inputScan) {
     Path file = out.resolve(FILE_NAME);
     Path tmp = out.resolve(FILE_NAME + ".tmp");
     try {
@@ -208,12 +275,18 @@ final class RenderShortcut {
         return Optional.of("the file-system clock of " + out + " did not move within 100 ms");
       }
       Roots roots = roots(project, components);
-      Set<String> toVerify = java.util.concurrent.ConcurrentHashMap.newKeySet();
-      java.util.concurrent.atomic.AtomicReference<Path> foreign = new java.util.concurrent.atomic.AtomicReference<>();
+      Set<String> toVerify = ConcurrentHashMap.newKeySet();
+      AtomicReference<Path> foreign = new AtomicReference<>();
       long after = clock.get();
-      DirListings listings = DirListings.none();
-      String stamps = TreeStamps.digest(roots.paths(), roots.excluded(), listings, (f, ctime) -> {
-        boolean changedSinceStart = ctime >= startMillis * 1_000_000 - margin(ctime);
+      Optional<InputScan.Scanned> inputs = inputScan.flatMap(InputScan::result).filter(i -> i.roots().equals(roots));
+      if (inputs.isPresent() && inputs.get().changed().isPresent()) {
+        return Optional.of(inputs.get().changed().get() + " changed while render ran");
+      }
+      DirListings listings = inputs.map(InputScan.Scanned::listings).orElse(DirListings.none());
+      List<Path> scanNow = inputs.isPresent() ? List.of(out) : roots.paths();
+      List<HashCode> hashes = new ArrayList<>(inputs.map(InputScan.Scanned::hashes).orElse(List.of()));
+      hashes.addAll(TreeStamps.rootHashes(scanNow, roots.excluded(), listings, (f, ctime) -> {
+        boolean changedSinceStart = changedSince(ctime, startMillis);
         if (!f.startsWith(out)) {
           if (changedSinceStart) {
             foreign.compareAndSet(null, f);
@@ -230,7 +303,8 @@ final class RenderShortcut {
             foreign.compareAndSet(null, f);
           }
         }
-      });
+      }));
+      String stamps = TreeStamps.combine(roots.paths(), hashes);
       if (foreign.get() != null) {
         return Optional.of(foreign.get() + " changed while render ran");
       }

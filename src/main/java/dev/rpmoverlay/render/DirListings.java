@@ -26,7 +26,39 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DirListings {
   private static final String[] NONE = {};
 
-  private record Listing(long ino, long ctimeNanos, String[] names) {}
+  /** A directory's stamp and names, the names either as an array or as the text form's slash-joined string. */
+  private static final class Listing {
+    private final long ino;
+    private final long ctimeNanos;
+    private volatile String[] names;
+    private final String joined;
+
+    Listing(long ino, long ctimeNanos, String[] names) {
+      this.ino = ino;
+      this.ctimeNanos = ctimeNanos;
+      this.names = names;
+      this.joined = null;
+    }
+
+    Listing(long ino, long ctimeNanos, String joined) {
+      this.ino = ino;
+      this.ctimeNanos = ctimeNanos;
+      this.joined = joined;
+    }
+
+    String[] names() {
+      String[] n = names;
+      if (n == null) {
+        n = joined.isEmpty() ? NONE : joined.split("/");
+        names = n;
+      }
+      return n;
+    }
+
+    boolean stamped(long ino, long ctimeNanos) {
+      return this.ino == ino && this.ctimeNanos == ctimeNanos;
+    }
+  }
 
   private final Map<String, Listing> known;
   private final Map<String, Listing> scanned = new ConcurrentHashMap<>();
@@ -40,6 +72,11 @@ public final class DirListings {
     return new DirListings(Map.of());
   }
 
+  /** Listings for a later scan: what this one found (safe to trust wherever the stamp still matches). */
+  public DirListings forNextScan() {
+    return new DirListings(Map.copyOf(scanned));
+  }
+
   /**
    * The listings of {@link #write}'s lines.
    *
@@ -49,16 +86,22 @@ public final class DirListings {
     Map<String, Listing> known = new HashMap<>(lines.size() * 2);
     String[] paths = new String[lines.size()];
     for (int i = 0; i < lines.size(); i++) {
-      String[] f = lines.get(i).split("\t", -1);
-      if (f.length != 5) {
-        throw new IllegalArgumentException("not a directory listing: " + lines.get(i));
+      // by hand, and the names split only when used: this runs at the start of every no-op check
+      String line = lines.get(i);
+      int t1 = line.indexOf('\t');
+      int t2 = line.indexOf('\t', t1 + 1);
+      int t3 = line.indexOf('\t', t2 + 1);
+      int t4 = line.indexOf('\t', t3 + 1);
+      if (t1 < 0 || t2 < 0 || t3 < 0 || t4 < 0 || line.indexOf('\t', t4 + 1) >= 0) {
+        throw new IllegalArgumentException("not a directory listing: " + line);
       }
-      int parent = Integer.parseInt(f[0]);
+      int parent = Integer.parseInt(line, 0, t1, 10);
       if (parent >= i) {
-        throw new IllegalArgumentException("a directory listing before its parent's: " + lines.get(i));
+        throw new IllegalArgumentException("a directory listing before its parent's: " + line);
       }
-      paths[i] = parent < 0 ? f[1] : paths[parent] + "/" + f[1];
-      known.put(paths[i], new Listing(Long.parseLong(f[2]), Long.parseLong(f[3]), f[4].isEmpty() ? NONE : f[4].split("/")));
+      String name = line.substring(t1 + 1, t2);
+      paths[i] = parent < 0 ? name : paths[parent] + "/" + name;
+      known.put(paths[i], new Listing(Long.parseLong(line, t2 + 1, t3, 10), Long.parseLong(line, t3 + 1, t4, 10), line.substring(t4 + 1)));
     }
     return new DirListings(known);
   }
@@ -72,7 +115,7 @@ public final class DirListings {
   public void write(StringBuilder sb, String prefix, long beforeNanos) {
     List<String> dirs = new ArrayList<>();
     scanned.forEach((dir, l) -> {
-      if (l.ctimeNanos() < beforeNanos && plain(dir) && Arrays.stream(l.names()).allMatch(DirListings::plain)) {
+      if (l.ctimeNanos < beforeNanos && plain(dir) && Arrays.stream(l.names()).allMatch(DirListings::plain)) {
         dirs.add(dir);
       }
     });
@@ -83,7 +126,7 @@ public final class DirListings {
       int slash = dir.lastIndexOf('/');
       Integer parent = slash > 0 ? index.get(dir.substring(0, slash)) : null;
       sb.append(prefix).append(parent == null ? -1 : parent).append('\t').append(parent == null ? dir : dir.substring(slash + 1))
-          .append('\t').append(l.ino()).append('\t').append(l.ctimeNanos()).append('\t').append(String.join("/", l.names())).append('\n');
+          .append('\t').append(l.ino).append('\t').append(l.ctimeNanos).append('\t').append(String.join("/", l.names())).append('\n');
       index.put(dir, index.size());
     }
   }
@@ -97,7 +140,7 @@ public final class DirListings {
     String key = dir.toString();
     Listing before = known.get(key);
     Listing now;
-    if (before != null && before.ino() == ino && before.ctimeNanos() == ctimeNanos) {
+    if (before != null && before.stamped(ino, ctimeNanos)) {
       now = before;
     } else {
       List<String> names = new ArrayList<>();

@@ -70,17 +70,31 @@ public final class TreeStamps {
    * read again; every directory scanned is added to {@code listings}.
    */
   public static String digest(List<Path> roots, Set<Path> excluded, DirListings listings, Visitor visitor) throws IOException, UnstampableException {
+    return combine(roots, rootHashes(roots, excluded, listings, visitor));
+  }
+
+  /**
+   * The hashes of each root, which {@link #combine} turns into the digest: roots scanned at
+   * different moments (or on different threads) give the same digest as one {@link #digest}.
+   */
+  public static List<HashCode> rootHashes(List<Path> roots, Set<Path> excluded, DirListings listings, Visitor visitor) throws IOException, UnstampableException {
     TreeStamps s = new TreeStamps(excluded, listings, visitor);
-    Hasher h = Hashing.murmur3_128().newHasher();
     try {
-      for (HashCode c : roots.parallelStream().map(r -> s.hashUnchecked(r, true, 0)).toList()) {
-        h.putBytes(c.asBytes());
-      }
+      return roots.parallelStream().map(r -> s.hashUnchecked(r, true, 0)).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } catch (Unstampable e) {
       throw new UnstampableException(e.getMessage());
     }
+  }
+
+  /** The digest of {@code roots} from their {@link #rootHashes}, in the same order. */
+  public static String combine(List<Path> roots, List<HashCode> hashes) {
+    if (roots.size() != hashes.size()) {
+      throw new IllegalArgumentException(roots.size() + " roots, " + hashes.size() + " hashes");
+    }
+    Hasher h = Hashing.murmur3_128().newHasher();
+    hashes.forEach(c -> h.putBytes(c.asBytes()));
     for (Path root : roots) {
       h.putString(root.toString(), StandardCharsets.UTF_8).putByte((byte) 0);
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -216,6 +217,15 @@ class RenderShortcutTest {
     settle();
     Files.writeString(file, Files.readString(file).replace("root\t" + code + "\n", "root\t" + otherJar + "\n"));
     assertThat(render("-a", "--check").err()).doesNotContain(SHORTCUT);
+  }
+
+  @Test
+  void aCheckFromAnotherWorkingDirectoryUsesTheSameRecord() throws Exception {
+    Process child = dev.rpmoverlay.testing.ChildJvm.builder(Main.class, List.of("-C", project.toString(), "render", "-a", "--check",
+        "-o", out.toString(), "--timings", "--no-lint")).directory(project.resolve("comps").toFile()).redirectErrorStream(true).start();
+    String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(output).contains(SHORTCUT).contains("3 components: 2 up to date, 1 failed");
+    assertThat(child.waitFor()).isEqualTo(render("-a", "--check").exitCode());
   }
 
   @Test

@@ -25,7 +25,7 @@ final class ListedTable implements TomlTable {
 
   ListedTable(Map<String, Object> values, Map<String, TomlPosition> positions) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-    this.positions = Map.copyOf(positions);
+    this.positions = new java.util.HashMap<>(positions); // a position may be unknown (null)
   }
 
   @Override

@@ -346,8 +346,9 @@ public final class UpstreamCache {
     if (stamp.isPresent() && check.trusts(path, stamp.get(), expected)) {
       return;
     }
+    check.hashing();
     checkHash(component, path, expected, bytes);
-    check.hashed(path, stamp, expected);
+    check.verified(path, stamp, expected);
   }
 
   private static void checkHash(String component, String shownPath, String expected, byte[] bytes) {

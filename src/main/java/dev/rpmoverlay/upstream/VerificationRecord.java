@@ -126,13 +126,16 @@ public final class VerificationRecord {
       return true;
     }
 
-    /** {@code path} was hashed and matched {@code sha256}; {@code stamp}, read after its content, may be recorded. */
-    void hashed(String path, Optional<FileStamp> stamp, String sha256) {
-      if (!active()) {
-        return;
+    /** A file is about to be hashed (counted for {@code render --timings}). */
+    void hashing() {
+      if (active()) {
+        hashed.increment();
       }
-      hashed.increment();
-      if (stamp.isPresent() && probe != null && stamp.get().ctimeNanos() < probe.ctimeNanos()
+    }
+
+    /** {@code path} was hashed and matched {@code sha256}; {@code stamp}, read after its content, may be recorded. */
+    void verified(String path, Optional<FileStamp> stamp, String sha256) {
+      if (active() && stamp.isPresent() && probe != null && stamp.get().ctimeNanos() < probe.ctimeNanos()
           && stamp.get().device() == probe.device() && storable(path) && storable(sha256)) {
         seen.put(path, new Verified(stamp.get(), sha256));
       }

@@ -187,8 +187,8 @@ public final class VerificationRecord {
       }
       byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
       byte[] end = (END + count + "\t" + checksum(body, body.length) + "\n").getBytes(StandardCharsets.UTF_8);
-      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-          StandardOpenOption.WRITE)) {
+      Files.deleteIfExists(tmp); // the probe; never written through a link put in its place
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         out.write(body);
         out.write(end);
       }
@@ -215,7 +215,8 @@ public final class VerificationRecord {
   private static Optional<Probe> probe(Path probe) {
     try {
       Files.createDirectories(probe.getParent());
-      Files.write(probe, new byte[] {0}, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+      Files.deleteIfExists(probe); // a leftover, or a link: replaced, never written through
+      Files.write(probe, new byte[] {0}, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       return FileStamp.of(probe).map(s -> new Probe(s.ctimeNanos(), s.device()));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

@@ -168,4 +168,20 @@ class CacheVerificationRecordTest {
     assertThat(counts(full)).isEqualTo("4 hashed, 0 trusted");
     assertThat(counts(after)).isEqualTo("0 hashed, 4 trusted");
   }
+
+  @Test
+  void aRecordOrProbeFileThatIsALinkIsReplacedNotWrittenThrough() throws Exception {
+    Path victim = Files.writeString(tmp.resolve("victim.txt"), "precious\n");
+    Path work = Files.createDirectories(project.resolve("build/work"));
+    Files.createSymbolicLink(work.resolve("upstream-cache-verified.tmp"), victim);
+    Files.createSymbolicLink(work.resolve("upstream-cache-verified"), victim);
+
+    CliRun run = render("out");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(counts(run)).isEqualTo("4 hashed, 0 trusted");
+    assertThat(victim).hasContent("precious");
+    assertThat(work.resolve("upstream-cache-verified")).isRegularFile();
+    assertThat(work.resolve("upstream-cache-verified.tmp")).doesNotExist();
+  }
 }

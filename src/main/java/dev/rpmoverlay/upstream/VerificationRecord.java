@@ -21,7 +21,7 @@ import java.util.zip.CRC32C;
 
 /**
  * The record of upstream cache files already verified against the SHA-256 their entry lists
- * ({@code <work-dir>/upstream-cache-verified}, never committed): for each file, its {@link
+ * ({@code <work-dir>/upstream-cache-verified/}, never committed): for each file, its {@link
  * FileStamp} when it was verified and the hash it matched. A file whose stamp has not moved since
  * is trusted without being hashed again; any other file is hashed as always, and recorded.
  *
@@ -35,18 +35,23 @@ import java.util.zip.CRC32C;
  * by hand can defeat this, as it can any {@code make}; {@code fetch --verify} and {@code render
  * --no-incremental} ignore the record and hash every file.
  *
- * <p>Thread-safe: render threads read entries in parallel. What the record holds never reaches
- * rendered output; a missing, damaged or foreign record (another format version or cache dir) only
- * means that every file is verified.
+ * <p>The record is split into {@value #SHARDS} files by a hash of the component name, each read only
+ * when a component of it is, and rewritten (atomically) only when what it holds changed: rendering
+ * one component reads and writes one small file, not the record of the whole distro. Thread-safe:
+ * render threads read entries in parallel. What the record holds never reaches rendered output; a
+ * missing, damaged or foreign file (another format version or cache dir) only means that its
+ * components' files are verified.
  */
 public final class VerificationRecord {
   public static final String FILE_NAME = "upstream-cache-verified";
+  static final int SHARDS = 64;
   private static final String HEADER = "# rpmoverlay verified upstream cache files v1";
   private static final String CACHE = "cache\t";
   private static final String END = "end\t";
+  private static final String PROBE = "probe.tmp";
 
   /** Trusts nothing and records nothing: every file is hashed, no stamp is read. */
-  public static final VerificationRecord NONE = new VerificationRecord(null, "", false, null, Map.of());
+  public static final VerificationRecord NONE = new VerificationRecord(null, "", false, null);
 
   /** One file as verified: its stamp then and the SHA-256 it matched. */
   private record Verified(FileStamp stamp, String sha256) {}
@@ -54,34 +59,32 @@ public final class VerificationRecord {
   /** The clock probe: files changed at or after {@code ctimeNanos}, or on another device, are not recorded. */
   private record Probe(long ctimeNanos, long device) {}
 
-  private final Path file;
+  private final Path dir;
   private final String cacheRoot;
   private final boolean trust;
   private final Probe probe;
-  /** By component, by path in its entry dir ({@code files/x.spec}, {@code history.json}). */
-  private final Map<String, Map<String, Verified>> loaded;
+  /** Shard number to what its file holds: by component, by path in its entry dir ({@code files/x.spec}, {@code history.json}). */
+  private final Map<Integer, Map<String, Map<String, Verified>>> loaded = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Verified>> confirmed = new ConcurrentHashMap<>();
   private final LongAdder hashed = new LongAdder();
   private final LongAdder trusted = new LongAdder();
 
-  private VerificationRecord(Path file, String cacheRoot, boolean trust, Probe probe, Map<String, Map<String, Verified>> loaded) {
-    this.file = file;
+  private VerificationRecord(Path dir, String cacheRoot, boolean trust, Probe probe) {
+    this.dir = dir;
     this.cacheRoot = cacheRoot;
     this.trust = trust;
     this.probe = probe;
-    this.loaded = loaded;
   }
 
   /**
-   * The record at {@code file} for the cache rooted at {@code cacheRoot}, its clock probe taken now
+   * The record in {@code dir} for the cache rooted at {@code cacheRoot}, its clock probe taken now
    * (call it before reading any cache file). With {@code trust} false it trusts nothing, so every
    * file is hashed, but still records what it verifies (a full check that refreshes the record).
    * Never fails: an unreadable record is an empty one, and without a probe nothing is recorded.
    */
-  public static VerificationRecord open(Path file, Path cacheRoot, boolean trust) {
+  public static VerificationRecord open(Path dir, Path cacheRoot, boolean trust) {
     String root = cacheRoot.toAbsolutePath().normalize().toString();
-    // read even when not trusted: entries this run does not read are kept as they were
-    return new VerificationRecord(file, root, trust, probe(tmp(file)).orElse(null), read(file, root));
+    return new VerificationRecord(dir, root, trust, probe(dir).orElse(null));
   }
 
   /** How many files were hashed, and how many trusted from the record instead, so far. */
@@ -95,7 +98,25 @@ public final class VerificationRecord {
 
   /** The checks of one entry read; its files are confirmed in the record when the whole entry verified. */
   EntryCheck check(String component) {
-    return new EntryCheck(storable(component) && component.indexOf('/') < 0 ? component : null);
+    return new EntryCheck(dir != null && storable(component) && component.indexOf('/') < 0 ? component : null);
+  }
+
+  /** What the record holds for {@code component} (its shard file is read the first time one of its components is asked for). */
+  private Map<String, Verified> recorded(String component) {
+    return shard(shardOf(component)).getOrDefault(component, Map.of());
+  }
+
+  private Map<String, Map<String, Verified>> shard(int n) {
+    return loaded.computeIfAbsent(n, i -> read(dir.resolve(shardName(i)), cacheRoot));
+  }
+
+  /** Stable across runs and JVMs ({@link String#hashCode} is specified). */
+  private static int shardOf(String component) {
+    return Math.floorMod(component.hashCode(), SHARDS);
+  }
+
+  private static String shardName(int n) {
+    return String.format(java.util.Locale.ROOT, "%02d", n);
   }
 
   /** The checks of the files of one entry, made by the one thread that reads it. */
@@ -109,15 +130,15 @@ public final class VerificationRecord {
 
     /** Whether stamps matter: without a record there is nothing to compare them with or to keep. */
     boolean active() {
-      return file != null && component != null;
+      return component != null;
     }
 
     /** Whether {@code path}, read just before {@code stamp} was taken, is the content verified earlier. */
     boolean trusts(String path, FileStamp stamp, String sha256) {
-      if (!trust) {
+      if (!trust || !active()) {
         return false;
       }
-      Verified v = loaded.getOrDefault(component, Map.of()).get(path);
+      Verified v = recorded(component).get(path);
       if (v == null || !v.stamp().equals(stamp) || !v.sha256().equalsIgnoreCase(sha256)) {
         return false;
       }
@@ -154,29 +175,43 @@ public final class VerificationRecord {
   }
 
   /**
-   * Writes the record (atomically) when it changed: entries read in this run hold what this run saw,
-   * others what the record held, except components not in {@code live} (their entries are gone or
-   * never read). Never fails: without a record the next run only hashes more.
+   * Writes each shard file whose content changed, atomically: entries read in this run hold what
+   * this run saw, others what the file held, except components not in {@code live} (their entries
+   * are gone or never read; dropped only from files that are rewritten anyway). Never fails:
+   * without a record the next run only hashes more.
    */
   public void save(Set<String> live) {
-    if (file == null || probe == null) {
+    if (dir == null || probe == null) {
       return;
     }
-    Map<String, Map<String, Verified>> all = new TreeMap<>();
-    loaded.forEach((component, files) -> {
-      if (live.contains(component)) {
-        all.put(component, files);
+    Map<Integer, Map<String, Map<String, Verified>>> changed = new TreeMap<>();
+    confirmed.forEach((component, files) -> changed.computeIfAbsent(shardOf(component), n -> new TreeMap<>()).put(component, files));
+    for (Map.Entry<Integer, Map<String, Map<String, Verified>>> e : changed.entrySet()) {
+      Map<String, Map<String, Verified>> before = shard(e.getKey());
+      Map<String, Map<String, Verified>> after = new TreeMap<>();
+      before.forEach((component, files) -> {
+        if (live.contains(component)) {
+          after.put(component, files);
+        }
+      });
+      after.putAll(e.getValue());
+      if (!after.equals(before)) {
+        write(dir.resolve(shardName(e.getKey())), after);
       }
-    });
-    all.putAll(confirmed);
-    Path tmp = tmp(file);
+    }
     try {
-      if (all.equals(loaded)) {
-        return;
-      }
+      Files.deleteIfExists(dir.resolve(PROBE));
+    } catch (IOException ignored) {
+      // rewritten by the next run
+    }
+  }
+
+  private void write(Path file, Map<String, Map<String, Verified>> components) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
       StringBuilder sb = new StringBuilder(HEADER).append('\n').append(CACHE).append(cacheRoot).append('\n');
       int count = 0;
-      for (Map.Entry<String, Map<String, Verified>> c : all.entrySet()) {
+      for (Map.Entry<String, Map<String, Verified>> c : components.entrySet()) {
         for (Map.Entry<String, Verified> f : new TreeMap<>(c.getValue()).entrySet()) {
           FileStamp s = f.getValue().stamp();
           sb.append(c.getKey()).append('/').append(f.getKey()).append('\t').append(s.size()).append('\t').append(s.mtimeNanos())
@@ -187,7 +222,7 @@ public final class VerificationRecord {
       }
       byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
       byte[] end = (END + count + "\t" + checksum(body, body.length) + "\n").getBytes(StandardCharsets.UTF_8);
-      Files.deleteIfExists(tmp); // the probe; never written through a link put in its place
+      Files.deleteIfExists(tmp); // a leftover, or a link put in its place: never written through
       try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         out.write(body);
         out.write(end);
@@ -199,23 +234,26 @@ public final class VerificationRecord {
       }
     } catch (IOException | RuntimeException e) {
       // the next run verifies what this one could not record
-    } finally {
       try {
         Files.deleteIfExists(tmp);
       } catch (IOException ignored) {
-        // a leftover probe is rewritten by the next run
+        // replaced by the next write
       }
     }
   }
 
   /**
-   * The file-system time now, as the status-change time of {@code probe} written now (removed again
-   * when the record is saved); empty when it cannot be written.
+   * The file-system time now, as the status-change time of a probe file written now in {@code dir}
+   * (created if needed; removed again when the record is saved); empty when it cannot be written.
    */
-  private static Optional<Probe> probe(Path probe) {
+  private static Optional<Probe> probe(Path dir) {
     try {
-      Files.createDirectories(probe.getParent());
-      Files.deleteIfExists(probe); // a leftover, or a link: replaced, never written through
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        Files.deleteIfExists(dir); // a file or a link in its place: replaced, never written through
+        Files.createDirectories(dir);
+      }
+      Path probe = dir.resolve(PROBE);
+      Files.deleteIfExists(probe);
       Files.write(probe, new byte[] {0}, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       return FileStamp.of(probe).map(s -> new Probe(s.ctimeNanos(), s.device()));
     } catch (IOException | RuntimeException e) {
@@ -223,11 +261,7 @@ public final class VerificationRecord {
     }
   }
 
-  private static Path tmp(Path file) {
-    return file.resolveSibling(file.getFileName() + ".tmp");
-  }
-
-  /** What the record at {@code file} holds for the cache at {@code root}; empty when absent, damaged or foreign. */
+  /** What the shard file {@code file} holds for the cache at {@code root}; empty when absent, damaged or foreign. */
   private static Map<String, Map<String, Verified>> read(Path file, String root) {
     byte[] b;
     try {
@@ -289,7 +323,7 @@ public final class VerificationRecord {
     }
     Map<String, Map<String, Verified>> frozen = new HashMap<>();
     files.forEach((c, m) -> frozen.put(c, Map.copyOf(m)));
-    return frozen;
+    return Map.copyOf(frozen);
   }
 
   /** Where the last line of {@code b} (which must end in a newline) starts; -1 when it does not end in one. */

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +89,7 @@ class CacheVerificationRecordTest {
   @Test
   void theRecordLivesInTheWorkDirSoItOutlivesADeletedOutputDir() throws Exception {
     firstRender();
-    assertThat(project.resolve("build/work/upstream-cache-verified")).isRegularFile();
+    assertThat(project.resolve("build/work/upstream-cache-verified")).isDirectoryContaining(p -> Files.isRegularFile(p));
     com.google.common.io.MoreFiles.deleteRecursively(tmp.resolve("first"));
 
     CliRun again = render("first");
@@ -145,9 +146,12 @@ class CacheVerificationRecordTest {
   @Test
   void aDamagedRecordIsIgnoredAndRewritten() throws Exception {
     firstRender();
-    Path record = project.resolve("build/work/upstream-cache-verified");
-    String text = Files.readString(record, StandardCharsets.UTF_8);
-    Files.writeString(record, text.substring(0, text.length() / 2), StandardCharsets.UTF_8); // cut short
+    try (Stream<Path> files = Files.list(project.resolve("build/work/upstream-cache-verified"))) {
+      for (Path file : files.toList()) {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Files.writeString(file, text.substring(0, text.length() / 2), StandardCharsets.UTF_8); // cut short
+      }
+    }
 
     CliRun damaged = render("damaged");
     CliRun after = render("after");
@@ -170,18 +174,35 @@ class CacheVerificationRecordTest {
   }
 
   @Test
-  void aRecordOrProbeFileThatIsALinkIsReplacedNotWrittenThrough() throws Exception {
+  void aRecordDirThatIsALinkIsReplacedNotWrittenThrough() throws Exception {
+    Path victim = Files.createDirectories(tmp.resolve("victim"));
+    Path record = Files.createDirectories(project.resolve("build/work")).resolve("upstream-cache-verified");
+    Files.createSymbolicLink(record, victim);
+
+    CliRun run = render("out");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(counts(run)).isEqualTo("4 hashed, 0 trusted");
+    assertThat(victim).isEmptyDirectory();
+    assertThat(record).isDirectory().isDirectoryContaining(p -> Files.isRegularFile(p));
+  }
+
+  @Test
+  void itsProbeAndTemporaryFilesAreReplacedNotWrittenThrough() throws Exception {
     Path victim = Files.writeString(tmp.resolve("victim.txt"), "precious\n");
-    Path work = Files.createDirectories(project.resolve("build/work"));
-    Files.createSymbolicLink(work.resolve("upstream-cache-verified.tmp"), victim);
-    Files.createSymbolicLink(work.resolve("upstream-cache-verified"), victim);
+    Path record = Files.createDirectories(project.resolve("build/work/upstream-cache-verified"));
+    Files.createSymbolicLink(record.resolve("probe.tmp"), victim);
+    for (String component : new String[] {"curl", "zlib"}) {
+      Files.createSymbolicLink(record.resolve(String.format("%02d.tmp", Math.floorMod(component.hashCode(), 64))), victim);
+    }
 
     CliRun run = render("out");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(counts(run)).isEqualTo("4 hashed, 0 trusted");
     assertThat(victim).hasContent("precious");
-    assertThat(work.resolve("upstream-cache-verified")).isRegularFile();
-    assertThat(work.resolve("upstream-cache-verified.tmp")).doesNotExist();
+    try (Stream<Path> files = Files.list(record)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("11", "44"); // zlib's and curl's
+    }
   }
 }

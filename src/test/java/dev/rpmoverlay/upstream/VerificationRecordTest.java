@@ -13,9 +13,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 class VerificationRecordTest {
   @TempDir Path tmp;
   Path cacheDir;
-  Path recordFile;
+  Path recordDir;
 
   @BeforeEach
   void writeEntries() throws Exception {
     cacheDir = tmp.resolve("upstream-cache");
-    recordFile = tmp.resolve("work/" + VerificationRecord.FILE_NAME);
+    recordDir = tmp.resolve("work/" + VerificationRecord.FILE_NAME);
     entry("hello", "Name: hello\n", "fix.patch", "--- a\n+++ b\n");
     entry("world", "Name: world\n");
     FileSystemClock.tickPast(tmp);
@@ -59,7 +62,7 @@ class VerificationRecordTest {
 
   /** One render-like run: opens the record, reads {@code components}, saves it; returns it for its counts. */
   VerificationRecord run(boolean trust, Set<String> live, String... components) {
-    VerificationRecord record = VerificationRecord.open(recordFile, cacheDir, trust);
+    VerificationRecord record = VerificationRecord.open(recordDir, cacheDir, trust);
     UpstreamCache cache = UpstreamCache.open(cacheDir).withRecord(record);
     for (String c : components) {
       cache.entry(c);
@@ -84,7 +87,7 @@ class VerificationRecordTest {
 
   @Test
   void aFileChangedAfterTheRunsClockProbeIsNotRecorded() throws Exception {
-    VerificationRecord record = VerificationRecord.open(recordFile, cacheDir, true);
+    VerificationRecord record = VerificationRecord.open(recordDir, cacheDir, true);
     // changed in the run's own clock tick or later: it could change again without its stamp moving
     Files.setLastModifiedTime(cacheDir.resolve("hello/files/fix.patch"), FileTime.fromMillis(0));
     UpstreamCache.open(cacheDir).withRecord(record).entry("hello");
@@ -101,16 +104,16 @@ class VerificationRecordTest {
     Files.writeString(spec, "Name: w0rld\n"); // same size, not the listed bytes
     FileSystemClock.tickPast(tmp);
     // What no render writes (it records only files whose hash it checked): a forged record
-    VerificationRecord forged = VerificationRecord.open(recordFile, cacheDir, true);
+    VerificationRecord forged = VerificationRecord.open(recordDir, cacheDir, true);
     VerificationRecord.EntryCheck check = forged.check("world");
     check.verified("files/world.spec", FileStamp.of(spec), sha256("Name: world\n"));
     check.confirm();
     forged.save(Set.of("world"));
 
-    UpstreamCache trusting = UpstreamCache.open(cacheDir).withRecord(VerificationRecord.open(recordFile, cacheDir, true));
+    UpstreamCache trusting = UpstreamCache.open(cacheDir).withRecord(VerificationRecord.open(recordDir, cacheDir, true));
     assertThat(trusting.entry("world").file("world.spec").orElseThrow().bytes()).asString().isEqualTo("Name: w0rld\n");
     // render --no-incremental, and every reader without the record (fetch --verify, update, diff...)
-    UpstreamCache fullCheck = UpstreamCache.open(cacheDir).withRecord(VerificationRecord.open(recordFile, cacheDir, false));
+    UpstreamCache fullCheck = UpstreamCache.open(cacheDir).withRecord(VerificationRecord.open(recordDir, cacheDir, false));
     for (UpstreamCache cache : List.of(fullCheck, UpstreamCache.open(cacheDir))) {
       assertThatThrownBy(() -> cache.entry("world")).isInstanceOf(UpstreamException.class)
           .hasMessageContaining("'world' is corrupt: files/world.spec has SHA-256");
@@ -136,25 +139,33 @@ class VerificationRecordTest {
     assertThat(counts(run("hello", "world"))).isEqualTo("1 hashed, 2 trusted");
   }
 
+  /** The stamps of the record's files, by name. */
+  Map<String, Optional<FileStamp>> recordFiles() throws Exception {
+    try (Stream<Path> files = Files.list(recordDir)) {
+      return files.collect(Collectors.toMap(p -> p.getFileName().toString(), FileStamp::of));
+    }
+  }
+
   @Test
-  void aRunThatTrustedEverythingLeavesTheRecordFileAlone() {
+  void aRunThatTrustedEverythingLeavesTheRecordFilesAlone() throws Exception {
     run("hello", "world");
-    Optional<FileStamp> before = FileStamp.of(recordFile);
+    Map<String, Optional<FileStamp>> before = recordFiles();
 
     run("hello", "world");
 
-    assertThat(before).isPresent();
-    assertThat(FileStamp.of(recordFile)).isEqualTo(before);
+    assertThat(before).isNotEmpty();
+    assertThat(recordFiles()).isEqualTo(before);
   }
 
   @Test
   void aDamagedRecordOrOneOfAnotherCacheDirOrFormatIsIgnored() throws Exception {
     run("hello", "world");
-    String good = Files.readString(recordFile);
+    Path shard = recordDir.resolve("18"); // hello's and world's ("hello".hashCode() % 64)
+    String good = Files.readString(shard);
     List<String> bad = List.of(good.substring(0, good.length() - 2), good.replace("\nhello/files/", "\nhello/filez/"),
         good.replace(" v1\n", " v2\n"), good.replace(cacheDir.toString(), tmp.resolve("other-cache").toString()), "", "\0\0\0");
     for (String text : bad) {
-      Files.writeString(recordFile, text);
+      Files.writeString(shard, text);
       FileSystemClock.tickPast(tmp);
 
       assertThat(counts(run("hello", "world"))).as(text).isEqualTo("3 hashed, 0 trusted");
@@ -169,7 +180,7 @@ class VerificationRecordTest {
     }
     FileSystemClock.tickPast(tmp);
     Set<String> live = Set.copyOf(names);
-    VerificationRecord first = VerificationRecord.open(recordFile, cacheDir, true);
+    VerificationRecord first = VerificationRecord.open(recordDir, cacheDir, true);
     UpstreamCache cache = UpstreamCache.open(cacheDir).withRecord(first);
     names.parallelStream().forEach(cache::entry);
     first.save(live);
@@ -178,5 +189,27 @@ class VerificationRecordTest {
 
     assertThat(counts(first)).isEqualTo("64 hashed, 0 trusted");
     assertThat(counts(second)).isEqualTo("0 hashed, 64 trusted");
+  }
+
+  @Test
+  void aRunRewritesOnlyTheRecordFileOfAComponentWhoseFilesItHashed() throws Exception {
+    List<String> names = IntStream.range(0, 64).mapToObj(i -> "c" + i).toList();
+    for (String name : names) {
+      entry(name, "Name: " + name + "\n");
+    }
+    FileSystemClock.tickPast(tmp);
+    Set<String> live = Set.copyOf(names);
+    run(true, live, names.toArray(String[]::new));
+    Map<String, Optional<FileStamp>> before = recordFiles();
+    Files.setLastModifiedTime(cacheDir.resolve("c7/files/c7.spec"), FileTime.fromMillis(0));
+    FileSystemClock.tickPast(tmp);
+
+    VerificationRecord touched = run(true, live, names.toArray(String[]::new));
+
+    assertThat(counts(touched)).isEqualTo("1 hashed, 63 trusted");
+    Map<String, Optional<FileStamp>> after = recordFiles();
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    String c7 = String.format("%02d", Math.floorMod("c7".hashCode(), 64));
+    assertThat(after.keySet().stream().filter(name -> !after.get(name).equals(before.get(name)))).containsExactly(c7);
   }
 }

@@ -68,7 +68,8 @@ final class RenderCommand extends BaseCommand {
 
   @Option(names = "--no-incremental",
       description = "Render every selected component, even those whose inputs and output are unchanged since the last run"
-          + " (recorded in <out>/" + IncrementalState.FILE_NAME + ").")
+          + " (recorded in <out>/" + IncrementalState.FILE_NAME + "), and hash every upstream cache file read, trusting no"
+          + " earlier check (<work-dir>/" + VerificationRecord.FILE_NAME + "/): a full check of the cache.")
   boolean noIncremental;
 
   @Option(names = "--timings", hidden = true, description = "Print the time spent in each phase to stderr (benchmarks).")
@@ -217,7 +218,7 @@ final class RenderCommand extends BaseCommand {
     if (timings) {
       Map<PhaseTimes.Phase, Long> times = PhaseTimes.times();
       PhaseTimes.millis().forEach((phase, ms) -> err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms %7dx%n", phase.label(), ms, times.get(phase)));
-      err().printf(java.util.Locale.ROOT, "timing: %-30s %7d hashed %7d trusted (%s read and written in %d ms)%n",
+      err().printf(java.util.Locale.ROOT, "timing: %-30s %7d hashed %7d trusted (%s: probe and save %d ms)%n",
           "upstream cache files", verified.hashedCount(), verified.trustedCount(), VerificationRecord.FILE_NAME, recordNanos / 1_000_000);
     }
     int code = exitCode(summary);

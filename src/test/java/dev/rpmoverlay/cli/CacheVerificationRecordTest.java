@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -62,6 +63,16 @@ class CacheVerificationRecordTest {
     Map<String, String> files = new TreeMap<>(DirectoryContents.of(tmp.resolve(name)));
     files.keySet().removeIf(path -> path.startsWith(".rpmoverlay-"));
     return files;
+  }
+
+  /**
+   * Renders into new dir {@code name} (with {@code more} options), which must succeed, then into
+   * {@code name-again} without them; the counts of both.
+   */
+  List<String> renderThenAgain(String name, String... more) {
+    CliRun first = render(name, more);
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    return List.of(counts(first), counts(render(name + "-again")));
   }
 
   Path spec() {
@@ -135,12 +146,7 @@ class CacheVerificationRecordTest {
     Files.setLastModifiedTime(spec(), FileTime.fromMillis(System.currentTimeMillis()));
     FileSystemClock.tickPast(project);
 
-    CliRun touched = render("touched");
-    CliRun after = render("after");
-
-    assertThat(touched.exitCode()).as(touched.err()).isZero();
-    assertThat(counts(touched)).isEqualTo("1 hashed, 3 trusted");
-    assertThat(counts(after)).isEqualTo("0 hashed, 4 trusted");
+    assertThat(renderThenAgain("touched")).containsExactly("1 hashed, 3 trusted", "0 hashed, 4 trusted");
   }
 
   @Test
@@ -153,24 +159,14 @@ class CacheVerificationRecordTest {
       }
     }
 
-    CliRun damaged = render("damaged");
-    CliRun after = render("after");
-
-    assertThat(damaged.exitCode()).as(damaged.err()).isZero();
-    assertThat(counts(damaged)).isEqualTo("4 hashed, 0 trusted");
-    assertThat(counts(after)).isEqualTo("0 hashed, 4 trusted");
+    assertThat(renderThenAgain("damaged")).containsExactly("4 hashed, 0 trusted", "0 hashed, 4 trusted");
   }
 
   @Test
   void noIncrementalHashesEveryFileWhateverTheRecordSaysAndKeepsTheRecord() throws Exception {
     firstRender();
 
-    CliRun full = render("full", "--no-incremental");
-    CliRun after = render("after");
-
-    assertThat(full.exitCode()).as(full.err()).isZero();
-    assertThat(counts(full)).isEqualTo("4 hashed, 0 trusted");
-    assertThat(counts(after)).isEqualTo("0 hashed, 4 trusted");
+    assertThat(renderThenAgain("full", "--no-incremental")).containsExactly("4 hashed, 0 trusted", "0 hashed, 4 trusted");
   }
 
   @Test

@@ -172,13 +172,19 @@ class VerificationRecordTest {
     }
   }
 
-  @Test
-  void entriesReadOnManyThreadsAreAllRecorded() throws Exception {
+  /** Entries {@code c0} to {@code c63}, one spec each, written in an earlier clock tick. */
+  List<String> sixtyFourEntries() throws Exception {
     List<String> names = IntStream.range(0, 64).mapToObj(i -> "c" + i).toList();
     for (String name : names) {
       entry(name, "Name: " + name + "\n");
     }
     FileSystemClock.tickPast(tmp);
+    return names;
+  }
+
+  @Test
+  void entriesReadOnManyThreadsAreAllRecorded() throws Exception {
+    List<String> names = sixtyFourEntries();
     Set<String> live = Set.copyOf(names);
     VerificationRecord first = VerificationRecord.open(recordDir, cacheDir, true);
     UpstreamCache cache = UpstreamCache.open(cacheDir).withRecord(first);
@@ -193,11 +199,7 @@ class VerificationRecordTest {
 
   @Test
   void aRunRewritesOnlyTheRecordFileOfAComponentWhoseFilesItHashed() throws Exception {
-    List<String> names = IntStream.range(0, 64).mapToObj(i -> "c" + i).toList();
-    for (String name : names) {
-      entry(name, "Name: " + name + "\n");
-    }
-    FileSystemClock.tickPast(tmp);
+    List<String> names = sixtyFourEntries();
     Set<String> live = Set.copyOf(names);
     run(true, live, names.toArray(String[]::new));
     Map<String, Optional<FileStamp>> before = recordFiles();

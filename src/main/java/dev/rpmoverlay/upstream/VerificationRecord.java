@@ -188,14 +188,17 @@ public final class VerificationRecord {
     confirmed.forEach((component, files) -> changed.computeIfAbsent(shardOf(component), n -> new TreeMap<>()).put(component, files));
     for (Map.Entry<Integer, Map<String, Map<String, Verified>>> e : changed.entrySet()) {
       Map<String, Map<String, Verified>> before = shard(e.getKey());
-      Map<String, Map<String, Verified>> after = new TreeMap<>();
-      before.forEach((component, files) -> {
-        if (live.contains(component)) {
-          after.put(component, files);
-        }
-      });
-      after.putAll(e.getValue());
-      if (!after.equals(before)) {
+      // usually nothing moved: decided without copying the shard
+      boolean same = e.getValue().entrySet().stream().allMatch(c -> c.getValue().equals(before.getOrDefault(c.getKey(), Map.of())))
+          && live.containsAll(before.keySet());
+      if (!same) {
+        Map<String, Map<String, Verified>> after = new TreeMap<>();
+        before.forEach((component, files) -> {
+          if (live.contains(component)) {
+            after.put(component, files);
+          }
+        });
+        after.putAll(e.getValue());
         write(dir.resolve(shardName(e.getKey())), after);
       }
     }

@@ -11,6 +11,7 @@ import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.render.ComponentRenderer;
 import dev.rpmoverlay.render.ComponentResult;
+import dev.rpmoverlay.render.DirListings;
 import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.render.LockHistoryBumps;
 import dev.rpmoverlay.render.OutputLayout;
@@ -97,6 +98,8 @@ final class RenderCommand extends BaseCommand {
 
   /** When this run started, before it read any input (for {@link RenderShortcut}). */
   private long startMillis;
+  /** The directory listings of the record a replay found out of date, for this run's own record. */
+  private DirListings earlierListings = DirListings.none();
 
   @Option(names = "--skip-lock-validation",
       description = "Render even when a selected component's lock is missing or stale (its config, overlay files, snapshot"
@@ -152,6 +155,8 @@ final class RenderCommand extends BaseCommand {
 
   private int render(Project project, Path out) throws IOException {
     List<String> names = filter.select(project);
+    Optional<RenderShortcut> shortcut = check ? Optional.empty() : shortcut().filter(s -> s.outputDir().equals(out));
+    Optional<RenderShortcut.InputScan> inputScan = shortcut.map(s -> s.scanInputs(project, names, startMillis, earlierListings));
     Compat mode = compatMode();
     long t = PhaseTimes.start();
     // A fetch or update killed midway left an entry set aside or a journaled lock; finish or undo it
@@ -189,7 +194,7 @@ final class RenderCommand extends BaseCommand {
     if (!noIncremental) {
       run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name()));
     }
-    RenderLint lint = noLint ? null : new RenderLint(project, mode);
+    RenderLint lint = noLint ? null : new RenderLint(project, mode, bumps);
     if (lint != null) {
       run.afterRender(lint);
     }
@@ -197,24 +202,28 @@ final class RenderCommand extends BaseCommand {
         .withCheck(check).withFailOnError(failOnError).withCleanStale(cleanStale);
     RenderSummary summary;
     Set<String> known = new HashSet<>(project.componentNames());
-    try (bumps; Progress progress = Progress.start(this, "render", components.size())) {
-      summary = run.run(components, known, options, progress.stepper());
-    }
-    long saveStart = PhaseTimes.start();
-    verified.save(known);
-    recordNanos += PhaseTimes.start() - saveStart;
-    for (String dir : summary.repairedSwaps()) {
-      err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
-    }
-    report(summary, out);
     List<String> findings = List.of();
-    if (lint != null) {
-      Map<String, ComponentResult> results = new HashMap<>();
-      summary.results().forEach(r -> results.put(r.component(), r));
-      findings = lint.findings(components, results::get);
-      findings.forEach(err()::println);
+    // lint renders again the components render found unchanged, with the same downstream history:
+    // one walk of the project's history for both
+    try (bumps) {
+      try (Progress progress = Progress.start(this, "render", components.size())) {
+        summary = run.run(components, known, options, progress.stepper());
+      }
+      long saveStart = PhaseTimes.start();
+      verified.save(known);
+      recordNanos += PhaseTimes.start() - saveStart;
+      for (String dir : summary.repairedSwaps()) {
+        err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
+      }
+      report(summary, out);
+      if (lint != null) {
+        Map<String, ComponentResult> results = new HashMap<>();
+        summary.results().forEach(r -> results.put(r.component(), r));
+        findings = lint.findings(components, results::get);
+        findings.forEach(err()::println);
+      }
     }
-    recordShortcut(project, components, summary, findings, out);
+    recordShortcut(project, components, summary, findings, out, inputScan);
     if (timings) {
       Map<PhaseTimes.Phase, Long> times = PhaseTimes.times();
       PhaseTimes.millis().forEach((phase, ms) -> err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms %7dx%n", phase.label(), ms, times.get(phase)));
@@ -249,6 +258,7 @@ final class RenderCommand extends BaseCommand {
     try (ProjectLock lock = locking.take(recorded.get().projectLock(), command, err());
         ProjectLock outLock = check && !Files.isWritable(out) ? null : locking.takeOutputDir(out, command, err())) {
       if (!recorded.get().unchanged()) {
+        earlierListings = recorded.get().listings().forNextScan();
         return Optional.empty();
       }
     }
@@ -272,7 +282,8 @@ final class RenderCommand extends BaseCommand {
    * After a render that left every component's dir as rendered (or, for a failed one, holding its
    * failure marker or its earlier output), records the shortcut for the next run.
    */
-  private void recordShortcut(Project project, List<ComponentConfig> components, RenderSummary summary, List<String> findings, Path out) {
+  private void recordShortcut(Project project, List<ComponentConfig> components, RenderSummary summary, List<String> findings, Path out,
+      Optional<RenderShortcut.InputScan> inputScan) {
     Optional<RenderShortcut> shortcut = check ? Optional.empty() : shortcut();
     if (shortcut.isEmpty() || !shortcut.get().outputDir().equals(out)) {
       return;
@@ -302,7 +313,7 @@ final class RenderCommand extends BaseCommand {
       return r.failed() ? r.output() == ComponentResult.Output.MARKER && RenderShortcut.holdsMarker(dir, r.error()) : state.holds(name, dir);
     };
     List<String> warnings = project.warnings().stream().map(w -> w.format(project.dir())).toList();
-    shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis)
+    shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis, inputScan)
         .filter(why -> global().verbose())
         .ifPresent(why -> err().println("rpmoverlay: note: no stamp record for the next render -a (" + why + ")"));
   }

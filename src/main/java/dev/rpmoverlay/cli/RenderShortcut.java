@@ -11,6 +11,7 @@ import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.render.OutputLayout;
 import dev.rpmoverlay.render.ProjectLock;
 import dev.rpmoverlay.render.TreeStamps;
+import dev.rpmoverlay.upstream.VerificationRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -421,6 +422,8 @@ final class RenderShortcut {
       excluded.add(out.resolve(name));
     }
     excluded.add(projectLock);
+    // render's own record of verified cache files, written during the run (in the project dir when work-dir = ".")
+    excluded.add(abs(project.info().workDir().resolve(VerificationRecord.FILE_NAME)));
     excluded.add(out);
     gitMetadata(abs(project.info().lockDir()), inputs, excluded);
     // Dirs the project declares for other output: never render inputs (unless an input lives there)

@@ -146,7 +146,7 @@ final class RenderShortcut {
     Path lock = null;
     List<Path> roots = new ArrayList<>();
     Set<Path> excluded = new HashSet<>();
-    List<String> listingLines = new ArrayList<>();
+    DirListings.Reader listings = new DirListings.Reader();
     List<ComponentResult> results = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> findings = new ArrayList<>();
@@ -161,6 +161,14 @@ final class RenderShortcut {
       if (tab < 0 || tab > end) {
         return Optional.empty(); // damaged: the ordinary path rewrites it
       }
+      if (tab == pos + 3 && text.startsWith("dir", pos)) {
+        try {
+          listings.line(text, tab + 1, end);
+        } catch (IllegalArgumentException e) {
+          return Optional.empty();
+        }
+        continue;
+      }
       String value = text.substring(tab + 1, end);
       switch (text.substring(pos, tab)) {
         case "key" -> recordedKey = value;
@@ -168,7 +176,6 @@ final class RenderShortcut {
         case "lock" -> lock = Path.of(value);
         case "root" -> roots.add(Path.of(value));
         case "exclude" -> excluded.add(Path.of(value));
-        case "dir" -> listingLines.add(value);
         case "component" -> {
           String[] f = value.split("\t", 4);
           if (f.length != 4) {
@@ -193,13 +200,7 @@ final class RenderShortcut {
     if (!key.equals(recordedKey) || stamps == null || lock == null || !roots.contains(codeLocation())) {
       return Optional.empty();
     }
-    DirListings listings;
-    try {
-      listings = DirListings.parse(listingLines);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    return Optional.of(new Recorded(stamps, roots, excluded, listings, lock, new Outcome(results, warnings, findings)));
+    return Optional.of(new Recorded(stamps, roots, excluded, listings.listings(), lock, new Outcome(results, warnings, findings)));
   }
 
   /** The stamps of a run's inputs (every root but the output dir), read on a background thread. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * One digest over the stamps of every file and directory under a list of roots: its path, size,
@@ -80,7 +81,7 @@ public final class TreeStamps {
   public static List<HashCode> rootHashes(List<Path> roots, Set<Path> excluded, DirListings listings, Visitor visitor) throws IOException, UnstampableException {
     TreeStamps s = new TreeStamps(excluded, listings, visitor);
     try {
-      return roots.parallelStream().map(r -> s.hashUnchecked(r, true, 0)).toList();
+      return roots.parallelStream().map(r -> s.hashUnchecked(r, null, null, 0)).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } catch (Unstampable e) {
@@ -108,9 +109,9 @@ public final class TreeStamps {
     }
   }
 
-  private HashCode hashUnchecked(Path path, boolean root, int depth) {
+  private HashCode hashUnchecked(Path path, String name, DirListings.Cursor parent, int depth) {
     try {
-      return hash(path, root, depth);
+      return hash(path, name, parent, depth);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (UnstampableException e) {
@@ -118,12 +119,13 @@ public final class TreeStamps {
     }
   }
 
-  private HashCode hash(Path path, boolean root, int depth) throws IOException, UnstampableException {
+  /** The hash of {@code path}: a root when {@code parent} is null, else entry {@code name} of the directory {@code parent} is at. */
+  private HashCode hash(Path path, String name, DirListings.Cursor parent, int depth) throws IOException, UnstampableException {
     Hasher hasher = Hashing.murmur3_128().newHasher();
     Map<String, Object> a;
     try {
       // the root itself may be reached through a link (e.g. /work -> /mnt/work); nothing below it
-      a = root ? Files.readAttributes(path, ATTRIBUTES) : Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      a = parent == null ? Files.readAttributes(path, ATTRIBUTES) : Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       return hasher.putByte((byte) 'M').hash();
     }
@@ -144,11 +146,14 @@ public final class TreeStamps {
       return hasher.hash();
     }
     hasher.putByte((byte) 'D');
-    String[] names = listings.names(path, ((Number) a.get("ino")).longValue(), nanos((FileTime) a.get("ctime")));
-    List<Path> children = new ArrayList<>(names.length);
-    for (String name : names) {
-      Path child = path.resolve(name);
+    DirListings.Cursor here = parent == null ? listings.root(path) : parent.child(name, path);
+    String[] all = here.names(((Number) a.get("ino")).longValue(), nanos((FileTime) a.get("ctime")));
+    List<String> names = new ArrayList<>(all.length);
+    List<Path> children = new ArrayList<>(all.length);
+    for (String n : all) {
+      Path child = path.resolve(n);
       if (!excluded.contains(child)) {
+        names.add(n);
         children.add(child);
       }
     }
@@ -156,7 +161,7 @@ public final class TreeStamps {
     List<HashCode> hashes;
     if (depth < 2) {
       try {
-        hashes = children.parallelStream().map(c -> hashUnchecked(c, false, depth + 1)).toList();
+        hashes = IntStream.range(0, children.size()).parallel().mapToObj(i -> hashUnchecked(children.get(i), names.get(i), here, depth + 1)).toList();
       } catch (UncheckedIOException e) {
         throw e.getCause();
       } catch (Unstampable e) {
@@ -164,12 +169,12 @@ public final class TreeStamps {
       }
     } else {
       hashes = new ArrayList<>(children.size());
-      for (Path child : children) {
-        hashes.add(hash(child, false, depth + 1));
+      for (int i = 0; i < children.size(); i++) {
+        hashes.add(hash(children.get(i), names.get(i), here, depth + 1));
       }
     }
     for (int i = 0; i < children.size(); i++) {
-      hasher.putString(children.get(i).getFileName().toString(), StandardCharsets.UTF_8).putByte((byte) 0).putBytes(hashes.get(i).asBytes());
+      hasher.putString(names.get(i), StandardCharsets.UTF_8).putByte((byte) 0).putBytes(hashes.get(i).asBytes());
     }
     return hasher.hash();
   }

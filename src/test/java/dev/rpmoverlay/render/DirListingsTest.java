@@ -75,6 +75,24 @@ class DirListingsTest {
   }
 
   @Test
+  void aDirectoryKeptUnderOneLeftOutIsWrittenWithItsWholePathAndTrusted() throws Exception {
+    tree();
+    Thread.sleep(20);
+    long cutOff = System.currentTimeMillis() * 1_000_000;
+    Thread.sleep(20);
+    Files.writeString(root.resolve("a/new.patch"), "z"); // a changes after the cut-off, a/b does not
+    DirListings first = DirListings.none();
+    String digest = scan(first);
+    List<String> lines = written(first, cutOff);
+    assertThat(lines).noneMatch(l -> l.contains("\ta\t")).anySatisfy(l -> assertThat(l).startsWith("-1\t" + root.resolve("a/b") + "\t"));
+
+    // a/b's listing, forged, is what the next scan uses: it reaches a/b through a, which has none
+    List<String> forged = lines.stream().map(l -> l.startsWith("-1\t" + root.resolve("a/b")) ? l + "/ghost" : l).toList();
+    assertThat(scan(DirListings.parse(lines))).isEqualTo(digest);
+    assertThat(scan(DirListings.parse(forged))).isNotEqualTo(digest);
+  }
+
+  @Test
   void aNameWithALineBreakOrTabLeavesItsDirectoryOut() throws Exception {
     tree();
     Files.writeString(root.resolve("a/b/odd\tname"), "x");

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class PhaseTimes {
   /** The phases, in pipeline order. */
   public enum Phase {
+    START("start (JVM + command line)"),
     LOAD("load config"),
     LOCKS("check locks"),
     RESOLVE("resolve components"),
@@ -21,7 +22,8 @@ public final class PhaseTimes {
     FILTER("file filter"),
     LINT("lint of the overlays"),
     COMPARE("compare with output"),
-    WRITE("write (stage + swap)");
+    WRITE("write (stage + swap)"),
+    RECORD("stamp record (next run)");
 
     private final String label;
 
@@ -53,6 +55,12 @@ public final class PhaseTimes {
   /** Adds the time since {@code startNanos} to {@code phase}. */
   public static void add(Phase phase, long startNanos) {
     NANOS.get(phase).add(System.nanoTime() - startNanos);
+    TIMES.get(phase).increment();
+  }
+
+  /** Adds {@code millis} to {@code phase}, for a span measured by another clock (the JVM's start time). */
+  public static void addMillis(Phase phase, long millis) {
+    NANOS.get(phase).add(millis * 1_000_000);
     TIMES.get(phase).increment();
   }
 

@@ -207,7 +207,9 @@ final class RenderCommand extends BaseCommand {
     PhaseTimes.add(PhaseTimes.Phase.RECORD, t);
     if (timings) {
       // from the JVM's own start time to this command's start; management classes load only here
-      PhaseTimes.addMillis(PhaseTimes.Phase.START, startMillis - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+      long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+      PhaseTimes.addMillis(PhaseTimes.Phase.START, startMillis - jvmStart);
+      PhaseTimes.addMillis(PhaseTimes.Phase.TOTAL, System.currentTimeMillis() - jvmStart);
       Map<PhaseTimes.Phase, Long> times = PhaseTimes.times();
       PhaseTimes.millis().forEach((phase, ms) -> err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms %7dx%n", phase.label(), ms, times.get(phase)));
     }

@@ -16,6 +16,7 @@ public final class PhaseTimes {
     LOAD("load config"),
     LOCKS("check locks"),
     RESOLVE("resolve components"),
+    PARALLEL("render threads (wall time)"),
     READ("read upstream cache"),
     OVERLAY("overlays + synthesized edits"),
     RELEASE("release"),
@@ -23,7 +24,8 @@ public final class PhaseTimes {
     LINT("lint of the overlays"),
     COMPARE("compare with output"),
     WRITE("write (stage + swap)"),
-    RECORD("stamp record (next run)");
+    RECORD("stamp record (next run)"),
+    TOTAL("total (wall, since JVM start)");
 
     private final String label;
 

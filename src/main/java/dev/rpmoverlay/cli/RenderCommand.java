@@ -11,6 +11,7 @@ import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.render.ComponentRenderer;
 import dev.rpmoverlay.render.ComponentResult;
+import dev.rpmoverlay.render.DirListings;
 import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.render.LockHistoryBumps;
 import dev.rpmoverlay.render.OutputLayout;
@@ -96,6 +97,8 @@ final class RenderCommand extends BaseCommand {
 
   /** When this run started, before it read any input (for {@link RenderShortcut}). */
   private long startMillis;
+  /** The directory listings of the record a replay found out of date, for this run's own record. */
+  private DirListings earlierListings = DirListings.none();
 
   @Option(names = "--skip-lock-validation",
       description = "Render even when a selected component's lock is missing or stale (its config, overlay files, snapshot"
@@ -151,6 +154,8 @@ final class RenderCommand extends BaseCommand {
 
   private int render(Project project, Path out) throws IOException {
     List<String> names = filter.select(project);
+    Optional<RenderShortcut> shortcut = check ? Optional.empty() : shortcut().filter(s -> s.outputDir().equals(out));
+    Optional<RenderShortcut.InputScan> inputScan = shortcut.map(s -> s.scanInputs(project, names, startMillis, earlierListings));
     Compat mode = compatMode();
     long t = PhaseTimes.start();
     // A fetch or update killed midway left an entry set aside or a journaled lock; finish or undo it
@@ -181,29 +186,33 @@ final class RenderCommand extends BaseCommand {
     if (!noIncremental) {
       run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name(), currentLocks));
     }
-    RenderLint lint = noLint ? null : new RenderLint(project, mode);
+    RenderLint lint = noLint ? null : new RenderLint(project, mode, bumps);
     if (lint != null) {
       run.afterRender(lint);
     }
     RenderOptions options = RenderOptions.into(out).withJobs(parallelism)
         .withCheck(check).withFailOnError(failOnError).withCleanStale(cleanStale);
     RenderSummary summary;
-    try (bumps; Progress progress = Progress.start(this, "render", components.size())) {
-      summary = run.run(components, new HashSet<>(project.componentNames()), options, progress.stepper());
-    }
-    for (String dir : summary.repairedSwaps()) {
-      err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
-    }
-    report(summary, out);
     List<String> findings = List.of();
-    if (lint != null) {
-      Map<String, ComponentResult> results = new HashMap<>();
-      summary.results().forEach(r -> results.put(r.component(), r));
-      findings = lint.findings(components, results::get);
-      findings.forEach(err()::println);
+    // lint renders again the components render found unchanged, with the same downstream history:
+    // one walk of the project's history for both
+    try (bumps) {
+      try (Progress progress = Progress.start(this, "render", components.size())) {
+        summary = run.run(components, new HashSet<>(project.componentNames()), options, progress.stepper());
+      }
+      for (String dir : summary.repairedSwaps()) {
+        err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
+      }
+      report(summary, out);
+      if (lint != null) {
+        Map<String, ComponentResult> results = new HashMap<>();
+        summary.results().forEach(r -> results.put(r.component(), r));
+        findings = lint.findings(components, results::get);
+        findings.forEach(err()::println);
+      }
     }
     t = PhaseTimes.start();
-    recordShortcut(project, components, summary, findings, out);
+    recordShortcut(project, components, summary, findings, out, inputScan);
     PhaseTimes.add(PhaseTimes.Phase.RECORD, t);
     if (timings) {
       // from the JVM's own start time to this command's start; management classes load only here
@@ -241,6 +250,7 @@ final class RenderCommand extends BaseCommand {
     try (ProjectLock lock = locking.take(recorded.get().projectLock(), command, err());
         ProjectLock outLock = check && !Files.isWritable(out) ? null : locking.takeOutputDir(out, command, err())) {
       if (!recorded.get().unchanged()) {
+        earlierListings = recorded.get().listings().forNextScan();
         return Optional.empty();
       }
     }
@@ -264,7 +274,8 @@ final class RenderCommand extends BaseCommand {
    * After a render that left every component's dir as rendered (or, for a failed one, holding its
    * failure marker or its earlier output), records the shortcut for the next run.
    */
-  private void recordShortcut(Project project, List<ComponentConfig> components, RenderSummary summary, List<String> findings, Path out) {
+  private void recordShortcut(Project project, List<ComponentConfig> components, RenderSummary summary, List<String> findings, Path out,
+      Optional<RenderShortcut.InputScan> inputScan) {
     Optional<RenderShortcut> shortcut = check ? Optional.empty() : shortcut();
     if (shortcut.isEmpty() || !shortcut.get().outputDir().equals(out)) {
       return;
@@ -289,7 +300,7 @@ final class RenderCommand extends BaseCommand {
         .forEach(r -> written.add(r.component()));
     Predicate<String> holdsWhatWasWritten = new WrittenDirs(byName, written, IncrementalState.load(out), new OutputLayout(out));
     List<String> warnings = project.warnings().stream().map(w -> w.format(project.dir())).toList();
-    shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis)
+    shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis, inputScan)
         .filter(why -> global().verbose())
         .ifPresent(why -> err().println("rpmoverlay: note: no stamp record for the next render -a (" + why + ")"));
   }

@@ -6,6 +6,7 @@ import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.overlay.OverlayEngine;
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.render.ComponentResult;
+import dev.rpmoverlay.render.LockHistoryBumps;
 import dev.rpmoverlay.render.PhaseTimes;
 import dev.rpmoverlay.render.RenderRun;
 import dev.rpmoverlay.render.RenderedComponent;
@@ -27,11 +28,14 @@ final class RenderLint implements RenderRun.Rendered {
   private final Project project;
   private final Compat mode;
   private final OverlayLinter linter;
+  private final LockHistoryBumps bumps;
   private final Map<String, List<LintFinding>> byComponent = new ConcurrentHashMap<>();
 
-  RenderLint(Project project, Compat mode) {
+  /** @param bumps the render's downstream changes, which a re-render for lint shares (and does not close) */
+  RenderLint(Project project, Compat mode, LockHistoryBumps bumps) {
     this.project = project;
     this.mode = mode;
+    this.bumps = bumps;
     this.linter = new OverlayLinter(new OverlayEngine(mode), LintCommand.day(null));
   }
 
@@ -53,30 +57,25 @@ final class RenderLint implements RenderRun.Rendered {
    */
   List<String> findings(List<ComponentConfig> components, Function<String, ComponentResult> results) {
     List<String> lines = new ArrayList<>();
+    // not closed: its release bumps are the render's, which RenderCommand closes
     ReviewSession session = null;
-    try {
-      for (ComponentConfig component : components) {
-        if (component.overlays().isEmpty()) {
-          continue;
-        }
-        List<LintFinding> found = byComponent.get(component.name());
-        ComponentResult result = results.apply(component.name());
-        if (found == null && result != null && !result.failed()) {
-          // skipped as unchanged by incremental render: not rendered in this run
-          session = session != null ? session : ReviewSession.of(project, mode);
-          try {
-            found = session.lint(component, linter);
-          } catch (UserException e) {
-            found = List.of(); // cannot be rendered now; the next render reports why
-          }
-        }
-        for (LintFinding f : found != null ? found : List.<LintFinding>of()) {
-          lines.add(f.format(project.dir()));
+    for (ComponentConfig component : components) {
+      if (component.overlays().isEmpty()) {
+        continue;
+      }
+      List<LintFinding> found = byComponent.get(component.name());
+      ComponentResult result = results.apply(component.name());
+      if (found == null && result != null && !result.failed()) {
+        // skipped as unchanged by incremental render: not rendered in this run
+        session = session != null ? session : ReviewSession.of(project, mode, bumps);
+        try {
+          found = session.lint(component, linter);
+        } catch (UserException e) {
+          found = List.of(); // cannot be rendered now; the next render reports why
         }
       }
-    } finally {
-      if (session != null) {
-        session.close();
+      for (LintFinding f : found != null ? found : List.<LintFinding>of()) {
+        lines.add(f.format(project.dir()));
       }
     }
     return lines;

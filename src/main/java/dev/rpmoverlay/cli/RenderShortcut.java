@@ -1,10 +1,12 @@
 package dev.rpmoverlay.cli;
 
+import com.google.common.hash.HashCode;
 import com.google.common.hash.Hashing;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.ProjectFinder;
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.render.ComponentResult;
+import dev.rpmoverlay.render.DirListings;
 import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.render.OutputLayout;
 import dev.rpmoverlay.render.ProjectLock;
@@ -23,6 +25,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +42,8 @@ import java.util.regex.Pattern;
  * cache, the locks, every config file, local spec dirs, the output dir, the running jar, the git
  * metadata the Release bump reads — together with what the run printed. The next {@code render -a}
  * or {@code render -a --check} with the same options rescans the stamps (one {@code lstat} per
- * file, no contents, no TOML) and, when the digest is the same, replays that outcome: nothing can
+ * file, no contents, no TOML; a directory is read again only when its own stamp moved, see
+ * {@link DirListings}) and, when the digest is the same, replays that outcome: nothing can
  * have changed, so rendering again would give the same bytes.
  *
  * <p>Any moved stamp, even of a file touched but left identical, only falls back to the ordinary
@@ -46,7 +55,7 @@ import java.util.regex.Pattern;
  */
 final class RenderShortcut {
   static final String FILE_NAME = ".rpmoverlay-render-shortcut";
-  private static final String HEADER = "# rpmoverlay render shortcut v1";
+  private static final String HEADER = "# rpmoverlay render shortcut v2";
   private static final Pattern RENDERED_SPECS_DIR = Pattern.compile("^\\s*rendered-specs-dir\\s*=\\s*\"([^\"\\\\]*)\"", Pattern.MULTILINE);
 
   /**
@@ -71,21 +80,22 @@ final class RenderShortcut {
    * ordinary path says why).
    */
   static Optional<RenderShortcut> of(RootCommand global, Path outputOption, List<String> options) {
-    Path cwd = Path.of("").toAbsolutePath();
+    Path projectFile;
     Path out;
-    if (outputOption != null) {
-      out = outputOption.toAbsolutePath().normalize();
-    } else {
-      try {
-        Path projectFile = ProjectFinder.find(global.projectDir() != null ? global.projectDir() : cwd);
+    try {
+      projectFile = ProjectFinder.find(global.projectDir() != null ? global.projectDir() : Path.of("")).toAbsolutePath().normalize();
+      if (outputOption != null) {
+        out = outputOption.toAbsolutePath().normalize();
+      } else {
         Matcher m = RENDERED_SPECS_DIR.matcher(Files.readString(projectFile, StandardCharsets.UTF_8));
         out = projectFile.getParent().resolve(m.find() ? m.group(1) : "specs").toAbsolutePath().normalize();
-      } catch (IOException | RuntimeException e) { // ConfigException too: the ordinary path reports it
-        return Optional.empty();
       }
+    } catch (IOException | RuntimeException e) { // ConfigException too: the ordinary path reports it
+      return Optional.empty();
     }
-    List<String> k = new ArrayList<>(List.of(HEADER, "cwd=" + cwd, "out=" + out + (outputOption == null ? " (default)" : ""),
-        "project=" + (global.projectDir() == null ? "" : global.projectDir().toAbsolutePath().normalize()),
+    // The project file found, not the working directory: what render prints is relative to the
+    // project dir or absolute, so a check run from another directory may use the same record.
+    List<String> k = new ArrayList<>(List.of(HEADER, "project-file=" + projectFile, "out=" + out + (outputOption == null ? " (default)" : ""),
         "permissive=" + global.permissiveConfig(), "java=" + System.getProperty("java.home") + " " + Runtime.version(),
         "lint-day=" + LintCommand.day(null)));
     global.extraConfigFiles().forEach(f -> k.add("config-file=" + f.toAbsolutePath().normalize()));
@@ -104,11 +114,11 @@ final class RenderShortcut {
   }
 
   /** A record of a run with the same options: its stamps, what they cover, its lock file and outcome. */
-  record Recorded(String stamps, List<Path> roots, Set<Path> excluded, Path projectLock, Outcome outcome) {
+  record Recorded(String stamps, List<Path> roots, Set<Path> excluded, DirListings listings, Path projectLock, Outcome outcome) {
     /** Whether no stamp moved since the record was written. */
     boolean unchanged() {
       try {
-        return stamps.equals(TreeStamps.digest(roots, excluded, (f, c) -> {}));
+        return stamps.equals(TreeStamps.digest(roots, excluded, listings, (f, c) -> {}));
       } catch (IOException | TreeStamps.UnstampableException | RuntimeException e) {
         return false;
       }
@@ -135,6 +145,7 @@ final class RenderShortcut {
     Path lock = null;
     List<Path> roots = new ArrayList<>();
     Set<Path> excluded = new HashSet<>();
+    List<String> listingLines = new ArrayList<>();
     List<ComponentResult> results = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> findings = new ArrayList<>();
@@ -150,6 +161,7 @@ final class RenderShortcut {
         case "lock" -> lock = Path.of(value);
         case "root" -> roots.add(Path.of(value));
         case "exclude" -> excluded.add(Path.of(value));
+        case "dir" -> listingLines.add(value);
         case "component" -> {
           String[] f = value.split("\t", 4);
           if (f.length != 4) {
@@ -169,10 +181,76 @@ final class RenderShortcut {
         }
       }
     }
-    if (!key.equals(recordedKey) || stamps == null || lock == null) {
+    // The running code must be among what the stamps cover: a record written by another build at
+    // another path, with the same options, says nothing about what this build would render.
+    if (!key.equals(recordedKey) || stamps == null || lock == null || !roots.contains(codeLocation())) {
       return Optional.empty();
     }
-    return Optional.of(new Recorded(stamps, roots, excluded, lock, new Outcome(results, warnings, findings)));
+    DirListings listings;
+    try {
+      listings = DirListings.parse(listingLines);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return Optional.of(new Recorded(stamps, roots, excluded, listings, lock, new Outcome(results, warnings, findings)));
+  }
+
+  /** The stamps of a run's inputs (every root but the output dir), read on a background thread. */
+  static final class InputScan {
+    private final CompletableFuture<Scanned> scanned;
+
+    private InputScan(CompletableFuture<Scanned> scanned) {
+      this.scanned = scanned;
+    }
+
+    /** Waits for the scan; empty when it failed (then everything is scanned at the end). */
+    Optional<Scanned> result() {
+      try {
+        return Optional.of(scanned.join());
+      } catch (CompletionException | CancellationException e) {
+        return Optional.empty();
+      }
+    }
+
+    /** What was scanned: the roots, each input root's hash, and an input changed since the start, if any. */
+    private record Scanned(Roots roots, List<HashCode> hashes, DirListings listings, Optional<Path> changed) {}
+  }
+
+  /**
+   * Starts reading the stamps of the run's inputs while it checks locks and renders: in a cold
+   * render that leaves a core idle while the locks are checked, and the inputs are most of the
+   * entries a record covers. Stamps read at any moment after the run started are as good as stamps
+   * read at its end, because a record is only written when no input changed after the start
+   * (status-change time, which nothing can set back): an input changed after its stamp was read
+   * either moves it (the next run takes the ordinary path) or was changed since the start (no
+   * record). {@code earlier} are the listings of the previous record, if one was read.
+   */
+  InputScan scanInputs(Project project, List<String> names, long startMillis, DirListings earlier) {
+    CompletableFuture<InputScan.Scanned> scanned = CompletableFuture.supplyAsync(() -> {
+      try {
+        List<ComponentConfig> components = names.stream().map(project::resolve).toList();
+        Roots roots = roots(project, components);
+        List<Path> inputs = roots.paths().subList(0, roots.paths().size() - 1);
+        AtomicReference<Path> changed = new AtomicReference<>();
+        List<HashCode> hashes = TreeStamps.rootHashes(inputs, roots.excluded(), earlier, (f, ctime) -> {
+          if (changedSince(ctime, startMillis)) {
+            changed.compareAndSet(null, f);
+          }
+        });
+        return new InputScan.Scanned(roots, hashes, earlier, Optional.ofNullable(changed.get()));
+      } catch (IOException | TreeStamps.UnstampableException e) {
+        throw new CompletionException(e);
+      }
+    }, runnable -> {
+      Thread t = new Thread(runnable, "rpmoverlay-input-stamps");
+      t.setDaemon(true); // a failed render does not wait for it
+      t.start();
+    });
+    return new InputScan(scanned);
+  }
+
+  private static boolean changedSince(long ctimeNanos, long startMillis) {
+    return ctimeNanos >= startMillis * 1_000_000 - margin(ctimeNanos);
   }
 
   /**
@@ -185,7 +263,8 @@ final class RenderShortcut {
    * @param startMillis when the run started, before it read any input
    * @param written whether a component's dir, written by this run, still holds what it wrote
    */
-  Optional<String> record(Project project, List<ComponentConfig> components, java.util.function.Predicate<String> written, Outcome outcome, long startMillis) {
+  Optional<String> record(Project project, List<ComponentConfig> components, Predicate<String> written, Outcome outcome, long startMillis,
+      Optional<InputScan> inputScan) {
     Path file = out.resolve(FILE_NAME);
     Path tmp = out.resolve(FILE_NAME + ".tmp");
     try {
@@ -196,11 +275,18 @@ final class RenderShortcut {
         return Optional.of("the file-system clock of " + out + " did not move within 100 ms");
       }
       Roots roots = roots(project, components);
-      Set<String> toVerify = java.util.concurrent.ConcurrentHashMap.newKeySet();
-      java.util.concurrent.atomic.AtomicReference<Path> foreign = new java.util.concurrent.atomic.AtomicReference<>();
+      Set<String> toVerify = ConcurrentHashMap.newKeySet();
+      AtomicReference<Path> foreign = new AtomicReference<>();
       long after = clock.get();
-      String stamps = TreeStamps.digest(roots.paths(), roots.excluded(), (f, ctime) -> {
-        boolean changedSinceStart = ctime >= startMillis * 1_000_000 - margin(ctime);
+      Optional<InputScan.Scanned> inputs = inputScan.flatMap(InputScan::result).filter(i -> i.roots().equals(roots));
+      if (inputs.isPresent() && inputs.get().changed().isPresent()) {
+        return Optional.of(inputs.get().changed().get() + " changed while render ran");
+      }
+      DirListings listings = inputs.map(InputScan.Scanned::listings).orElse(DirListings.none());
+      List<Path> scanNow = inputs.isPresent() ? List.of(out) : roots.paths();
+      List<HashCode> hashes = new ArrayList<>(inputs.map(InputScan.Scanned::hashes).orElse(List.of()));
+      hashes.addAll(TreeStamps.rootHashes(scanNow, roots.excluded(), listings, (f, ctime) -> {
+        boolean changedSinceStart = changedSince(ctime, startMillis);
         if (!f.startsWith(out)) {
           if (changedSinceStart) {
             foreign.compareAndSet(null, f);
@@ -217,7 +303,8 @@ final class RenderShortcut {
             foreign.compareAndSet(null, f);
           }
         }
-      });
+      }));
+      String stamps = TreeStamps.combine(roots.paths(), hashes);
       if (foreign.get() != null) {
         return Optional.of(foreign.get() + " changed while render ran");
       }
@@ -231,6 +318,7 @@ final class RenderShortcut {
       sb.append("lock\t").append(roots.projectLock()).append('\n');
       roots.paths().forEach(r -> sb.append("root\t").append(r).append('\n'));
       roots.excluded().stream().map(Path::toString).sorted().forEach(e -> sb.append("exclude\t").append(e).append('\n'));
+      listings.write(sb, "dir\t", after);
       outcome.results().forEach(r -> sb.append("component\t").append(r.component()).append('\t').append(r.status().name())
           .append('\t').append(r.output().name()).append('\t').append(escape(r.error())).append('\n'));
       outcome.warnings().forEach(w -> sb.append("warning\t").append(escape(w)).append('\n'));

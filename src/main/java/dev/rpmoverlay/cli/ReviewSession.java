@@ -40,9 +40,13 @@ final class ReviewSession implements AutoCloseable {
   }
 
   static ReviewSession of(Project project, Compat compat) {
+    return of(project, compat, new LockHistoryBumps(project.info().lockDir(), compat != Compat.AZLDEV_2026_04));
+  }
+
+  /** A session whose Release bumps are {@code releaseBumps}, as render's (made for the same project and mode). */
+  static ReviewSession of(Project project, Compat compat, LockHistoryBumps releaseBumps) {
     SourceTreeProvider sources = new UpstreamCacheSourceTreeProvider(UpstreamCache.open(project.info().upstreamCacheDir()));
-    return new ReviewSession(sources, new OverlayEngine(compat),
-        new LockHistoryBumps(project.info().lockDir(), compat != Compat.AZLDEV_2026_04));
+    return new ReviewSession(sources, new OverlayEngine(compat), releaseBumps);
   }
 
   /**

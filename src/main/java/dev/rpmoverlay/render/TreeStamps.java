@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A symbolic link anywhere below a root makes the trees unstampable: the stamp of a link says
  * nothing about what it points to.
+ *
+ * <p>Reading a directory costs about nine system calls against one {@code lstat} per file, and a
+ * tree of 7,583 components has 23,000 directories, so a scan can be given the {@link DirListings} of
+ * an earlier one: a directory whose own stamp has not moved still holds the names it held then.
  */
 public final class TreeStamps {
   /** Called for every regular file scanned (for the caller's own checks of change times). */
@@ -42,11 +46,18 @@ public final class TreeStamps {
   }
 
   private final Set<Path> excluded;
+  private final DirListings listings;
   private final Visitor visitor;
 
-  private TreeStamps(Set<Path> excluded, Visitor visitor) {
+  private TreeStamps(Set<Path> excluded, DirListings listings, Visitor visitor) {
     this.excluded = excluded;
+    this.listings = listings;
     this.visitor = visitor;
+  }
+
+  /** {@link #digest(List, Set, Listings, Visitor)} reading every directory. */
+  public static String digest(List<Path> roots, Set<Path> excluded, Visitor visitor) throws IOException, UnstampableException {
+    return digest(roots, excluded, DirListings.none(), visitor);
   }
 
   /**
@@ -55,20 +66,35 @@ public final class TreeStamps {
    * paths and everything below them. A directory's hash covers its entries' names in name order
    * and their hashes, so the digest depends neither on the order the file system lists them in nor
    * on the order they are scanned in: the top two levels are scanned in parallel ({@code visitor}
-   * is called from several threads).
+   * is called from several threads). A directory in {@code listings} with the same stamp is not
+   * read again; every directory scanned is added to {@code listings}.
    */
-  public static String digest(List<Path> roots, Set<Path> excluded, Visitor visitor) throws IOException, UnstampableException {
-    TreeStamps s = new TreeStamps(excluded, visitor);
-    Hasher h = Hashing.murmur3_128().newHasher();
+  public static String digest(List<Path> roots, Set<Path> excluded, DirListings listings, Visitor visitor) throws IOException, UnstampableException {
+    return combine(roots, rootHashes(roots, excluded, listings, visitor));
+  }
+
+  /**
+   * The hashes of each root, which {@link #combine} turns into the digest: roots scanned at
+   * different moments (or on different threads) give the same digest as one {@link #digest}.
+   */
+  public static List<HashCode> rootHashes(List<Path> roots, Set<Path> excluded, DirListings listings, Visitor visitor) throws IOException, UnstampableException {
+    TreeStamps s = new TreeStamps(excluded, listings, visitor);
     try {
-      for (HashCode c : roots.parallelStream().map(r -> s.hashUnchecked(r, true, 0)).toList()) {
-        h.putBytes(c.asBytes());
-      }
+      return roots.parallelStream().map(r -> s.hashUnchecked(r, true, 0)).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } catch (Unstampable e) {
       throw new UnstampableException(e.getMessage());
     }
+  }
+
+  /** The digest of {@code roots} from their {@link #rootHashes}, in the same order. */
+  public static String combine(List<Path> roots, List<HashCode> hashes) {
+    if (roots.size() != hashes.size()) {
+      throw new IllegalArgumentException(roots.size() + " roots, " + hashes.size() + " hashes");
+    }
+    Hasher h = Hashing.murmur3_128().newHasher();
+    hashes.forEach(c -> h.putBytes(c.asBytes()));
     for (Path root : roots) {
       h.putString(root.toString(), StandardCharsets.UTF_8).putByte((byte) 0);
     }
@@ -118,15 +144,14 @@ public final class TreeStamps {
       return hasher.hash();
     }
     hasher.putByte((byte) 'D');
-    List<Path> children = new ArrayList<>();
-    try (DirectoryStream<Path> list = Files.newDirectoryStream(path)) {
-      for (Path child : list) {
-        if (!excluded.contains(child)) {
-          children.add(child);
-        }
+    String[] names = listings.names(path, ((Number) a.get("ino")).longValue(), nanos((FileTime) a.get("ctime")));
+    List<Path> children = new ArrayList<>(names.length);
+    for (String name : names) {
+      Path child = path.resolve(name);
+      if (!excluded.contains(child)) {
+        children.add(child);
       }
     }
-    children.sort(null);
     hasher.putInt(children.size());
     List<HashCode> hashes;
     if (depth < 2) {

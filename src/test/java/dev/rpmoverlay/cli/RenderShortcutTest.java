@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RenderShortcutTest {
   private static final String SHORTCUT = "unchanged stamps (shortcut)";
+  /** The record's listing of comps/hello (under its parent's line), up to its names. */
+  private static final String HELLO_LISTING = "(?m)^(dir\t\\d+\thello\t\\d+\t\\d+\t)(?=hello.spec/)";
 
   @TempDir Path project;
   Path out;
@@ -177,6 +180,52 @@ class RenderShortcutTest {
     assertThat(again.err()).contains("0 rendered").doesNotContain(SHORTCUT);
     settle();
     assertThat(render("-a", "--check").err()).contains(SHORTCUT);
+  }
+
+  @Test
+  void aFileAddedToADirectoryWhoseListingWasRecordedIsNoticed() throws Exception {
+    assertThat(Files.readString(out.resolve(RenderShortcut.FILE_NAME))).containsPattern(HELLO_LISTING);
+    Files.writeString(project.resolve("comps/hello/hello.patch"), "new\n");
+    settle();
+    assertThat(render("-a", "--check").err()).doesNotContain(SHORTCUT);
+  }
+
+  @Test
+  void aFileRemovedFromADirectoryWhoseListingWasRecordedIsNoticed() throws Exception {
+    Files.delete(project.resolve("files/extra.conf"));
+    settle();
+    assertThat(render("-a", "--check").err()).doesNotContain(SHORTCUT);
+  }
+
+  @Test
+  void aRecordedListingIsTrustedWhileItsDirectorysStampHasNotMoved() throws Exception {
+    // Proof that the check reads the record's listing rather than the directory: a listing with
+    // a name the directory never held, under the directory's true stamp, makes the digest differ.
+    Path file = out.resolve(RenderShortcut.FILE_NAME);
+    String record = Files.readString(file);
+    assertThat(record).containsPattern(HELLO_LISTING);
+    assertThat(render("-a", "--check").err()).contains(SHORTCUT);
+    Files.writeString(file, record.replaceFirst(HELLO_LISTING, "$1ghost/"));
+    assertThat(render("-a", "--check").err()).doesNotContain(SHORTCUT);
+  }
+
+  @Test
+  void aRecordWrittenByOtherCodeIsNotUsed() throws Exception {
+    Path file = out.resolve(RenderShortcut.FILE_NAME);
+    Path code = Path.of(RenderShortcut.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath().normalize();
+    Path otherJar = Files.writeString(project.resolve("other.jar"), "another build\n");
+    settle();
+    Files.writeString(file, Files.readString(file).replace("root\t" + code + "\n", "root\t" + otherJar + "\n"));
+    assertThat(render("-a", "--check").err()).doesNotContain(SHORTCUT);
+  }
+
+  @Test
+  void aCheckFromAnotherWorkingDirectoryUsesTheSameRecord() throws Exception {
+    Process child = dev.rpmoverlay.testing.ChildJvm.builder(Main.class, List.of("-C", project.toString(), "render", "-a", "--check",
+        "-o", out.toString(), "--timings", "--no-lint")).directory(project.resolve("comps").toFile()).redirectErrorStream(true).start();
+    String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(output).contains(SHORTCUT).contains("3 components: 2 up to date, 1 failed");
+    assertThat(child.waitFor()).isEqualTo(render("-a", "--check").exitCode());
   }
 
   @Test

@@ -51,8 +51,9 @@ final class FetchCommand extends BaseCommand {
   boolean withSources;
 
   @Option(names = "--verify",
-      description = "Read every selected component's cache entry and check each file's SHA-256; rewrite a damaged entry"
-          + " from the mirror. Without it, only components named exactly on the command line are checked.")
+      description = "Read every selected component's cache entry and check each file's SHA-256 (whatever render's record of"
+          + " files it verified before says); rewrite a damaged entry from the mirror. Without it, only components named"
+          + " exactly on the command line are checked.")
   boolean verify;
 
   @Option(names = "--sources-dir", paramLabel = "DIR",

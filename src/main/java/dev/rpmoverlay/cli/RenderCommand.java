@@ -28,6 +28,7 @@ import dev.rpmoverlay.upstream.LockFile;
 import dev.rpmoverlay.upstream.LockStore;
 import dev.rpmoverlay.upstream.UpdateTransaction;
 import dev.rpmoverlay.upstream.UpstreamCache;
+import dev.rpmoverlay.upstream.VerificationRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,8 @@ final class RenderCommand extends BaseCommand {
 
   @Option(names = "--no-incremental",
       description = "Render every selected component, even those whose inputs and output are unchanged since the last run"
-          + " (recorded in <out>/" + IncrementalState.FILE_NAME + ").")
+          + " (recorded in <out>/" + IncrementalState.FILE_NAME + "), and hash every upstream cache file read, trusting no"
+          + " earlier check (<work-dir>/" + VerificationRecord.FILE_NAME + "/): a full check of the cache.")
   boolean noIncremental;
 
   @Option(names = "--timings", hidden = true, description = "Print the time spent in each phase to stderr (benchmarks).")
@@ -177,9 +179,14 @@ final class RenderCommand extends BaseCommand {
     if (parallelism < 1) {
       throw new UserException("--jobs must be at least 1");
     }
+    // Before any cache file is read (its clock probe must come first); --no-incremental hashes every file
+    long recordNanos = PhaseTimes.start();
+    VerificationRecord verified = VerificationRecord.open(project.info().workDir().resolve(VerificationRecord.FILE_NAME),
+        project.info().upstreamCacheDir(), !noIncremental);
+    recordNanos = PhaseTimes.start() - recordNanos;
     ComponentRenderer renderer = new ComponentRenderer(
         new UpstreamCacheSourceTreeProvider(upstreamCache.withLimits(UpstreamOptions.projectLimits(project.info()))
-            .deferringLargeFileChecks()),
+            .deferringLargeFileChecks().withRecord(verified)),
         Templates.bundled(), new OverlayEngine(mode));
     LockHistoryBumps bumps = new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04);
     RenderRun run = new RenderRun(renderer, bumps, Templates.bundled());
@@ -193,13 +200,17 @@ final class RenderCommand extends BaseCommand {
     RenderOptions options = RenderOptions.into(out).withJobs(parallelism)
         .withCheck(check).withFailOnError(failOnError).withCleanStale(cleanStale);
     RenderSummary summary;
+    Set<String> known = new HashSet<>(project.componentNames());
     List<String> findings = List.of();
     // lint renders again the components render found unchanged, with the same downstream history:
     // one walk of the project's history for both
     try (bumps) {
       try (Progress progress = Progress.start(this, "render", components.size())) {
-        summary = run.run(components, new HashSet<>(project.componentNames()), options, progress.stepper());
+        summary = run.run(components, known, options, progress.stepper());
       }
+      long saveStart = PhaseTimes.start();
+      verified.save(known);
+      recordNanos += PhaseTimes.start() - saveStart;
       for (String dir : summary.repairedSwaps()) {
         err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
       }
@@ -221,6 +232,8 @@ final class RenderCommand extends BaseCommand {
       PhaseTimes.addMillis(PhaseTimes.Phase.TOTAL, System.currentTimeMillis() - jvmStart);
       Map<PhaseTimes.Phase, Long> times = PhaseTimes.times();
       PhaseTimes.millis().forEach((phase, ms) -> err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms %7dx%n", phase.label(), ms, times.get(phase)));
+      err().printf(java.util.Locale.ROOT, "timing: %-30s %7d hashed %7d trusted (%s: probe and save %d ms)%n",
+          "upstream cache files", verified.hashedCount(), verified.trustedCount(), VerificationRecord.FILE_NAME, recordNanos / 1_000_000);
     }
     int code = exitCode(summary);
     return code == ExitCodes.OK && strict && !findings.isEmpty() ? ExitCodes.FAILED : code;

@@ -128,16 +128,16 @@ final class RenderShortcut {
   /** The record of a run with these options, if there is one (its stamps not yet checked). */
   Optional<Recorded> recorded() {
     Path file = out.resolve(FILE_NAME);
-    List<String> lines;
+    String text;
     try {
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         return Optional.empty();
       }
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+    if (!text.startsWith(HEADER + "\n")) {
       return Optional.empty();
     }
     String recordedKey = null;
@@ -149,13 +149,19 @@ final class RenderShortcut {
     List<ComponentResult> results = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> findings = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      int tab = line.indexOf('\t');
-      if (tab < 0) {
+    // By hand over the whole text: the record has a line per directory and per component (30,000
+    // for the full distro), and this runs at the start of every no-op check.
+    for (int pos = HEADER.length() + 1, end; pos < text.length(); pos = end + 1) {
+      end = text.indexOf('\n', pos);
+      if (end < 0) {
+        end = text.length();
+      }
+      int tab = text.indexOf('\t', pos);
+      if (tab < 0 || tab > end) {
         return Optional.empty(); // damaged: the ordinary path rewrites it
       }
-      String value = line.substring(tab + 1);
-      switch (line.substring(0, tab)) {
+      String value = text.substring(tab + 1, end);
+      switch (text.substring(pos, tab)) {
         case "key" -> recordedKey = value;
         case "stamps" -> stamps = value;
         case "lock" -> lock = Path.of(value);
@@ -540,6 +546,9 @@ final class RenderShortcut {
   }
 
   static String unescape(String s) {
+    if (s.indexOf('\\') < 0) {
+      return s;
+    }
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -136,7 +136,7 @@ public final class ProjectScaffold {
 
   private static String gitignore() {
     return """
-        # rpmoverlay's working files (build/work holds the dist-git mirrors and the project lock)
+        # rpmoverlay's working files (build/work: the dist-git mirrors, the project lock, render's record of verified cache files)
         /build/
         /out/
         # render's incremental state, stamp shortcut and output-dir lock, beside the rendered specs

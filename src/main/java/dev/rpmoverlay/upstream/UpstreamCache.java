@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * Render reads upstream content only through this class, so it needs neither network nor git.
  *
  * <p>Every entry is verified when read: each listed file must exist with the listed SHA-256, and
- * {@code files/} must hold nothing else. The executable bit comes from the listed mode, not from
+ * {@code files/} must hold nothing else. A cache given a {@link VerificationRecord} skips the hash of
+ * a file held in memory whose stamp has not moved since the record saw it verified. The executable bit comes from the listed mode, not from
  * the file system, so an entry checked out on a system without POSIX modes still reads the same.
  */
 public final class UpstreamCache {
@@ -48,17 +49,20 @@ public final class UpstreamCache {
   private final ContentLimits limits;
   private final long inMemoryMaxBytes;
   private final boolean deferLargeFileChecks;
+  private final VerificationRecord record;
 
-  private UpstreamCache(Path root, ContentLimits limits, long inMemoryMaxBytes, boolean deferLargeFileChecks) {
+  private UpstreamCache(Path root, ContentLimits limits, long inMemoryMaxBytes, boolean deferLargeFileChecks,
+      VerificationRecord record) {
     this.root = root;
     this.limits = limits;
     this.inMemoryMaxBytes = inMemoryMaxBytes;
     this.deferLargeFileChecks = deferLargeFileChecks;
+    this.record = record;
   }
 
   /** The cache rooted at {@code dir} (it need not exist yet), read under {@link ContentLimits#DEFAULT}. */
   public static UpstreamCache open(Path dir) {
-    return new UpstreamCache(dir, ContentLimits.DEFAULT, IN_MEMORY_MAX_BYTES, false);
+    return new UpstreamCache(dir, ContentLimits.DEFAULT, IN_MEMORY_MAX_BYTES, false, VerificationRecord.NONE);
   }
 
   /**
@@ -67,7 +71,7 @@ public final class UpstreamCache {
    * before a large file is read into memory.
    */
   public UpstreamCache withLimits(ContentLimits limits) {
-    return new UpstreamCache(root, limits, inMemoryMaxBytes, deferLargeFileChecks);
+    return new UpstreamCache(root, limits, inMemoryMaxBytes, deferLargeFileChecks, record);
   }
 
   /**
@@ -75,7 +79,7 @@ public final class UpstreamCache {
    * send every file through the streaming path.
    */
   public UpstreamCache withInMemoryMax(long bytes) {
-    return new UpstreamCache(root, limits, bytes, deferLargeFileChecks);
+    return new UpstreamCache(root, limits, bytes, deferLargeFileChecks, record);
   }
 
   /**
@@ -87,7 +91,18 @@ public final class UpstreamCache {
    * checked as always.
    */
   public UpstreamCache deferringLargeFileChecks() {
-    return new UpstreamCache(root, limits, inMemoryMaxBytes, true);
+    return new UpstreamCache(root, limits, inMemoryMaxBytes, true, record);
+  }
+
+  /**
+   * The same cache, trusting and keeping {@code record}: a file held in memory (at most the
+   * in-memory bound) whose stamp, read after its content, is the one the record saw it verified
+   * with is not hashed again; every other file is hashed and, once its whole entry verified,
+   * recorded. Larger files are hashed as they stream, as always. Only entries read through {@link
+   * #entry} use the record, never a staged one.
+   */
+  public UpstreamCache withRecord(VerificationRecord record) {
+    return new UpstreamCache(root, limits, inMemoryMaxBytes, deferLargeFileChecks, record);
   }
 
   public Path root() {
@@ -133,7 +148,7 @@ public final class UpstreamCache {
    *     (naming the file and what is wrong)
    */
   public CacheEntry entry(String component) {
-    return entryAt(component, entryDir(component));
+    return entryAt(component, entryDir(component), record.check(component));
   }
 
   /**
@@ -141,10 +156,10 @@ public final class UpstreamCache {
    * tree that the cache would call corrupt never replaces a good entry.
    */
   public CacheEntry verify(StagedEntry staged) {
-    return entryAt(staged.component(), staged.dir());
+    return entryAt(staged.component(), staged.dir(), VerificationRecord.NONE.check(staged.component()));
   }
 
-  private CacheEntry entryAt(String component, Path dir) {
+  private CacheEntry entryAt(String component, Path dir, VerificationRecord.EntryCheck check) {
     Path metaFile = dir.resolve(CacheMetadataToml.FILE_NAME);
     if (!Files.isRegularFile(metaFile)) {
       throw new UpstreamException("no upstream cache entry for component '" + component + "' (expected " + metaFile
@@ -160,13 +175,15 @@ public final class UpstreamCache {
       if (!meta.component().equals(component)) {
         throw corrupt(component, metaFile + " names component '" + meta.component() + "'");
       }
-      return load(component, dir, meta);
+      CacheEntry entry = load(component, dir, meta, check);
+      check.confirm();
+      return entry;
     } catch (IOException e) {
       throw corrupt(component, e.toString());
     }
   }
 
-  private CacheEntry load(String component, Path dir, CacheMetadata meta) throws IOException {
+  private CacheEntry load(String component, Path dir, CacheMetadata meta, VerificationRecord.EntryCheck check) throws IOException {
     Path filesDir = dir.resolve(FILES_DIR);
     SortedMap<String, CachedFile> files = new TreeMap<>();
     SortedMap<String, String> links = new TreeMap<>();
@@ -222,7 +239,7 @@ public final class UpstreamCache {
         continue;
       }
       byte[] bytes = Files.readAllBytes(p);
-      checkHash(component, FILES_DIR + "/" + f.path(), f.sha256(), bytes);
+      verifyRead(component, check, FILES_DIR + "/" + f.path(), p, f.sha256(), bytes);
       files.put(f.path(), CachedFile.held(f.path(), bytes, executable));
     }
     if (walked.isPresent()) {
@@ -258,7 +275,7 @@ public final class UpstreamCache {
       String expected = meta.historySha256().orElseThrow(() -> corrupt(component, CacheMetadataToml.FILE_NAME
           + " names history file " + meta.historyFile().get() + " but not its history-sha256"));
       byte[] bytes = Files.readAllBytes(h);
-      checkHash(component, meta.historyFile().get(), expected, bytes);
+      verifyRead(component, check, meta.historyFile().get(), h, expected, bytes);
       history = Optional.of(bytes);
     }
     return new CacheEntry(dir, meta, Collections.unmodifiableSortedMap(files), Collections.unmodifiableSortedMap(links), history);
@@ -315,6 +332,23 @@ public final class UpstreamCache {
       }
     }
     return false;
+  }
+
+  /**
+   * Checks that {@code bytes}, just read from {@code file} ({@code path} in the entry dir), have the
+   * listed SHA-256, unless the record vouches for them. The stamp is read after the content: equal
+   * to the recorded one, it proves that no write came between the verification the record holds
+   * and the read ({@link VerificationRecord}).
+   */
+  private static void verifyRead(String component, VerificationRecord.EntryCheck check, String path, Path file, String expected,
+      byte[] bytes) {
+    Optional<FileStamp> stamp = check.active() ? FileStamp.of(file) : Optional.empty();
+    if (stamp.isPresent() && check.trusts(path, stamp.get(), expected)) {
+      return;
+    }
+    check.hashing();
+    checkHash(component, path, expected, bytes);
+    check.verified(path, stamp, expected);
   }
 
   private static void checkHash(String component, String shownPath, String expected, byte[] bytes) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.render.DirListings;
+import dev.rpmoverlay.testing.LocalProject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -32,16 +33,7 @@ class RenderShortcutInputScanTest {
   @BeforeEach
   void renderOnce() throws Exception {
     out = project.resolve("out");
-    Files.writeString(project.resolve("azldev.toml"), """
-        [project]
-        default-distro = { name = "demo", version = "1" }
-
-        [distros.demo]
-        default-version = "1"
-        [distros.demo.versions.1]
-        release-ver = "1"
-        dist-git-branch = "main"
-
+    Files.writeString(project.resolve("azldev.toml"), LocalProject.HEADER + """
         [components.hello]
         spec = { type = "local", path = "comps/hello" }
         """);
@@ -58,6 +50,11 @@ class RenderShortcutInputScanTest {
     RenderShortcutTest.settle();
   }
 
+  /** Starts the background scan of the inputs of a run started at {@code start}. */
+  private RenderShortcut.InputScan scanFrom(long start) {
+    return shortcut.scanInputs(loaded, names, start, DirListings.none());
+  }
+
   private Optional<String> record(long start, RenderShortcut.InputScan scan) {
     return shortcut.record(loaded, components, name -> true, new RenderShortcut.Outcome(List.of(), List.of(), List.of()), start,
         Optional.of(scan));
@@ -70,7 +67,7 @@ class RenderShortcutInputScanTest {
   @Test
   void stampsReadInTheBackgroundMakeTheSameRecordAsAScanAtTheEnd() {
     long start = System.currentTimeMillis();
-    RenderShortcut.InputScan scan = shortcut.scanInputs(loaded, names, start, DirListings.none());
+    RenderShortcut.InputScan scan = scanFrom(start);
     assertThat(scan.result()).isPresent();
 
     assertThat(record(start, scan)).isEmpty();
@@ -80,7 +77,7 @@ class RenderShortcutInputScanTest {
   @Test
   void anInputEditedAfterItsStampWasReadIsNeverTakenForUnchanged() throws Exception {
     long start = System.currentTimeMillis();
-    RenderShortcut.InputScan scan = shortcut.scanInputs(loaded, names, start, DirListings.none());
+    RenderShortcut.InputScan scan = scanFrom(start);
     assertThat(scan.result()).isPresent();
     Files.writeString(project.resolve("comps/hello/hello.spec"), "Name: hello\nRelease: 2%{?dist}\n\n%description\nd\n");
     RenderShortcutTest.settle();
@@ -93,7 +90,7 @@ class RenderShortcutInputScanTest {
   @Test
   void aFileAddedToAnInputDirAfterItWasReadIsNeverTakenForUnchanged() throws Exception {
     long start = System.currentTimeMillis();
-    RenderShortcut.InputScan scan = shortcut.scanInputs(loaded, names, start, DirListings.none());
+    RenderShortcut.InputScan scan = scanFrom(start);
     assertThat(scan.result()).isPresent();
     Files.writeString(project.resolve("comps/hello/new.patch"), "x\n");
     RenderShortcutTest.settle();
@@ -107,7 +104,7 @@ class RenderShortcutInputScanTest {
   void anInputChangedAfterTheStartButBeforeItsStampWasReadLeavesNoRecord() throws Exception {
     long start = System.currentTimeMillis();
     Files.writeString(project.resolve("comps/hello/hello.spec"), "Name: hello\nRelease: 3%{?dist}\n\n%description\nd\n");
-    RenderShortcut.InputScan scan = shortcut.scanInputs(loaded, names, start, DirListings.none());
+    RenderShortcut.InputScan scan = scanFrom(start);
 
     assertThat(record(start, scan)).hasValueSatisfying(why -> assertThat(why).contains("hello.spec changed while render ran"));
     assertThat(shortcut.recorded()).isEmpty();

@@ -1,0 +1,41 @@
+package dev.rpmoverlay.upstream;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What one {@code lstat} says about a file without reading it: size, modification time,
+ * status-change time, inode and device. Writing a file moves its status-change time, which no tool
+ * can set back ({@code touch -d} and {@code cp -p} set the modification time and so move the
+ * status-change time too), and replacing it gives another inode; so an equal stamp means the same
+ * file, unwritten, provided its status-change time lies in an earlier file-system clock tick than
+ * the moment its content was read (see {@link VerificationRecord}).
+ */
+public record FileStamp(long size, long mtimeNanos, long ctimeNanos, long inode, long device) {
+
+  private static final String ATTRIBUTES = "unix:size,lastModifiedTime,ctime,ino,dev";
+
+  /**
+   * The stamp of {@code file} itself (a link is not followed); empty when it cannot be read (gone,
+   * or a file system without POSIX attributes: nothing is then trusted on the strength of stamps).
+   */
+  public static Optional<FileStamp> of(Path file) {
+    try {
+      Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      return Optional.of(new FileStamp((Long) a.get("size"), nanos(a.get("lastModifiedTime")), nanos(a.get("ctime")),
+          ((Number) a.get("ino")).longValue(), ((Number) a.get("dev")).longValue()));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException | NullPointerException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static long nanos(Object time) {
+    return ((FileTime) time).to(TimeUnit.NANOSECONDS);
+  }
+}

@@ -11,6 +11,7 @@ import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.render.OutputLayout;
 import dev.rpmoverlay.render.ProjectLock;
 import dev.rpmoverlay.render.TreeStamps;
+import dev.rpmoverlay.upstream.VerificationRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -145,7 +146,7 @@ final class RenderShortcut {
     Path lock = null;
     List<Path> roots = new ArrayList<>();
     Set<Path> excluded = new HashSet<>();
-    List<String> listingLines = new ArrayList<>();
+    DirListings.Reader listings = new DirListings.Reader();
     List<ComponentResult> results = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> findings = new ArrayList<>();
@@ -160,6 +161,14 @@ final class RenderShortcut {
       if (tab < 0 || tab > end) {
         return Optional.empty(); // damaged: the ordinary path rewrites it
       }
+      if (tab == pos + 3 && text.startsWith("dir", pos)) {
+        try {
+          listings.line(text, tab + 1, end);
+        } catch (IllegalArgumentException e) {
+          return Optional.empty();
+        }
+        continue;
+      }
       String value = text.substring(tab + 1, end);
       switch (text.substring(pos, tab)) {
         case "key" -> recordedKey = value;
@@ -167,7 +176,6 @@ final class RenderShortcut {
         case "lock" -> lock = Path.of(value);
         case "root" -> roots.add(Path.of(value));
         case "exclude" -> excluded.add(Path.of(value));
-        case "dir" -> listingLines.add(value);
         case "component" -> {
           String[] f = value.split("\t", 4);
           if (f.length != 4) {
@@ -192,13 +200,7 @@ final class RenderShortcut {
     if (!key.equals(recordedKey) || stamps == null || lock == null || !roots.contains(codeLocation())) {
       return Optional.empty();
     }
-    DirListings listings;
-    try {
-      listings = DirListings.parse(listingLines);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    return Optional.of(new Recorded(stamps, roots, excluded, listings, lock, new Outcome(results, warnings, findings)));
+    return Optional.of(new Recorded(stamps, roots, excluded, listings.listings(), lock, new Outcome(results, warnings, findings)));
   }
 
   /** The stamps of a run's inputs (every root but the output dir), read on a background thread. */
@@ -421,6 +423,8 @@ final class RenderShortcut {
       excluded.add(out.resolve(name));
     }
     excluded.add(projectLock);
+    // render's own record of verified cache files, written during the run (in the project dir when work-dir = ".")
+    excluded.add(abs(project.info().workDir().resolve(VerificationRecord.FILE_NAME)));
     excluded.add(out);
     gitMetadata(abs(project.info().lockDir()), inputs, excluded);
     // Dirs the project declares for other output: never render inputs (unless an input lives there)

@@ -127,6 +127,20 @@ class RenderShortcutUpstreamTest {
     assertOrdinaryPath();
   }
 
+  @Test
+  void aWorkDirInTheProjectDirStillGetsARecord() throws Exception {
+    // render writes its record of verified cache files into the work dir while it runs
+    Path config = project.resolve("azldev.toml");
+    Files.writeString(config, Files.readString(config).replace("[project]\n", "[project]\nwork-dir = \".\"\n"));
+    RenderShortcutTest.settle();
+    assertThat(render().exitCode()).isZero();
+    assertThat(project.resolve("upstream-cache-verified")).isDirectory();
+    RenderShortcutTest.settle();
+    assertThat(render().exitCode()).isZero();
+    RenderShortcutTest.settle();
+    assertThat(render("--check").err()).contains(SHORTCUT);
+  }
+
   private void assertOrdinaryPath() throws InterruptedException {
     RenderShortcutTest.settle();
     CliRun check = render("--check");

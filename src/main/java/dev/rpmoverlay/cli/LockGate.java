@@ -1,6 +1,7 @@
 package dev.rpmoverlay.cli;
 
 import dev.rpmoverlay.config.Project;
+import dev.rpmoverlay.upstream.LockFile;
 import dev.rpmoverlay.upstream.LockStore;
 import dev.rpmoverlay.upstream.LockValidator;
 import dev.rpmoverlay.upstream.UpstreamException;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The lock check render runs before doing anything (docs/azldev-compatibility.md §1.10): every selected
@@ -21,16 +23,21 @@ public final class LockGate {
 
   /**
    * @param all whether every component of the project is selected (then orphan locks count)
+   * @return the lock of every selected upstream component, each just found current (render's
+   *     incremental fingerprint relies on it instead of hashing the config again)
    * @throws UserException listing every missing, stale or orphan lock, with what to run
    */
-  public static void require(Project project, List<String> components, String compat, boolean all) {
+  public static Map<String, LockFile> require(Project project, List<String> components, String compat, boolean all) {
     List<UpstreamComponents.Selected> upstream = UpstreamComponents.of(project, components).stream()
         .filter(s -> s.upstream().isPresent()).toList();
     LockStore store = new LockStore(project.info().lockDir());
     List<String> problems = new ArrayList<>();
+    Map<String, LockFile> current;
     try {
       LockValidator validator = new LockValidator(store);
-      validator.problems(UpstreamComponents.lockSubjects(upstream, compat)).forEach(p -> problems.add(p.message()));
+      LockValidator.Checked checked = validator.check(UpstreamComponents.lockSubjects(upstream, compat));
+      checked.problems().forEach(p -> problems.add(p.message()));
+      current = checked.current();
       if (all) {
         validator.orphans(new HashSet<>(project.componentNames())).forEach(p -> problems.add(p.message()));
       }
@@ -43,5 +50,6 @@ public final class LockGate {
       sb.append("\n(or pass --skip-lock-validation to render anyway)");
       throw new UserException(sb.toString());
     }
+    return current;
   }
 }

@@ -24,6 +24,7 @@ import dev.rpmoverlay.render.Templates;
 import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
 import dev.rpmoverlay.review.OutputDrift;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
+import dev.rpmoverlay.upstream.LockFile;
 import dev.rpmoverlay.upstream.LockStore;
 import dev.rpmoverlay.upstream.UpdateTransaction;
 import dev.rpmoverlay.upstream.UpstreamCache;
@@ -166,9 +167,7 @@ final class RenderCommand extends BaseCommand {
         new CacheEntryWriter(upstreamCache, Optional.empty())).repair()) {
       err().println("rpmoverlay: note: " + note);
     }
-    if (!skipLockValidation) {
-      LockGate.require(project, names, mode.configName(), filter.all);
-    }
+    Map<String, LockFile> currentLocks = skipLockValidation ? Map.of() : LockGate.require(project, names, mode.configName(), filter.all);
     PhaseTimes.add(PhaseTimes.Phase.LOCKS, t);
     t = PhaseTimes.start();
     List<ComponentConfig> components = new ArrayList<>();
@@ -192,7 +191,7 @@ final class RenderCommand extends BaseCommand {
     LockHistoryBumps bumps = new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04);
     RenderRun run = new RenderRun(renderer, bumps, Templates.bundled());
     if (!noIncremental) {
-      run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name()));
+      run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name(), currentLocks));
     }
     RenderLint lint = noLint ? null : new RenderLint(project, mode, bumps);
     if (lint != null) {
@@ -223,8 +222,14 @@ final class RenderCommand extends BaseCommand {
         findings.forEach(err()::println);
       }
     }
+    t = PhaseTimes.start();
     recordShortcut(project, components, summary, findings, out, inputScan);
+    PhaseTimes.add(PhaseTimes.Phase.RECORD, t);
     if (timings) {
+      // from the JVM's own start time to this command's start; management classes load only here
+      long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+      PhaseTimes.addMillis(PhaseTimes.Phase.START, startMillis - jvmStart);
+      PhaseTimes.addMillis(PhaseTimes.Phase.TOTAL, System.currentTimeMillis() - jvmStart);
       Map<PhaseTimes.Phase, Long> times = PhaseTimes.times();
       PhaseTimes.millis().forEach((phase, ms) -> err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms %7dx%n", phase.label(), ms, times.get(phase)));
       err().printf(java.util.Locale.ROOT, "timing: %-30s %7d hashed %7d trusted (%s: probe and save %d ms)%n",
@@ -300,18 +305,13 @@ final class RenderCommand extends BaseCommand {
       }
       again.add(rerun.get());
     }
-    IncrementalState state = IncrementalState.load(out);
-    OutputLayout layout = new OutputLayout(out);
     Map<String, ComponentResult> byName = new HashMap<>();
     again.forEach(r -> byName.put(r.component(), r));
-    Predicate<String> holdsWhatWasWritten = name -> {
-      ComponentResult r = byName.get(name);
-      if (r == null) {
-        return false;
-      }
-      Path dir = layout.componentDir(name);
-      return r.failed() ? r.output() == ComponentResult.Output.MARKER && RenderShortcut.holdsMarker(dir, r.error()) : state.holds(name, dir);
-    };
+    Set<String> written = new HashSet<>();
+    summary.results().stream()
+        .filter(r -> r.output() == ComponentResult.Output.WRITTEN || r.output() == ComponentResult.Output.MARKER)
+        .forEach(r -> written.add(r.component()));
+    Predicate<String> holdsWhatWasWritten = new WrittenDirs(byName, written, IncrementalState.load(out), new OutputLayout(out));
     List<String> warnings = project.warnings().stream().map(w -> w.format(project.dir())).toList();
     shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis, inputScan)
         .filter(why -> global().verbose())

@@ -33,28 +33,51 @@ public final class UpstreamComponents {
 
   private UpstreamComponents() {}
 
+  /** What {@link #select} gave for one name: the selection, or why there is none. */
+  private record Outcome(Selected selected, RuntimeException failure) {}
+
+  /**
+   * The selected components, in the order of {@code names}.
+   *
+   * @throws UserException for the first name (in that order) whose upstream is not defined
+   */
   public static List<Selected> of(Project project, List<String> names) {
-    List<Selected> out = new ArrayList<>();
-    for (String name : names) {
-      ComponentConfig c = project.resolve(name);
-      UpstreamRef ref;
+    // Resolving is independent per component (and cached by the project for what runs next), so it
+    // runs on every core; a failure is reported for the first name in order, whatever thread hit it.
+    List<Outcome> outcomes = names.parallelStream().map(name -> {
       try {
-        ref = project.upstreamOf(c);
-      } catch (ConfigException e) {
-        throw new UserException("component '" + name + "': " + e.getMessage(), e);
+        return new Outcome(select(project, name), null);
+      } catch (RuntimeException e) {
+        return new Outcome(null, e);
       }
-      if (c.spec().isLocal()) {
-        out.add(new Selected(c, ref, Optional.empty()));
-        continue;
+    }).toList();
+    List<Selected> out = new ArrayList<>(outcomes.size());
+    for (Outcome o : outcomes) {
+      if (o.failure() != null) {
+        throw o.failure();
       }
-      if (ref.distGitUri().isEmpty() || ref.distGitBranch().isEmpty()) {
-        throw new UserException("component '" + name + "': distro '" + ref.distro() + "' version '" + ref.version()
-            + "' needs dist-git-base-uri and dist-git-branch to fetch upstream sources");
-      }
-      out.add(new Selected(c, ref, Optional.of(new UpstreamCoordinates(
-          name, ref.upstreamName(), ref.distGitUri(), ref.distGitBranch(), ref.upstreamCommit(), ref.snapshot()))));
+      out.add(o.selected());
     }
     return out;
+  }
+
+  private static Selected select(Project project, String name) {
+    ComponentConfig c = project.resolve(name);
+    UpstreamRef ref;
+    try {
+      ref = project.upstreamOf(c);
+    } catch (ConfigException e) {
+      throw new UserException("component '" + name + "': " + e.getMessage(), e);
+    }
+    if (c.spec().isLocal()) {
+      return new Selected(c, ref, Optional.empty());
+    }
+    if (ref.distGitUri().isEmpty() || ref.distGitBranch().isEmpty()) {
+      throw new UserException("component '" + name + "': distro '" + ref.distro() + "' version '" + ref.version()
+          + "' needs dist-git-base-uri and dist-git-branch to fetch upstream sources");
+    }
+    return new Selected(c, ref, Optional.of(new UpstreamCoordinates(
+        name, ref.upstreamName(), ref.distGitUri(), ref.distGitBranch(), ref.upstreamCommit(), ref.snapshot())));
   }
 
   public static LockSubject lockSubject(Selected s, String compat) {

@@ -157,8 +157,8 @@ public final class Project {
       return cached;
     }
     ComponentConfig config = resolver.resolve(declaredOrThrow(name));
-    resolved.putIfAbsent(name, config);
-    return config;
+    ComponentConfig first = resolved.putIfAbsent(name, config);
+    return first != null ? first : config; // resolved on two threads at once: every caller gets the same one
   }
 
   /** The effective configuration plus the layer each value came from. */

@@ -12,16 +12,20 @@ import java.util.concurrent.atomic.LongAdder;
 public final class PhaseTimes {
   /** The phases, in pipeline order. */
   public enum Phase {
+    START("start (JVM + command line)"),
     LOAD("load config"),
     LOCKS("check locks"),
     RESOLVE("resolve components"),
+    PARALLEL("render threads (wall time)"),
     READ("read upstream cache"),
     OVERLAY("overlays + synthesized edits"),
     RELEASE("release"),
     FILTER("file filter"),
     LINT("lint of the overlays"),
     COMPARE("compare with output"),
-    WRITE("write (stage + swap)");
+    WRITE("write (stage + swap)"),
+    RECORD("stamp record (next run)"),
+    TOTAL("total (wall, since JVM start)");
 
     private final String label;
 
@@ -53,6 +57,12 @@ public final class PhaseTimes {
   /** Adds the time since {@code startNanos} to {@code phase}. */
   public static void add(Phase phase, long startNanos) {
     NANOS.get(phase).add(System.nanoTime() - startNanos);
+    TIMES.get(phase).increment();
+  }
+
+  /** Adds {@code millis} to {@code phase}, for a span measured by another clock (the JVM's start time). */
+  public static void addMillis(Phase phase, long millis) {
+    NANOS.get(phase).add(millis * 1_000_000);
     TIMES.get(phase).increment();
   }
 

@@ -5,6 +5,7 @@ import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.upstream.CacheMetadataToml;
 import dev.rpmoverlay.upstream.Fingerprints;
+import dev.rpmoverlay.upstream.LockFile;
 import dev.rpmoverlay.upstream.LockStore;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -21,6 +24,12 @@ import java.util.function.Function;
  * reads (the cache entry's {@code upstream.toml}, which lists every file's SHA-256, or the local
  * spec dir's files), plus the component's lock text (manual bump), the project's templates dir and
  * the running code ({@link CodeIdentity}).
+ *
+ * <p>A component whose lock the lock gate has just found current is fingerprinted by that lock
+ * instead of the config: the lock's {@code input-fingerprint} was recomputed from the same resolved
+ * config and overlay files and matched, so the lock's text stands for them, and walking the config
+ * and hashing the overlay files a second time (a tenth of a full render's CPU) is not needed. The
+ * two kinds are labelled differently, so neither can equal the other.
  */
 public final class RenderInputFingerprints implements Function<ComponentConfig, Optional<String>> {
   private final Project project;
@@ -28,8 +37,19 @@ public final class RenderInputFingerprints implements Function<ComponentConfig, 
   private final LockStore locks;
   private final String compat;
   private final String templates;
+  private final Map<String, LockFile> currentLocks;
 
+  /** Fingerprints that hash every component's config and overlay files. */
   public RenderInputFingerprints(Project project, UpstreamCache cache, String compat) {
+    this(project, cache, compat, Map.of());
+  }
+
+  /**
+   * @param currentLocks the locks just found current ({@link LockFile#inputFingerprint} recomputed
+   *     and equal), by component: those components are fingerprinted by their lock
+   */
+  public RenderInputFingerprints(Project project, UpstreamCache cache, String compat, Map<String, LockFile> currentLocks) {
+    this.currentLocks = currentLocks;
     this.project = project;
     this.cache = cache;
     this.locks = new LockStore(project.info().lockDir());
@@ -59,10 +79,22 @@ public final class RenderInputFingerprints implements Function<ComponentConfig, 
           source += "\nhistory:sha256:" + Hashing.sha256().hashBytes(Files.readAllBytes(history));
         }
       }
-      Path lock = locks.path(c.name());
-      String lockText = Files.isRegularFile(lock) ? Files.readString(lock, StandardCharsets.UTF_8) : "";
       String releaseVer = project.upstreamOf(c).releaseVer();
-      String input = Fingerprints.input(c, source + "\nlock:" + lockText + "\ntemplates:" + templates, 0, releaseVer, compat);
+      LockFile current = c.spec().isLocal() ? null : currentLocks.get(c.name());
+      String input;
+      if (current != null) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("current_lock", LockStore.format(current));
+        fields.put("source", source);
+        fields.put("templates", templates);
+        fields.put("release_ver", releaseVer);
+        fields.put("compat_mode", compat);
+        input = Fingerprints.hash(fields);
+      } else {
+        Path lock = locks.path(c.name());
+        String lockText = Files.isRegularFile(lock) ? Files.readString(lock, StandardCharsets.UTF_8) : "";
+        input = Fingerprints.input(c, source + "\nlock:" + lockText + "\ntemplates:" + templates, 0, releaseVer, compat);
+      }
       return IncrementalState.combine(Optional.of(input), CodeIdentity.get());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -124,7 +124,9 @@ public final class RenderRun {
       List<ComponentConfig> sorted = new ArrayList<>(components);
       sorted.sort(Comparator.comparing(ComponentConfig::name));
       IncrementalState state = IncrementalState.load(options.outDir());
+      long t = PhaseTimes.start();
       List<Prepared> prepared = prepareAll(sorted, layout, options, progress, state);
+      PhaseTimes.add(PhaseTimes.Phase.PARALLEL, t); // the phases below, up to compare and stage, run in this span
       boolean anyFailed = prepared.stream().anyMatch(p -> p.result().failed());
       boolean write = !options.check() && !(options.failOnError() && anyFailed);
       List<ComponentResult> results = new ArrayList<>();
@@ -138,7 +140,7 @@ public final class RenderRun {
           r = r.withOutput(ComponentResult.Output.NOT_WRITTEN);
         }
         if (write && p.staged() != null) {
-          long t = PhaseTimes.start();
+          t = PhaseTimes.start();
           try {
             ComponentOutput.swapIn(p.staged(), layout.componentDir(r.component()), layout.setAsideDir(r.component()));
             PhaseTimes.add(PhaseTimes.Phase.WRITE, t);

@@ -19,7 +19,26 @@ import java.util.TreeMap;
  */
 final class CanonicalForm {
 
+  /** A record component that is part of the form, with its accessor. */
+  private record Part(String name, java.lang.reflect.Method accessor) {}
+
   private final Set<String> excluded;
+  // Per record class, looked up once: the reflective lookup and access check of every component of
+  // every record was a large part of fingerprinting 7,583 components (render's lock gate).
+  private final ClassValue<java.util.List<Part>> parts = new ClassValue<>() {
+    @Override
+    protected java.util.List<Part> computeValue(Class<?> type) {
+      java.util.List<Part> out = new java.util.ArrayList<>();
+      for (RecordComponent rc : type.getRecordComponents()) {
+        if (!excluded.contains(type.getSimpleName() + "." + rc.getName())) {
+          java.lang.reflect.Method accessor = rc.getAccessor();
+          accessor.setAccessible(true);
+          out.add(new Part(rc.getName(), accessor));
+        }
+      }
+      return java.util.List.copyOf(out);
+    }
+  };
 
   CanonicalForm(Set<String> excluded) {
     this.excluded = Set.copyOf(excluded);
@@ -87,19 +106,16 @@ final class CanonicalForm {
     String type = r.getClass().getSimpleName();
     sb.append(type).append('{');
     boolean first = true;
-    for (RecordComponent rc : r.getClass().getRecordComponents()) {
-      if (excluded.contains(type + "." + rc.getName())) {
-        continue;
-      }
+    for (Part part : parts.get(r.getClass())) {
       if (!first) {
         sb.append(", ");
       }
       first = false;
-      sb.append(rc.getName()).append('=');
+      sb.append(part.name()).append('=');
       try {
-        append(sb, rc.getAccessor().invoke(r));
+        append(sb, part.accessor().invoke(r));
       } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot read " + type + "." + rc.getName(), e);
+        throw new IllegalStateException("cannot read " + type + "." + part.name(), e);
       }
     }
     sb.append('}');

@@ -104,7 +104,8 @@ public final class Fingerprints {
     return "sha256:" + Hashing.sha256().hashString(sb, StandardCharsets.UTF_8);
   }
 
-  static String hash(Map<String, String> fields) {
+  /** {@code sha256:} over {@code fields} in their order, each labelled and length-prefixed as described above. */
+  public static String hash(Map<String, String> fields) {
     Hasher h = Hashing.sha256().newHasher();
     for (var e : fields.entrySet()) {
       byte[] label = e.getKey().getBytes(StandardCharsets.UTF_8);

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Computes the lock a component should have, and says when its lock is missing or stale. Render
@@ -23,14 +25,34 @@ public final class LockValidator {
   /** One stale or missing lock. */
   public record Problem(String component, String message) {}
 
+  /**
+   * What {@link #check} found for a list of subjects.
+   *
+   * @param problems the problems, sorted by component name
+   * @param current the lock of every subject that has no problem, by component: its input
+   *     fingerprint was just recomputed from the subject's config and overlay files and matched
+   */
+  public record Checked(List<Problem> problems, Map<String, LockFile> current) {}
+
   /** Problems for every subject, sorted by component name. */
   public List<Problem> problems(List<LockSubject> subjects) throws IOException {
-    List<Problem> out;
+    return check(subjects).problems();
+  }
+
+  /** Checks every subject's lock: the problems, and the locks found current. */
+  public Checked check(List<LockSubject> subjects) throws IOException {
+    List<Problem> out = new ArrayList<>();
+    Map<String, LockFile> current = new ConcurrentHashMap<>();
     try {
       // independent per component (read a lock, hash config and overlay files): use every core
-      out = new ArrayList<>(subjects.parallelStream().map(s -> {
+      out.addAll(subjects.parallelStream().map(s -> {
         try {
-          return problem(s);
+          Optional<LockFile> lock = locks.read(s.component());
+          Optional<Problem> problem = problem(s, lock);
+          if (problem.isEmpty()) {
+            current.put(s.component(), lock.orElseThrow());
+          }
+          return problem;
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -39,7 +61,7 @@ public final class LockValidator {
       throw e.getCause();
     }
     out.sort(Comparator.comparing(Problem::component));
-    return out;
+    return new Checked(out, current);
   }
 
   /** A problem for every lock file in the lock dir that belongs to none of {@code components}, sorted. */
@@ -56,12 +78,15 @@ public final class LockValidator {
 
   /** The problem with one component's lock, if any. Reads no network and no upstream git. */
   public Optional<Problem> problem(LockSubject s) throws IOException {
+    return problem(s, locks.read(s.component()));
+  }
+
+  private Optional<Problem> problem(LockSubject s, Optional<LockFile> lock) throws IOException {
     String c = s.component();
     // the compat mode is part of the fingerprint, so the fix must write the lock in the same mode
     String compat = Compat.DEFAULT.configName().equals(s.compatMode()) ? "" : "--compat " + s.compatMode() + " ";
     // no render option here: 'update --check' reports the same problems; LockGate adds render's way around
     String fix = "; run 'rpmoverlay update " + compat + c + "'";
-    Optional<LockFile> lock = locks.read(c);
     if (lock.isEmpty()) {
       return Optional.of(new Problem(c, "component '" + c + "' has no lock file " + locks.path(c) + fix));
     }

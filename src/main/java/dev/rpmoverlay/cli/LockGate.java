@@ -28,14 +28,11 @@ public final class LockGate {
    * @throws UserException listing every missing, stale or orphan lock, with what to run
    */
   public static Map<String, LockFile> require(Project project, List<String> components, String compat, boolean all) {
-    List<UpstreamComponents.Selected> upstream = UpstreamComponents.of(project, components).stream()
-        .filter(s -> s.upstream().isPresent()).toList();
-    LockStore store = new LockStore(project.info().lockDir());
     List<String> problems = new ArrayList<>();
     Map<String, LockFile> current;
     try {
-      LockValidator validator = new LockValidator(store);
-      LockValidator.Checked checked = validator.check(UpstreamComponents.lockSubjects(upstream, compat));
+      LockValidator validator = new LockValidator(new LockStore(project.info().lockDir()));
+      LockValidator.Checked checked = check(validator, project, components, compat);
       checked.problems().forEach(p -> problems.add(p.message()));
       current = checked.current();
       if (all) {
@@ -51,5 +48,25 @@ public final class LockGate {
       throw new UserException(sb.toString());
     }
     return current;
+  }
+
+  /**
+   * The same check for {@code --skip-lock-validation}, which never fails: the locks found current.
+   * Render's incremental fingerprint of a component depends on whether its lock is current, not on
+   * whether the gate ran, so a run with the option after one without it (or the other way round)
+   * still skips what did not change.
+   */
+  public static Map<String, LockFile> current(Project project, List<String> components, String compat) {
+    try {
+      return check(new LockValidator(new LockStore(project.info().lockDir())), project, components, compat).current();
+    } catch (UpstreamException | IOException | UserException e) {
+      return Map.of(); // rendering anyway: each component's own error, if any, is reported by its render
+    }
+  }
+
+  private static LockValidator.Checked check(LockValidator validator, Project project, List<String> components, String compat) throws IOException {
+    List<UpstreamComponents.Selected> upstream = UpstreamComponents.of(project, components).stream()
+        .filter(s -> s.upstream().isPresent()).toList();
+    return validator.check(UpstreamComponents.lockSubjects(upstream, compat));
   }
 }

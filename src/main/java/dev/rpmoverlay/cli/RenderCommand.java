@@ -167,7 +167,8 @@ final class RenderCommand extends BaseCommand {
         new CacheEntryWriter(upstreamCache, Optional.empty())).repair()) {
       err().println("rpmoverlay: note: " + note);
     }
-    Map<String, LockFile> currentLocks = skipLockValidation ? Map.of() : LockGate.require(project, names, mode.configName(), filter.all);
+    Map<String, LockFile> currentLocks = !skipLockValidation ? LockGate.require(project, names, mode.configName(), filter.all)
+        : noIncremental ? Map.of() : LockGate.current(project, names, mode.configName()); // only the fingerprints use them
     PhaseTimes.add(PhaseTimes.Phase.LOCKS, t);
     t = PhaseTimes.start();
     List<ComponentConfig> components = new ArrayList<>();

@@ -141,6 +141,13 @@ class RenderShortcutUpstreamTest {
     assertThat(render("--check").err()).contains(SHORTCUT);
   }
 
+  @Test
+  void aRenderWithoutTheLockGateAfterOneWithItSkipsWhatDidNotChange() {
+    CliRun again = render("--skip-lock-validation");
+
+    assertThat(again.err()).doesNotContain(SHORTCUT).containsPattern("timing: upstream cache files +0 hashed +0 trusted");
+  }
+
   private void assertOrdinaryPath() throws InterruptedException {
     RenderShortcutTest.settle();
     CliRun check = render("--check");

@@ -146,7 +146,7 @@ final class RenderShortcut {
     Path lock = null;
     List<Path> roots = new ArrayList<>();
     Set<Path> excluded = new HashSet<>();
-    DirListings.Reader listings = new DirListings.Reader();
+    DirListings.Reader listings = new DirListings.Reader(text);
     List<ComponentResult> results = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> findings = new ArrayList<>();
@@ -163,7 +163,7 @@ final class RenderShortcut {
       }
       if (tab == pos + 3 && text.startsWith("dir", pos)) {
         try {
-          listings.line(text, tab + 1, end);
+          listings.line(tab + 1, end);
         } catch (IllegalArgumentException e) {
           return Optional.empty();
         }

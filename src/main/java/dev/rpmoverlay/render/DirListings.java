@@ -40,19 +40,24 @@ public final class DirListings {
     private final String text;
     private final int from;
     private final int to;
+    /** Found by a scan: its subdirectories' listings, added by the scan's threads. */
     private final Map<String, Listing> subdirs;
+    /** Read from the text form: its line there, whose subdirectories' lines are looked up on demand. */
+    private final Parsed parsed;
+    private final int line;
 
-    /** One found by a scan: its subdirectories are added by the scan's threads. */
+    /** One found by a scan. */
     Listing(long ino, long ctimeNanos, String[] names) {
-      this(ino, ctimeNanos, names, null, 0, 0, new ConcurrentHashMap<>());
+      this(ino, ctimeNanos, names, null, 0, 0, new ConcurrentHashMap<>(), null, -1);
     }
 
-    /** One read from the text form. */
-    Listing(long ino, long ctimeNanos, String text, int from, int to) {
-      this(ino, ctimeNanos, null, text, from, to, new HashMap<>());
+    /** Line {@code line} of the text form. */
+    Listing(Parsed parsed, int line) {
+      this(parsed.ino(line), parsed.ctime(line), null, parsed.text, parsed.namesFrom(line), parsed.to[line], null, parsed, line);
     }
 
-    private Listing(long ino, long ctimeNanos, String[] names, String text, int from, int to, Map<String, Listing> subdirs) {
+    private Listing(long ino, long ctimeNanos, String[] names, String text, int from, int to, Map<String, Listing> subdirs,
+        Parsed parsed, int line) {
       this.ino = ino;
       this.ctimeNanos = ctimeNanos;
       this.names = names;
@@ -60,6 +65,17 @@ public final class DirListings {
       this.from = from;
       this.to = to;
       this.subdirs = subdirs;
+      this.parsed = parsed;
+      this.line = line;
+    }
+
+    /** The listing of subdirectory {@code name}, if this one has it. */
+    Listing subdir(String name) {
+      if (parsed == null) {
+        return subdirs.get(name);
+      }
+      int child = parsed.child(line, name);
+      return child < 0 ? null : new Listing(parsed, child);
     }
 
     String[] names() {
@@ -131,7 +147,7 @@ public final class DirListings {
 
     /** The cursor of subdirectory {@code name}, after {@link #names}. */
     public Cursor child(String name, Path path) {
-      Listing known = before == null ? null : before.subdirs.get(name);
+      Listing known = before == null ? null : before.subdir(name);
       if (known == null && before == null) {
         known = DirListings.this.known.get(path.toString()); // its parent's listing was not kept
       }
@@ -151,25 +167,36 @@ public final class DirListings {
    * @throws IllegalArgumentException for a line that is not one
    */
   public static DirListings parse(List<String> lines) {
-    Reader reader = new Reader();
-    lines.forEach(line -> reader.line(line, 0, line.length()));
+    String text = String.join("\n", lines);
+    Reader reader = new Reader(text);
+    for (int from = 0, i = 0; i < lines.size(); from += lines.get(i).length() + 1, i++) {
+      reader.line(from, from + lines.get(i).length());
+    }
     return reader.listings();
   }
 
   /**
-   * Reads {@link #write}'s lines out of a larger text, by offsets, without a copy of each line:
-   * this runs at the start of every no-op check, over 23,000 lines for the full distro.
+   * Reads {@link #write}'s lines out of a larger text by offsets. This runs at the start of every
+   * no-op check, over 23,000 lines for the full distro, so it only checks each line's shape and
+   * notes where its fields are: a directory's listing is built when a scan reaches it, and found
+   * among its parent's by a binary search over the names in the text (siblings are written in name
+   * order). Only the lines without a parent line get a map entry.
    */
   public static final class Reader {
-    private final Map<String, Listing> known = new HashMap<>();
-    private final List<Listing> lines = new ArrayList<>();
+    private final String text;
+    private int[] bounds = new int[7 * 1024]; // per line: from, t1, t2, t3, t4, to, parent
+    private int lines;
+
+    public Reader(String text) {
+      this.text = text;
+    }
 
     /**
      * The line {@code text[from, to)}.
      *
      * @throws IllegalArgumentException if it is not one
      */
-    public void line(String text, int from, int to) {
+    public void line(int from, int to) {
       int t1 = text.indexOf('\t', from);
       int t2 = t1 < 0 ? -1 : text.indexOf('\t', t1 + 1);
       int t3 = t2 < 0 ? -1 : text.indexOf('\t', t2 + 1);
@@ -179,16 +206,131 @@ public final class DirListings {
         throw new IllegalArgumentException("not a directory listing: " + text.substring(from, to));
       }
       int parent = Integer.parseInt(text, from, t1, 10);
-      if (parent >= lines.size()) {
+      if (parent >= lines) {
         throw new IllegalArgumentException("a directory listing before its parent's: " + text.substring(from, to));
       }
-      Listing l = new Listing(Long.parseLong(text, t2 + 1, t3, 10), Long.parseLong(text, t3 + 1, t4, 10), text, t4 + 1, to);
-      (parent < 0 ? known : lines.get(parent).subdirs).put(text.substring(t1 + 1, t2), l);
-      lines.add(l);
+      Long.parseLong(text, t2 + 1, t3, 10); // checked now, read when a scan reaches the directory
+      Long.parseLong(text, t3 + 1, t4, 10);
+      if (bounds.length < 7 * (lines + 1)) {
+        bounds = Arrays.copyOf(bounds, bounds.length * 2);
+      }
+      int b = 7 * lines++;
+      bounds[b] = from;
+      bounds[b + 1] = t1;
+      bounds[b + 2] = t2;
+      bounds[b + 3] = t3;
+      bounds[b + 4] = t4;
+      bounds[b + 5] = to;
+      bounds[b + 6] = parent;
     }
 
     public DirListings listings() {
+      if (lines == 0) {
+        return none();
+      }
+      Parsed parsed = new Parsed(text, bounds, lines);
+      Map<String, Listing> known = new HashMap<>();
+      for (int i = 0; i < lines; i++) {
+        if (bounds[7 * i + 6] < 0) {
+          known.put(parsed.name(i), new Listing(parsed, i));
+        }
+      }
       return new DirListings(known);
+    }
+  }
+
+  /** The lines of the text form, with each line's subdirectories' lines in name order. */
+  private static final class Parsed {
+    private final String text;
+    private final int[] t1;
+    private final int[] t2;
+    private final int[] t3;
+    private final int[] t4;
+    private final int[] to;
+    /** The subdirectory lines of line {@code p}: {@code children[firstChild[p]]} up to {@code children[firstChild[p + 1]]}. */
+    private final int[] firstChild;
+    private final int[] children;
+
+    Parsed(String text, int[] bounds, int lines) {
+      this.text = text;
+      t1 = new int[lines];
+      t2 = new int[lines];
+      t3 = new int[lines];
+      t4 = new int[lines];
+      to = new int[lines];
+      firstChild = new int[lines + 1];
+      children = new int[lines];
+      for (int i = 0; i < lines; i++) {
+        t1[i] = bounds[7 * i + 1];
+        t2[i] = bounds[7 * i + 2];
+        t3[i] = bounds[7 * i + 3];
+        t4[i] = bounds[7 * i + 4];
+        to[i] = bounds[7 * i + 5];
+        int parent = bounds[7 * i + 6];
+        if (parent >= 0) {
+          firstChild[parent + 1]++;
+        }
+      }
+      for (int p = 0; p < lines; p++) {
+        firstChild[p + 1] += firstChild[p];
+      }
+      int[] next = Arrays.copyOf(firstChild, lines);
+      for (int i = 0; i < lines; i++) {
+        int parent = bounds[7 * i + 6];
+        if (parent >= 0) {
+          children[next[parent]++] = i; // in line order: a parent's subdirectories in name order
+        }
+      }
+    }
+
+    String name(int line) {
+      return text.substring(t1[line] + 1, t2[line]);
+    }
+
+    long ino(int line) {
+      return Long.parseLong(text, t2[line] + 1, t3[line], 10);
+    }
+
+    long ctime(int line) {
+      return Long.parseLong(text, t3[line] + 1, t4[line], 10);
+    }
+
+    int namesFrom(int line) {
+      return t4[line] + 1;
+    }
+
+    /** The line of subdirectory {@code name} of line {@code p}, or -1. */
+    int child(int p, String name) {
+      int lo = firstChild[p];
+      int hi = firstChild[p + 1] - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int c = compareName(children[mid], name);
+        if (c == 0) {
+          return children[mid];
+        }
+        if (c < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return -1;
+    }
+
+    /** The line's name against {@code name}, in {@link String#compareTo} order, without a copy. */
+    private int compareName(int line, String name) {
+      int from = t1[line] + 1;
+      int length = t2[line] - from;
+      int n = Math.min(length, name.length());
+      for (int i = 0; i < n; i++) {
+        char a = text.charAt(from + i);
+        char b = name.charAt(i);
+        if (a != b) {
+          return a - b;
+        }
+      }
+      return length - name.length();
     }
   }
 

@@ -93,6 +93,26 @@ class DirListingsTest {
   }
 
   @Test
+  void eachOfManySubdirectoriesIsFoundByItsName() throws Exception {
+    List<String> names = List.of("a", "a-b", "a.b", "a b", "ab", "aB", "B", "b", "z", "\u00e9t\u00e9", "\u65e5", "a0", "a00", "_x");
+    for (String n : names) {
+      Files.createDirectories(root.resolve(n));
+      Files.writeString(root.resolve(n).resolve("f"), n);
+    }
+    DirListings first = DirListings.none();
+    String digest = scan(first);
+    List<String> lines = written(first, Long.MAX_VALUE);
+    assertThat(scan(DirListings.parse(lines))).isEqualTo(digest);
+
+    for (String n : names) {
+      // a forged listing of this one subdirectory changes the digest only if the scan finds it
+      List<String> forged = lines.stream().map(l -> l.startsWith("0\t" + n + "\t") ? l + "/ghost" : l).toList();
+      assertThat(forged).as(n).isNotEqualTo(lines);
+      assertThat(scan(DirListings.parse(forged))).as(n).isNotEqualTo(digest);
+    }
+  }
+
+  @Test
   void aNameWithALineBreakOrTabLeavesItsDirectoryOut() throws Exception {
     tree();
     Files.writeString(root.resolve("a/b/odd\tname"), "x");

@@ -224,7 +224,7 @@ final class RenderCommand extends BaseCommand {
       }
     }
     t = PhaseTimes.start();
-    recordShortcut(project, components, summary, findings, out, inputScan);
+    recordShortcut(project, components, summary, findings, shortcut, inputScan); // shortcut: none for --check or another dir
     PhaseTimes.add(PhaseTimes.Phase.RECORD, t);
     if (timings) {
       // from the JVM's own start time to this command's start; management classes load only here
@@ -288,10 +288,9 @@ final class RenderCommand extends BaseCommand {
    * After a render that left every component's dir as rendered (or, for a failed one, holding its
    * failure marker or its earlier output), records the shortcut for the next run.
    */
-  private void recordShortcut(Project project, List<ComponentConfig> components, RenderSummary summary, List<String> findings, Path out,
-      Optional<RenderShortcut.InputScan> inputScan) {
-    Optional<RenderShortcut> shortcut = check ? Optional.empty() : shortcut();
-    if (shortcut.isEmpty() || !shortcut.get().outputDir().equals(out)) {
+  private void recordShortcut(Project project, List<ComponentConfig> components, RenderSummary summary, List<String> findings,
+      Optional<RenderShortcut> shortcut, Optional<RenderShortcut.InputScan> inputScan) {
+    if (shortcut.isEmpty()) {
       return;
     }
     List<ComponentResult> again = new ArrayList<>();
@@ -312,6 +311,7 @@ final class RenderCommand extends BaseCommand {
     summary.results().stream()
         .filter(r -> r.output() == ComponentResult.Output.WRITTEN || r.output() == ComponentResult.Output.MARKER)
         .forEach(r -> written.add(r.component()));
+    Path out = shortcut.get().outputDir();
     Predicate<String> holdsWhatWasWritten = new WrittenDirs(byName, written, IncrementalState.load(out), new OutputLayout(out));
     List<String> warnings = project.warnings().stream().map(w -> w.format(project.dir())).toList();
     shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis, inputScan)

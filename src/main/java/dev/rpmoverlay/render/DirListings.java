@@ -53,7 +53,7 @@ public final class DirListings {
 
     /** Line {@code line} of the text form. */
     Listing(Parsed parsed, int line) {
-      this(parsed.ino(line), parsed.ctime(line), null, parsed.text, parsed.namesFrom(line), parsed.to[line], null, parsed, line);
+      this(parsed.ino(line), parsed.ctime(line), null, parsed.text, parsed.namesFrom(line), parsed.to(line), null, parsed, line);
     }
 
     private Listing(long ino, long ctimeNanos, String[] names, String text, int from, int to, Map<String, Listing> subdirs,
@@ -242,33 +242,20 @@ public final class DirListings {
   /** The lines of the text form, with each line's subdirectories' lines in name order. */
   private static final class Parsed {
     private final String text;
-    private final int[] t1;
-    private final int[] t2;
-    private final int[] t3;
-    private final int[] t4;
-    private final int[] to;
+    /** Per line, seven ints: from, the four tabs' offsets, to, parent line (see {@link Reader}). */
+    private final int[] bounds;
     /** The subdirectory lines of line {@code p}: {@code children[firstChild[p]]} up to {@code children[firstChild[p + 1]]}. */
     private final int[] firstChild;
     private final int[] children;
 
     Parsed(String text, int[] bounds, int lines) {
       this.text = text;
-      t1 = new int[lines];
-      t2 = new int[lines];
-      t3 = new int[lines];
-      t4 = new int[lines];
-      to = new int[lines];
+      this.bounds = bounds;
       firstChild = new int[lines + 1];
       children = new int[lines];
       for (int i = 0; i < lines; i++) {
-        t1[i] = bounds[7 * i + 1];
-        t2[i] = bounds[7 * i + 2];
-        t3[i] = bounds[7 * i + 3];
-        t4[i] = bounds[7 * i + 4];
-        to[i] = bounds[7 * i + 5];
-        int parent = bounds[7 * i + 6];
-        if (parent >= 0) {
-          firstChild[parent + 1]++;
+        if (parent(i) >= 0) {
+          firstChild[parent(i) + 1]++;
         }
       }
       for (int p = 0; p < lines; p++) {
@@ -276,27 +263,38 @@ public final class DirListings {
       }
       int[] next = Arrays.copyOf(firstChild, lines);
       for (int i = 0; i < lines; i++) {
-        int parent = bounds[7 * i + 6];
-        if (parent >= 0) {
-          children[next[parent]++] = i; // in line order: a parent's subdirectories in name order
+        if (parent(i) >= 0) {
+          children[next[parent(i)]++] = i; // in line order: a parent's subdirectories in name order
         }
       }
     }
 
+    private int tab(int line, int n) {
+      return bounds[7 * line + n];
+    }
+
+    private int parent(int line) {
+      return bounds[7 * line + 6];
+    }
+
+    int to(int line) {
+      return bounds[7 * line + 5];
+    }
+
     String name(int line) {
-      return text.substring(t1[line] + 1, t2[line]);
+      return text.substring(tab(line, 1) + 1, tab(line, 2));
     }
 
     long ino(int line) {
-      return Long.parseLong(text, t2[line] + 1, t3[line], 10);
+      return Long.parseLong(text, tab(line, 2) + 1, tab(line, 3), 10);
     }
 
     long ctime(int line) {
-      return Long.parseLong(text, t3[line] + 1, t4[line], 10);
+      return Long.parseLong(text, tab(line, 3) + 1, tab(line, 4), 10);
     }
 
     int namesFrom(int line) {
-      return t4[line] + 1;
+      return tab(line, 4) + 1;
     }
 
     /** The line of subdirectory {@code name} of line {@code p}, or -1. */
@@ -320,8 +318,8 @@ public final class DirListings {
 
     /** The line's name against {@code name}, in {@link String#compareTo} order, without a copy. */
     private int compareName(int line, String name) {
-      int from = t1[line] + 1;
-      int length = t2[line] - from;
+      int from = tab(line, 1) + 1;
+      int length = tab(line, 2) - from;
       int n = Math.min(length, name.length());
       for (int i = 0; i < n; i++) {
         char a = text.charAt(from + i);

@@ -56,11 +56,6 @@ public final class TreeStamps {
     this.visitor = visitor;
   }
 
-  /** {@link #digest(List, Set, Listings, Visitor)} reading every directory. */
-  public static String digest(List<Path> roots, Set<Path> excluded, Visitor visitor) throws IOException, UnstampableException {
-    return digest(roots, excluded, DirListings.none(), visitor);
-  }
-
   /**
    * The digest of {@code roots} (each a directory, walked whole, or a single file; a missing root
    * counts as missing, so its later appearance changes the digest), leaving out {@code excluded}

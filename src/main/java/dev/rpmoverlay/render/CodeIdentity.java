@@ -3,10 +3,16 @@ package dev.rpmoverlay.render;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.CodeSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -37,11 +43,18 @@ final class CodeIdentity {
       Path location = Path.of(source.getLocation().toURI());
       Hasher h = Hashing.sha256().newHasher();
       if (Files.isRegularFile(location)) {
-        // The jar's central directory has every entry's CRC-32 and size: enough to tell builds apart
-        // without reading 15 MB of dependencies on every run.
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(location.toFile())) {
-          zip.stream().sorted(java.util.Comparator.comparing(java.util.zip.ZipEntry::getName)).forEach(e ->
-              h.putString(e.getName(), java.nio.charset.StandardCharsets.UTF_8).putLong(e.getCrc()).putLong(e.getSize()));
+        // The jar's central directory has every entry's name, CRC-32 and size: enough to tell builds
+        // apart without reading 20 MB of dependencies on every run. Hashed as the bytes it is (one
+        // read of under 1 MB), not entry by entry: walking 9,000 ZipEntry objects cost a one-component
+        // render 20-40 ms.
+        Optional<ByteBuffer> cen = centralDirectory(location);
+        if (cen.isPresent()) {
+          h.putString("jar central directory", StandardCharsets.UTF_8).putBytes(cen.get());
+        } else {
+          try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(location.toFile())) {
+            zip.stream().sorted(java.util.Comparator.comparing(java.util.zip.ZipEntry::getName)).forEach(e ->
+                h.putString(e.getName(), StandardCharsets.UTF_8).putLong(e.getCrc()).putLong(e.getSize()));
+          }
         }
       } else {
         List<Path> files;
@@ -49,12 +62,52 @@ final class CodeIdentity {
           files = s.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path f : files) {
-          h.putString(location.relativize(f).toString(), java.nio.charset.StandardCharsets.UTF_8).putBytes(Files.readAllBytes(f));
+          h.putString(location.relativize(f).toString(), StandardCharsets.UTF_8).putBytes(Files.readAllBytes(f));
         }
       }
       return h.hash().toString();
     } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
       return "unknown:" + System.nanoTime();
+    }
+  }
+
+  private static final int END_SIGNATURE = 0x06054b50; // end of central directory record
+  private static final int END_SIZE = 22;
+  private static final int MAX_COMMENT = 0xFFFF;
+
+  /**
+   * The central directory of the zip file {@code jar}, read from the offset and size its end record
+   * gives; empty for anything else (a zip64 file, a damaged one), which is then read entry by entry.
+   */
+  static Optional<ByteBuffer> centralDirectory(Path jar) throws IOException {
+    try (FileChannel ch = FileChannel.open(jar, StandardOpenOption.READ)) {
+      long size = ch.size();
+      int tailSize = (int) Math.min(size, END_SIZE + MAX_COMMENT);
+      ByteBuffer tail = ByteBuffer.allocate(tailSize).order(ByteOrder.LITTLE_ENDIAN);
+      readFully(ch, tail, size - tailSize);
+      for (int at = tailSize - END_SIZE; at >= 0; at--) {
+        if (tail.getInt(at) != END_SIGNATURE || at + END_SIZE + Short.toUnsignedInt(tail.getShort(at + 20)) != tailSize) {
+          continue; // not the record, or a signature inside the comment
+        }
+        int entries = Short.toUnsignedInt(tail.getShort(at + 10));
+        long cenSize = Integer.toUnsignedLong(tail.getInt(at + 12));
+        long cenOffset = Integer.toUnsignedLong(tail.getInt(at + 16));
+        if (entries == 0xFFFF || cenSize == 0xFFFFFFFFL || cenOffset == 0xFFFFFFFFL || cenOffset + cenSize > size - tailSize + at) {
+          return Optional.empty();
+        }
+        ByteBuffer cen = ByteBuffer.allocate((int) cenSize);
+        readFully(ch, cen, cenOffset);
+        return Optional.of(cen.flip());
+      }
+      return Optional.empty();
+    }
+  }
+
+  private static void readFully(FileChannel ch, ByteBuffer into, long position) throws IOException {
+    while (into.hasRemaining()) {
+      if (ch.read(into, position + into.position()) < 0) {
+        throw new java.io.EOFException("unexpected end of " + ch);
+      }
     }
   }
 }

@@ -67,7 +67,8 @@ public final class LockHistoryBumps implements ToIntFunction<ComponentConfig>, F
 
   private synchronized DownstreamHistory history() throws IOException {
     if (history == null) {
-      history = DownstreamHistory.open(lockDir);
+      // the walk's answers are kept in the git dir for the next command (this build, same HEAD)
+      history = DownstreamHistory.open(lockDir, CodeIdentity.get());
     }
     return history;
   }

@@ -40,10 +40,13 @@ public final class DownstreamHistory implements AutoCloseable {
   // a few lock-dir trees (1 MB each for 7,583 locks): the ones the components' histories share
   private final Cache<ObjectId, Map<String, ObjectId>> lockDirTrees = CacheBuilder.newBuilder().maximumSize(16).build();
   private final Map<String, LockDirHistory> historyByDir = new HashMap<>();
+  private final String codeIdentity; // null: keep no answers for the next command
+  private LockHistoryCache kept; // opened on first use
 
-  private DownstreamHistory(Repository repo, Path workTree) {
+  private DownstreamHistory(Repository repo, Path workTree, String codeIdentity) {
     this.repo = repo;
     this.workTree = workTree;
+    this.codeIdentity = codeIdentity;
   }
 
   /**
@@ -51,16 +54,27 @@ public final class DownstreamHistory implements AutoCloseable {
    * every lock has no changes.
    */
   public static DownstreamHistory open(Path dir) throws IOException {
+    return open(dir, null);
+  }
+
+  /**
+   * {@link #open(Path)}, keeping which commits changed each lock in the git dir for the next
+   * command with the same HEAD ({@link LockHistoryCache}).
+   *
+   * @param codeIdentity names the running build of rpmoverlay (a kept answer from another is not used);
+   *     null keeps nothing
+   */
+  public static DownstreamHistory open(Path dir, String codeIdentity) throws IOException {
     FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().normalize().toFile());
     if (builder.getGitDir() == null) {
-      return new DownstreamHistory(null, null);
+      return new DownstreamHistory(null, null, null);
     }
     Repository repo = builder.setMustExist(true).build();
     if (repo.isBare()) {
       repo.close();
-      return new DownstreamHistory(null, null);
+      return new DownstreamHistory(null, null, null);
     }
-    return new DownstreamHistory(repo, repo.getWorkTree().toPath().toRealPath());
+    return new DownstreamHistory(repo, repo.getWorkTree().toPath().toRealPath(), codeIdentity);
   }
 
   /**
@@ -132,6 +146,11 @@ public final class DownstreamHistory implements AutoCloseable {
   @Override
   public void close() {
     if (repo != null) {
+      synchronized (this) {
+        if (kept != null) {
+          kept.save();
+        }
+      }
       repo.close();
     }
   }
@@ -177,9 +196,42 @@ public final class DownstreamHistory implements AutoCloseable {
 
   /** The commits that changed {@code rel} (a path in the work tree), newest first: {@code git log -- rel}. */
   List<RevCommit> touching(String rel) throws IOException {
+    LockHistoryCache cache = kept();
+    Optional<List<ObjectId>> known = cache == null ? Optional.empty() : cache.touching(rel);
+    if (known.isPresent()) {
+      try (RevWalk walk = new RevWalk(repo)) {
+        List<RevCommit> newestFirst = new ArrayList<>();
+        for (ObjectId id : known.get()) {
+          newestFirst.add(walk.parseCommit(id));
+        }
+        return newestFirst;
+      } catch (IOException e) {
+        // a commit the file names is not in this repository after all: walk, as without the file
+      }
+    }
+    return walkTouching(rel, cache);
+  }
+
+  /** What the history cache keeps, for the current HEAD; null when nothing is kept. */
+  private synchronized LockHistoryCache kept() throws IOException {
+    if (kept == null && codeIdentity != null) {
+      ObjectId head = repo.resolve("HEAD^{commit}");
+      if (head != null) {
+        kept = LockHistoryCache.open(repo, head, codeIdentity);
+      }
+    }
+    return kept;
+  }
+
+  /** Finds the commits in the history; those of a walk from the HEAD {@code cache} is for are kept in it. */
+  private List<RevCommit> walkTouching(String rel, LockHistoryCache cache) throws IOException {
     int slash = rel.lastIndexOf('/');
-    Optional<List<RevCommit>> walked = dirHistory(slash < 0 ? "" : rel.substring(0, slash)).touching(rel.substring(slash + 1));
+    LockDirHistory dirHistory = dirHistory(slash < 0 ? "" : rel.substring(0, slash));
+    Optional<List<RevCommit>> walked = dirHistory.touching(rel.substring(slash + 1));
     if (walked.isPresent()) {
+      if (cache != null && cache.head().equals(dirHistory.head())) { // HEAD may have moved since the file was read
+        cache.put(rel, walked.get().stream().map(RevCommit::getId).toList());
+      }
       return walked.get();
     }
     try (Git git = new Git(repo)) {

@@ -90,6 +90,11 @@ final class LockDirHistory {
     }
   }
 
+  /** The commit the walk started from. */
+  ObjectId head() {
+    return head;
+  }
+
   /**
    * {@code git log -- dir/name}, newest first; empty when only {@code git log} can tell: a name that
    * is a directory somewhere in a history with merges (JGit then counts the files inside it).

@@ -190,4 +190,21 @@ class CommitStableRenderTest {
     assertThat(Files.readString(project.resolve("locks/plain.lock"))).contains("manual-bump = 1")
         .contains("change-subject = \"Rebuild for the new toolchain\"");
   }
+
+  @Test
+  void aOneComponentRenderAfterTheHistoryMovedBackCountsOnlyWhatIsLeft() throws Exception {
+    updateRenderCommit("2026-03-01T00:00:00Z", "Import", "-a");
+    updateRenderCommit("2026-03-02T00:00:00Z", "Rebuild plain", "--bump", "plain", "-m", "Rebuild for the new toolchain");
+    CliRun bumped = run("render", "-p", "plain"); // keeps plain's lock history at this HEAD in .git/rpmoverlay/
+    assertThat(bumped.exitCode()).as(bumped.out() + bumped.err()).isZero();
+    assertThat(spec("plain")).contains("Release: 5%{?dist}");
+    try (Git git = Git.open(project.toFile())) {
+      git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef("HEAD~1").call();
+    }
+
+    CliRun render = run("render", "-p", "plain");
+
+    assertThat(render.exitCode()).as(render.out() + render.err()).isZero();
+    assertThat(spec("plain")).contains("Release: 4%{?dist}");
+  }
 }

@@ -56,6 +56,9 @@ final class DiffCommand extends BaseCommand {
     Project project = new ProjectContext(global(), err()).project();
     List<String> names = filter.select(project);
     try (ReviewSession session = ReviewSession.of(project, compat.mode())) {
+      if (!names.isEmpty()) {
+        session.readAhead(names.get(0)); // the repository opens while the first component's upstream files are read
+      }
       ComponentDiffer differ = new ComponentDiffer(context);
       List<ComponentDiff> diffs = new ArrayList<>();
       int failures = 0;

@@ -34,7 +34,7 @@ final class ExplainCommand extends BaseCommand {
       throw new UserException(Suggestions.withHint("no component named '" + name + "'", name, project.componentNames()));
     }
     RenderTrace trace;
-    try (ReviewSession session = ReviewSession.of(project, compat.mode())) {
+    try (ReviewSession session = ReviewSession.of(project, compat.mode()).readAhead(name)) {
       trace = session.trace(project.resolve(name));
     }
     if (global().outputFormat() == OutputFormat.JSON) {

@@ -156,9 +156,20 @@ final class RenderCommand extends BaseCommand {
 
   private int render(Project project, Path out) throws IOException {
     List<String> names = filter.select(project);
+    Compat mode = compatMode();
+    // lint renders again the components render found unchanged, with the same downstream history:
+    // one walk of the project's history for both
+    try (LockHistoryBumps bumps = new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04)) {
+      if (!names.isEmpty()) {
+        bumps.readAhead(names.get(0)); // opens the project repository while the locks are checked
+      }
+      return render(project, out, names, mode, bumps);
+    }
+  }
+
+  private int render(Project project, Path out, List<String> names, Compat mode, LockHistoryBumps bumps) throws IOException {
     Optional<RenderShortcut> shortcut = check ? Optional.empty() : shortcut().filter(s -> s.outputDir().equals(out));
     Optional<RenderShortcut.InputScan> inputScan = shortcut.map(s -> s.scanInputs(project, names, startMillis, earlierListings));
-    Compat mode = compatMode();
     long t = PhaseTimes.start();
     // A fetch or update killed midway left an entry set aside or a journaled lock; finish or undo it
     // (under the project lock no fetch or update is running) before the locks are checked.
@@ -189,7 +200,6 @@ final class RenderCommand extends BaseCommand {
         new UpstreamCacheSourceTreeProvider(upstreamCache.withLimits(UpstreamOptions.projectLimits(project.info()))
             .deferringLargeFileChecks().withRecord(verified)),
         Templates.bundled(), new OverlayEngine(mode));
-    LockHistoryBumps bumps = new LockHistoryBumps(project.info().lockDir(), mode != Compat.AZLDEV_2026_04);
     RenderRun run = new RenderRun(renderer, bumps, Templates.bundled());
     if (!noIncremental) {
       run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name(), currentLocks));
@@ -203,25 +213,21 @@ final class RenderCommand extends BaseCommand {
     RenderSummary summary;
     Set<String> known = new HashSet<>(project.componentNames());
     List<String> findings = List.of();
-    // lint renders again the components render found unchanged, with the same downstream history:
-    // one walk of the project's history for both
-    try (bumps) {
-      try (Progress progress = Progress.start(this, "render", components.size())) {
-        summary = run.run(components, known, options, progress.stepper());
-      }
-      long saveStart = PhaseTimes.start();
-      verified.save(known);
-      recordNanos += PhaseTimes.start() - saveStart;
-      for (String dir : summary.repairedSwaps()) {
-        err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
-      }
-      report(summary, out);
-      if (lint != null) {
-        Map<String, ComponentResult> results = new HashMap<>();
-        summary.results().forEach(r -> results.put(r.component(), r));
-        findings = lint.findings(components, results::get);
-        findings.forEach(err()::println);
-      }
+    try (Progress progress = Progress.start(this, "render", components.size())) {
+      summary = run.run(components, known, options, progress.stepper());
+    }
+    long saveStart = PhaseTimes.start();
+    verified.save(known);
+    recordNanos += PhaseTimes.start() - saveStart;
+    for (String dir : summary.repairedSwaps()) {
+      err().println("rpmoverlay: note: repaired " + dir + ": an earlier render was killed while replacing it; its previous content was restored");
+    }
+    report(summary, out);
+    if (lint != null) {
+      Map<String, ComponentResult> results = new HashMap<>();
+      summary.results().forEach(r -> results.put(r.component(), r));
+      findings = lint.findings(components, results::get);
+      findings.forEach(err()::println);
     }
     t = PhaseTimes.start();
     recordShortcut(project, components, summary, findings, shortcut, inputScan); // shortcut: none for --check or another dir

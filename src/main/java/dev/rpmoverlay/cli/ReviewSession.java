@@ -49,6 +49,12 @@ final class ReviewSession implements AutoCloseable {
     return new ReviewSession(sources, new OverlayEngine(compat), releaseBumps);
   }
 
+  /** Starts reading component {@code name}'s downstream changes on another thread ({@link LockHistoryBumps#readAhead}). */
+  ReviewSession readAhead(String name) {
+    releaseBumps.readAhead(name);
+    return this;
+  }
+
   /**
    * Renders and traces one component.
    *

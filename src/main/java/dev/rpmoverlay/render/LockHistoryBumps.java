@@ -23,6 +23,7 @@ public final class LockHistoryBumps implements ToIntFunction<ComponentConfig>, F
   private final Path lockDir;
   private final boolean commitStable;
   private DownstreamHistory history; // opened on first use, shared by every component and thread
+  private boolean closed;
 
   /** The commit-stable rule (rpmoverlay's default; docs/release.md). */
   public LockHistoryBumps(Path lockDir) {
@@ -53,6 +54,29 @@ public final class LockHistoryBumps implements ToIntFunction<ComponentConfig>, F
         change.authorName(), change.authorEmail(), change.authorTime());
   }
 
+  /**
+   * Starts reading the downstream changes of component {@code name} on another thread, so that
+   * opening the project repository (JGit's set-up, its config, the history walk or the kept
+   * answers) overlaps what a one-component command does before it needs them. Only a head start:
+   * what it finds is read again by {@link #apply}, and a failure here is left for that call to
+   * report. Nothing is started without a lock to read.
+   */
+  public void readAhead(String name) {
+    Path lock = lockDir.resolve(name + ".lock");
+    if (!Files.isRegularFile(lock)) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        history().changesOf(lock, commitStable);
+      } catch (IOException | RuntimeException e) {
+        // reported, if it happens again, by the command's own call
+      }
+    }, "history-ahead");
+    t.setDaemon(true);
+    t.start();
+  }
+
   private List<DownstreamChange> changes(ComponentConfig component) {
     Path lock = lockDir.resolve(component.name() + ".lock");
     if (!Files.isRegularFile(lock)) {
@@ -66,6 +90,9 @@ public final class LockHistoryBumps implements ToIntFunction<ComponentConfig>, F
   }
 
   private synchronized DownstreamHistory history() throws IOException {
+    if (closed) {
+      throw new IOException("the project history was already closed");
+    }
     if (history == null) {
       // the walk's answers are kept in the git dir for the next command (this build, same HEAD)
       history = DownstreamHistory.open(lockDir, CodeIdentity.get());
@@ -76,6 +103,7 @@ public final class LockHistoryBumps implements ToIntFunction<ComponentConfig>, F
   /** Closes the project repository, if it was opened. */
   @Override
   public synchronized void close() {
+    closed = true;
     if (history != null) {
       history.close();
       history = null;

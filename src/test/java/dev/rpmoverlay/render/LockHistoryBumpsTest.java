@@ -1,6 +1,7 @@
 package dev.rpmoverlay.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rpmoverlay.testing.Components;
 import dev.rpmoverlay.upstream.LockFile;
@@ -37,5 +38,47 @@ class LockHistoryBumpsTest {
   @Test
   void noLockMeansNoBump() {
     assertThat(new LockHistoryBumps(project.resolve("locks")).applyAsInt(Components.local("demo", project))).isZero();
+  }
+
+  @Test
+  void aReadAheadGivesTheSameCountAsReadingWhenAsked() throws Exception {
+    try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
+      commitLock(git, "sha256:1", "add lock");
+      commitLock(git, "sha256:2", "overlay change");
+    }
+    try (LockHistoryBumps bumps = new LockHistoryBumps(project.resolve("locks"))) {
+      bumps.readAhead("demo");
+      assertThat(bumps.applyAsInt(Components.local("demo", project))).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aReadAheadThatFailsLeavesTheErrorToTheCommandsOwnRead() throws Exception {
+    try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
+      commitLock(git, "sha256:1", "add lock");
+    }
+    Files.writeString(project.resolve(".git/shallow"), git(project).name() + "\n"); // the lock's only commit is a shallow boundary
+    try (LockHistoryBumps bumps = new LockHistoryBumps(project.resolve("locks"))) {
+      bumps.readAhead("demo");
+      assertThatThrownBy(() -> bumps.applyAsInt(Components.local("demo", project)))
+          .isInstanceOf(RenderException.class).hasMessageContaining("shallow");
+    }
+  }
+
+  @Test
+  void closingBeforeTheReadAheadStartedOpensNothingAfterwards() throws Exception {
+    try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
+      commitLock(git, "sha256:1", "add lock");
+    }
+    LockHistoryBumps bumps = new LockHistoryBumps(project.resolve("locks"));
+    bumps.close();
+    bumps.readAhead("demo"); // its thread finds the history closed and gives up
+    assertThatThrownBy(() -> bumps.applyAsInt(Components.local("demo", project))).isInstanceOf(RenderException.class);
+  }
+
+  static org.eclipse.jgit.lib.ObjectId git(Path project) throws Exception {
+    try (Git git = Git.open(project.toFile())) {
+      return git.getRepository().resolve("HEAD");
+    }
   }
 }

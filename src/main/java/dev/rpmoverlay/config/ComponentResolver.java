@@ -50,7 +50,9 @@ final class ComponentResolver {
     List<Step> steps = new ArrayList<>();
     project.defaultDistroVersion().ifPresent(v ->
         steps.add(new Step(new ComponentTrace.Layer("distro " + project.defaultDistro().name() + " " + v.name(), v.declaredAt()), v.defaultComponentConfig())));
-    if (!project.defaultComponentConfig().equals(ComponentLayer.EMPTY)) {
+    // identity first: a project without defaults holds EMPTY itself, and the first equals() of these
+    // records bootstraps their generated methods (~10 ms of a one-component command)
+    if (project.defaultComponentConfig() != ComponentLayer.EMPTY && !project.defaultComponentConfig().equals(ComponentLayer.EMPTY)) {
       steps.add(new Step(new ComponentTrace.Layer("project default-component-config", SourcePosition.of(project.projectFile())), project.defaultComponentConfig()));
     }
     for (String group : project.groupsOf(component.name())) {

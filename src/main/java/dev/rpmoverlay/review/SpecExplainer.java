@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -37,13 +36,12 @@ public final class SpecExplainer {
       if (op.cause() != null) {
         seen.add(op.cause());
       }
+      // padded by hand, not String.format: a Formatter per line, and the locale data its first use loads
       switch (op.kind()) {
-        case KEEP -> out.println(String.format(Locale.ROOT, "%" + numberWidth + "d %-" + width + "s | %s",
-            op.renderedIndex() + 1, annotation, script.rendered().get(op.renderedIndex())));
-        case ADD -> out.println(String.format(Locale.ROOT, "%" + numberWidth + "d %-" + width + "s | %s",
-            op.renderedIndex() + 1, annotation, script.rendered().get(op.renderedIndex())));
-        case REMOVE -> out.println(String.format(Locale.ROOT, "%" + numberWidth + "s %-" + width + "s - %s",
-            "", annotation, script.upstream().get(op.upstreamIndex())));
+        case KEEP, ADD -> out.println(padLeft(Integer.toString(op.renderedIndex() + 1), numberWidth) + " "
+            + padRight(annotation, width) + " | " + script.rendered().get(op.renderedIndex()));
+        case REMOVE -> out.println(" ".repeat(numberWidth) + " " + padRight(annotation, width) + " - "
+            + script.upstream().get(op.upstreamIndex()));
       }
     }
     out.println();
@@ -54,6 +52,14 @@ public final class SpecExplainer {
     for (Cause cause : seen) {
       out.println("#   " + tag(cause) + "  " + cause.label());
     }
+  }
+
+  private static String padLeft(String s, int width) {
+    return " ".repeat(Math.max(0, width - s.length())) + s;
+  }
+
+  private static String padRight(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
   }
 
   public static String toJson(RenderTrace trace) {

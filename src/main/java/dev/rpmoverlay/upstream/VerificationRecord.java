@@ -116,7 +116,8 @@ public final class VerificationRecord {
   }
 
   private static String shardName(int n) {
-    return String.format(java.util.Locale.ROOT, "%02d", n);
+    // not String.format: its first use loads the JDK's locale data (~15 ms of a one-component render)
+    return n < 10 ? "0" + n : Integer.toString(n);
   }
 
   /** The checks of the files of one entry, made by the one thread that reads it. */

@@ -24,6 +24,7 @@ import dev.rpmoverlay.render.Templates;
 import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
 import dev.rpmoverlay.review.OutputDrift;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
+import dev.rpmoverlay.upstream.JGitWarmUp;
 import dev.rpmoverlay.upstream.LockFile;
 import dev.rpmoverlay.upstream.LockStore;
 import dev.rpmoverlay.upstream.UpdateTransaction;
@@ -136,6 +137,7 @@ final class RenderCommand extends BaseCommand {
         return replayed.get();
       }
     }
+    JGitWarmUp.start(); // the Release bump opens the project repository right after the load
     Project project = new ProjectContext(global(), err()).project();
     PhaseTimes.add(PhaseTimes.Phase.LOAD, t);
     try (ProjectLock lock = locking.take(project, check ? "render --check" : "render", err())) {

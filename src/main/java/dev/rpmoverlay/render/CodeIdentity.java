@@ -41,38 +41,48 @@ final class CodeIdentity {
         return "unknown:" + System.nanoTime(); // never equal to a recorded one: no reuse
       }
       Path location = Path.of(source.getLocation().toURI());
-      Hasher h = Hashing.sha256().newHasher();
-      if (Files.isRegularFile(location)) {
-        // The jar's central directory has every entry's name, CRC-32 and size: enough to tell builds
-        // apart without reading 20 MB of dependencies on every run. Its bytes (under 1 MB) are
-        // summed with CRC-32C and CRC-32 (64 bits, the JVM's intrinsics): SHA-256 of them, or a
-        // walk of 9,000 ZipEntry objects, cost a one-component render 20-40 ms under the C1-only JIT.
-        Optional<ByteBuffer> cen = centralDirectory(location);
-        if (cen.isPresent()) {
-          java.util.zip.CRC32C crc32c = new java.util.zip.CRC32C();
-          java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
-          crc32c.update(cen.get().duplicate());
-          crc32.update(cen.get().duplicate());
-          return "jar-cen:" + cen.get().remaining() + ":" + Long.toHexString(crc32c.getValue()) + ":" + Long.toHexString(crc32.getValue());
-        } else {
-          try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(location.toFile())) {
-            zip.stream().sorted(java.util.Comparator.comparing(java.util.zip.ZipEntry::getName)).forEach(e ->
-                h.putString(e.getName(), StandardCharsets.UTF_8).putLong(e.getCrc()).putLong(e.getSize()));
-          }
-        }
-      } else {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(location)) {
-          files = s.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path f : files) {
-          h.putString(location.relativize(f).toString(), StandardCharsets.UTF_8).putBytes(Files.readAllBytes(f));
-        }
+      if (!Files.isRegularFile(location)) {
+        return filesDigest(location);
       }
-      return h.hash().toString();
+      // The jar's central directory has every entry's name, CRC-32 and size: enough to tell builds
+      // apart without reading 20 MB of dependencies on every run. Its bytes (under 1 MB) are
+      // summed with CRC-32C and CRC-32 (64 bits, the JVM's intrinsics): SHA-256 of them, or a
+      // walk of 9,000 ZipEntry objects, cost a one-component render 20-40 ms under the C1-only JIT.
+      Optional<ByteBuffer> cen = centralDirectory(location);
+      if (cen.isEmpty()) {
+        return entriesDigest(location);
+      }
+      java.util.zip.CRC32C crc32c = new java.util.zip.CRC32C();
+      java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
+      crc32c.update(cen.get().duplicate());
+      crc32.update(cen.get().duplicate());
+      return "jar-cen:" + cen.get().remaining() + ":" + Long.toHexString(crc32c.getValue()) + ":" + Long.toHexString(crc32.getValue());
     } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
       return "unknown:" + System.nanoTime();
     }
+  }
+
+  /** A jar the central directory could not be read from: every entry's name, CRC-32 and size. */
+  private static String entriesDigest(Path jar) throws IOException {
+    Hasher h = Hashing.sha256().newHasher();
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+      zip.stream().sorted(java.util.Comparator.comparing(java.util.zip.ZipEntry::getName)).forEach(e ->
+          h.putString(e.getName(), StandardCharsets.UTF_8).putLong(e.getCrc()).putLong(e.getSize()));
+    }
+    return h.hash().toString();
+  }
+
+  /** A classes dir (tests, an IDE): every file's path and bytes. */
+  private static String filesDigest(Path dir) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(dir)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    Hasher h = Hashing.sha256().newHasher();
+    for (Path f : files) {
+      h.putString(dir.relativize(f).toString(), StandardCharsets.UTF_8).putBytes(Files.readAllBytes(f));
+    }
+    return h.hash().toString();
   }
 
   private static final int END_SIGNATURE = 0x06054b50; // end of central directory record

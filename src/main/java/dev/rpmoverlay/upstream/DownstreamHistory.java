@@ -1,7 +1,5 @@
 package dev.rpmoverlay.upstream;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,10 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -38,7 +36,14 @@ public final class DownstreamHistory implements AutoCloseable {
   private final Repository repo;
   private final Path workTree;
   // a few lock-dir trees (1 MB each for 7,583 locks): the ones the components' histories share
-  private final Cache<ObjectId, Map<String, ObjectId>> lockDirTrees = CacheBuilder.newBuilder().maximumSize(16).build();
+  // (a LinkedHashMap in access order, not Guava's cache: its set-up alone was ~10 JFR samples of a
+  // one-component render)
+  private final Map<ObjectId, Map<String, ObjectId>> lockDirTrees = new LinkedHashMap<>(32, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<ObjectId, Map<String, ObjectId>> eldest) {
+      return size() > 16;
+    }
+  };
   private final Map<String, LockDirHistory> historyByDir = new HashMap<>();
   private final String codeIdentity; // null: keep no answers for the next command
   private LockHistoryCache kept; // opened on first use
@@ -277,11 +282,17 @@ public final class DownstreamHistory implements AutoCloseable {
    * render quadratic, so each tree is read once.
    */
   private Map<String, ObjectId> entriesOf(ObjectId tree) throws IOException {
-    try {
-      return lockDirTrees.get(tree.copy(), () -> readEntries(tree));
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    synchronized (lockDirTrees) {
+      Map<String, ObjectId> known = lockDirTrees.get(tree);
+      if (known != null) {
+        return known;
+      }
     }
+    Map<String, ObjectId> entries = readEntries(tree); // outside the lock: another thread may read another tree
+    synchronized (lockDirTrees) {
+      lockDirTrees.putIfAbsent(tree.copy(), entries);
+    }
+    return entries;
   }
 
   private Map<String, ObjectId> readEntries(ObjectId tree) throws IOException {

@@ -1,7 +1,6 @@
 package dev.rpmoverlay.cli;
 
 import dev.rpmoverlay.config.Project;
-import dev.rpmoverlay.upstream.JGitWarmUp;
 import dev.rpmoverlay.review.ComponentDiff;
 import dev.rpmoverlay.review.ComponentDiffer;
 import dev.rpmoverlay.review.DiffJson;
@@ -54,7 +53,6 @@ final class DiffCommand extends BaseCommand {
     if (context < 0) {
       throw new UserException("--unified must not be negative");
     }
-    JGitWarmUp.start(); // the Release bump opens the project repository right after the load
     Project project = new ProjectContext(global(), err()).project();
     List<String> names = filter.select(project);
     try (ReviewSession session = ReviewSession.of(project, compat.mode())) {

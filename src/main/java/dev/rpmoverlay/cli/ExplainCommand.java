@@ -1,7 +1,6 @@
 package dev.rpmoverlay.cli;
 
 import dev.rpmoverlay.config.Project;
-import dev.rpmoverlay.upstream.JGitWarmUp;
 import dev.rpmoverlay.review.RenderTrace;
 import dev.rpmoverlay.review.SpecExplainer;
 import java.io.PrintWriter;
@@ -30,7 +29,6 @@ final class ExplainCommand extends BaseCommand {
 
   @Override
   protected int execute() {
-    JGitWarmUp.start(); // the Release bump opens the project repository right after the load
     Project project = new ProjectContext(global(), err()).project();
     if (!project.hasComponent(name)) {
       throw new UserException(Suggestions.withHint("no component named '" + name + "'", name, project.componentNames()));

@@ -24,7 +24,6 @@ import dev.rpmoverlay.render.Templates;
 import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
 import dev.rpmoverlay.review.OutputDrift;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
-import dev.rpmoverlay.upstream.JGitWarmUp;
 import dev.rpmoverlay.upstream.LockFile;
 import dev.rpmoverlay.upstream.LockStore;
 import dev.rpmoverlay.upstream.UpdateTransaction;
@@ -137,7 +136,6 @@ final class RenderCommand extends BaseCommand {
         return replayed.get();
       }
     }
-    JGitWarmUp.start(); // the Release bump opens the project repository right after the load
     Project project = new ProjectContext(global(), err()).project();
     PhaseTimes.add(PhaseTimes.Phase.LOAD, t);
     try (ProjectLock lock = locking.take(project, check ? "render --check" : "render", err())) {
@@ -198,11 +196,12 @@ final class RenderCommand extends BaseCommand {
     VerificationRecord verified = VerificationRecord.open(project.info().workDir().resolve(VerificationRecord.FILE_NAME),
         project.info().upstreamCacheDir(), !noIncremental);
     recordNanos = PhaseTimes.start() - recordNanos;
+    Templates templates = Templates.bundled(); // one Mustache factory and one set of compiled templates for both
     ComponentRenderer renderer = new ComponentRenderer(
         new UpstreamCacheSourceTreeProvider(upstreamCache.withLimits(UpstreamOptions.projectLimits(project.info()))
             .deferringLargeFileChecks().withRecord(verified)),
-        Templates.bundled(), new OverlayEngine(mode));
-    RenderRun run = new RenderRun(renderer, bumps, Templates.bundled());
+        templates, new OverlayEngine(mode));
+    RenderRun run = new RenderRun(renderer, bumps, templates);
     if (!noIncremental) {
       run.withInputFingerprints(new RenderInputFingerprints(project, UpstreamCache.open(project.info().upstreamCacheDir()), mode.name(), currentLocks));
     }

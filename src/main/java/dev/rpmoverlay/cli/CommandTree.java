@@ -2,6 +2,7 @@ package dev.rpmoverlay.cli;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,57 @@ final class CommandTree {
           OverlaysCommand.class,
           ReportCommand.class);
 
+  /**
+   * Subcommands that never open a git repository: for them JGit's set-up is not started ahead
+   * ({@link #mayReadGit}). Anything else, including a command added later, gets it.
+   */
+  private static final Set<Class<?>> WITHOUT_GIT =
+      Set.of(CommandLine.HelpCommand.class, ListCommand.class, ShowCommand.class, QueryCommand.class, ValidateCommand.class,
+          ConfigCommand.class, SchemaCommand.class, CompletionCommand.class);
+
   private CommandTree() {}
+
+  /**
+   * Whether the command {@code args} select may read git, decided before picocli has a model: so
+   * JGit's set-up can run beside picocli's ({@code GitSystemConfig.presetInBackground}) for the
+   * commands that need it, and not take a core from those that do not (--version, --help, list,
+   * show). The command is the first argument that is not an option of the root or an option's
+   * value; an {@code @file} may hold anything, so it counts as git.
+   */
+  static boolean mayReadGit(List<String> args) {
+    Set<String> rootOptionsWithValue = rootOptionsWithValue();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.startsWith("@")) {
+        return true;
+      }
+      if (arg.startsWith("-")) {
+        if (rootOptionsWithValue.contains(arg)) {
+          i++;
+        }
+        continue;
+      }
+      for (Class<?> type : SUBCOMMANDS) {
+        if (names(type.getAnnotation(Command.class)).contains(arg)) {
+          return !WITHOUT_GIT.contains(type);
+        }
+      }
+      return false; // not a command: picocli reports the usage error
+    }
+    return false; // no command: the root's help or version
+  }
+
+  /** The names of the root's options that take a separate value ({@code -C DIR}), read from its annotations. */
+  private static Set<String> rootOptionsWithValue() {
+    Set<String> names = new java.util.HashSet<>();
+    for (java.lang.reflect.Field field : RootCommand.class.getDeclaredFields()) {
+      CommandLine.Option option = field.getAnnotation(CommandLine.Option.class);
+      if (option != null && field.getType() != boolean.class) {
+        names.addAll(List.of(option.names()));
+      }
+    }
+    return names;
+  }
 
   /** Adds every subcommand to {@code root} with its full model. */
   static void addAll(CommandLine root) {

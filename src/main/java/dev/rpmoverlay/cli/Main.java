@@ -9,7 +9,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    GitSystemConfig.presetInBackground();
+    if (CommandTree.mayReadGit(java.util.List.of(args))) {
+      GitSystemConfig.presetInBackground();
+    }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, out, err);

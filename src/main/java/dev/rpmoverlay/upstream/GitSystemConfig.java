@@ -27,9 +27,9 @@ public final class GitSystemConfig {
   /**
    * Tells JGit's default file system where the system config is, when that is known without git,
    * on a thread of its own. Touching {@code FS} runs JGit's static set-up (its system reader, SLF4J,
-   * the SHA-1 provider): about 50 ms that a command which reads git pays anyway and one which does
-   * not (--version, list) should not wait for, so it runs on the second core while the main thread
-   * builds the command line. A repository opened before it is done is still right: JGit then asks
+   * the SHA-1 provider): about 50 ms that a command which reads git pays anyway, so it runs on the
+   * second core while the main thread builds the command line (the process entry point starts it
+   * only for commands that may read git: it would take that core from the others). A repository opened before it is done is still right: JGit then asks
    * git, as it would have without this.
    */
   public static void presetInBackground() {

@@ -4,7 +4,10 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.internal.storage.file.FileSnapshot;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
 import java.util.function.UnaryOperator;
 import org.eclipse.jgit.util.FS;
 
@@ -39,6 +42,14 @@ public final class GitSystemConfig {
       // loads JGit's message bundle (a thousand fields set by reflection) on the way: another
       // ~25 ms that need no file and no config, so they are done here too.
       Objects.requireNonNull(FileSnapshot.DIRTY);
+      // Reading a repository's config links the string concatenations of JGit's config parser
+      // and sets up SHA-1 (the config's content hash): ~30 ms of first-use cost, whatever the text.
+      try {
+        new Config().fromText("[core]\n\tbare = false\n");
+      } catch (ConfigInvalidException e) {
+        throw new IllegalStateException(e);
+      }
+      Constants.newMessageDigest().digest();
     }, "git-setup");
     thread.setDaemon(true);
     thread.start();

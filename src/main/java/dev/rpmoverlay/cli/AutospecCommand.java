@@ -32,13 +32,14 @@ import picocli.CommandLine.Parameters;
       "Compute %%autorelease / %%autochangelog from a local git checkout, like rpmautospec.",
       "SPEC_OR_DIR is a .spec file, or a directory D holding D.spec, inside a git repository;"
           + " the history is read from HEAD (uncommitted changes are not counted)."
-    },
-    subcommands = {
-      AutospecCommand.Process.class,
-      AutospecCommand.CalculateRelease.class,
-      AutospecCommand.Facts.class,
     })
 final class AutospecCommand implements Runnable {
+  /**
+   * The subcommands, in --help order. {@link CommandTree} adds them, so that {@code autospec
+   * process} does not build the other two's models: its runs are timed against rpmautospec's.
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(Process.class, CalculateRelease.class, Facts.class);
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override

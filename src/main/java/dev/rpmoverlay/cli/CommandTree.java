@@ -1,6 +1,7 @@
 package dev.rpmoverlay.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine;
@@ -100,9 +101,29 @@ final class CommandTree {
     return names;
   }
 
+  /**
+   * Subcommands with subcommands of their own that are added here rather than by their
+   * annotation, by the same rule: a full model only for those the command line names.
+   */
+  private static final Map<Class<?>, List<Class<?>>> NESTED = Map.of(AutospecCommand.class, AutospecCommand.SUBCOMMANDS);
+
   /** Adds every subcommand to {@code root} with its full model. */
   static void addAll(CommandLine root) {
-    SUBCOMMANDS.forEach(root::addSubcommand);
+    SUBCOMMANDS.forEach(type -> addFull(root, type, null));
+  }
+
+  /** Adds {@code type} with its full model, and its nested subcommands: all in full when {@code args} is null. */
+  private static void addFull(CommandLine parent, Class<?> type, List<String> args) {
+    parent.addSubcommand(type);
+    List<Class<?>> nested = NESTED.getOrDefault(type, List.of());
+    if (nested.isEmpty()) {
+      return;
+    }
+    CommandLine added = parent.getSubcommands().get(type.getAnnotation(Command.class).name());
+    for (Class<?> sub : nested) {
+      Command command = sub.getAnnotation(Command.class);
+      added.addSubcommand(args == null || names(command).stream().anyMatch(args::contains) ? sub : outline(command));
+    }
   }
 
   /**
@@ -123,14 +144,18 @@ final class CommandTree {
         // the subcommand it names, and every later argument is that subcommand's: no other
         // subcommand, not even its outline, is ever read. Outlines are not free: each gets a copy
         // of the root's inherited options.
-        root.addSubcommand(type);
+        addFull(root, type, args);
         return;
       }
     }
     for (Class<?> type : SUBCOMMANDS) {
       Command command = type.getAnnotation(Command.class);
       boolean reachable = type == CommandLine.HelpCommand.class || names(command).stream().anyMatch(args::contains);
-      root.addSubcommand(reachable ? type : outline(command));
+      if (reachable) {
+        addFull(root, type, args);
+      } else {
+        root.addSubcommand(outline(command));
+      }
     }
   }
 

@@ -49,6 +49,27 @@ class CommandTreeTest {
   }
 
   @Test
+  void everyNestedSubcommandsHelpIsTheSameAsWithTheFullTree() {
+    for (Map.Entry<String, CommandLine> sub : full().getSubcommands().entrySet()) {
+      for (Map.Entry<String, CommandLine> nested : sub.getValue().getSubcommands().entrySet()) {
+        assertThat(CliRun.of(sub.getKey(), nested.getKey(), "--help").out()).as("%s %s --help", sub.getKey(), nested.getKey())
+            .isEqualTo(usage(nested.getValue()));
+      }
+    }
+    assertThat(full().getSubcommands().get("autospec").getSubcommands()).containsOnlyKeys("process", "calculate-release", "facts");
+  }
+
+  @Test
+  void aNestedSubcommandIsBuiltInFullOnlyWhenNamed() {
+    CommandLine autospec = CommandLineFactory.createFor(List.of("autospec", "process", "x.spec", "-"), quiet(), quiet())
+        .getSubcommands().get("autospec");
+
+    assertThat(autospec.getSubcommands().get("process").getCommandSpec().positionalParameters()).hasSize(2);
+    assertThat(autospec.getSubcommands().get("facts").getCommandSpec().positionalParameters()).isEmpty();
+    assertThat(autospec.getSubcommands().keySet()).containsExactly("process", "calculate-release", "facts");
+  }
+
+  @Test
   void onlyTheNamedSubcommandGetsItsOptions() {
     CommandLine tree = CommandLineFactory.createFor(List.of("-h", "show", "nginx"), quiet(), quiet());
 

@@ -26,16 +26,17 @@ class CommandTreeTest {
 
   @Test
   void commandsThatReadGitGetJGitsSetUpAhead() {
-    assertThat(CommandTree.mayReadGit(List.of("render", "-a"))).isTrue();
+    assertThat(CommandTree.mayReadGit(List.of("diff", "nginx"))).isTrue();
     assertThat(CommandTree.mayReadGit(List.of("-C", "dir", "--color", "never", "autospec", "process", "x.spec", "-"))).isTrue();
     assertThat(CommandTree.mayReadGit(List.of("--quiet", "blame", "nginx"))).as("an alias").isTrue();
     assertThat(CommandTree.mayReadGit(List.of("@args.txt"))).as("an @file may name any command").isTrue();
   }
 
   @Test
-  void commandsThatNeverReadGitAndTheRootsOwnOutputDoNot() {
+  void commandsThatNeverReadGitRenderAndTheRootsOwnOutputDoNot() {
     assertThat(CommandTree.mayReadGit(List.of("-C", "dir", "list"))).isFalse();
     assertThat(CommandTree.mayReadGit(List.of("show", "nginx"))).isFalse();
+    assertThat(CommandTree.mayReadGit(List.of("render", "-a", "--check"))).as("render starts it once it renders").isFalse();
     assertThat(CommandTree.mayReadGit(List.of("--version"))).isFalse();
     assertThat(CommandTree.mayReadGit(List.of())).isFalse();
     assertThat(CommandTree.mayReadGit(List.of("no-such-command"))).isFalse();
@@ -44,7 +45,7 @@ class CommandTreeTest {
   @Test
   void aRootOptionsValueIsNotTakenForTheCommand() {
     assertThat(CommandTree.mayReadGit(List.of("-C", "render", "list"))).isFalse();
-    assertThat(CommandTree.mayReadGit(List.of("--project", "list", "render", "-a"))).isTrue();
+    assertThat(CommandTree.mayReadGit(List.of("--project", "list", "diff", "-a"))).isTrue();
     assertThat(CommandTree.mayReadGit(List.of("--config-file", "render", "-O", "json", "show", "x"))).isFalse();
   }
 

@@ -47,6 +47,7 @@ public final class DownstreamHistory implements AutoCloseable {
   private final Map<String, LockDirHistory> historyByDir = new HashMap<>();
   private final String codeIdentity; // null: keep no answers for the next command
   private LockHistoryCache kept; // opened on first use
+  private RevWalk keptCommits; // parses the commits kept answers name
 
   private DownstreamHistory(Repository repo, Path workTree, String codeIdentity) {
     this.repo = repo;
@@ -155,6 +156,9 @@ public final class DownstreamHistory implements AutoCloseable {
         if (kept != null) {
           kept.save();
         }
+        if (keptCommits != null) {
+          keptCommits.close();
+        }
       }
       repo.close();
     }
@@ -204,17 +208,28 @@ public final class DownstreamHistory implements AutoCloseable {
     LockHistoryCache cache = kept();
     Optional<List<ObjectId>> known = cache == null ? Optional.empty() : cache.touching(rel);
     if (known.isPresent()) {
-      try (RevWalk walk = new RevWalk(repo)) {
-        List<RevCommit> newestFirst = new ArrayList<>();
-        for (ObjectId id : known.get()) {
-          newestFirst.add(walk.parseCommit(id));
-        }
-        return newestFirst;
+      try {
+        return parsed(known.get());
       } catch (IOException e) {
         // a commit the file names is not in this repository after all: walk, as without the file
       }
     }
     return walkTouching(rel, cache);
+  }
+
+  /**
+   * The commits {@code ids}, parsed by one walk for every lock: the commit that imported a distro
+   * touched every lock, and is read once, not once per component. RevWalk is not thread-safe.
+   */
+  private synchronized List<RevCommit> parsed(List<ObjectId> ids) throws IOException {
+    if (keptCommits == null) {
+      keptCommits = new RevWalk(repo);
+    }
+    List<RevCommit> commits = new ArrayList<>(ids.size());
+    for (ObjectId id : ids) {
+      commits.add(keptCommits.parseCommit(id));
+    }
+    return commits;
   }
 
   /** What the history cache keeps, for the current HEAD; null when nothing is kept. */

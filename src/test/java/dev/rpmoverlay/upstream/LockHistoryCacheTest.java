@@ -80,6 +80,23 @@ class LockHistoryCacheTest {
   }
 
   @Test
+  void aCommitThatTouchedSeveralLocksIsReadOnceForAll() throws Exception {
+    Files.writeString(project.resolve("locks/zlib.lock"), Files.readString(project.resolve("locks/curl.lock")));
+    lock("sha256:3");
+    commit("2026-05-03T10:00:00Z", "rebuild curl and zlib");
+    try (DownstreamHistory history = DownstreamHistory.open(project, BUILD)) {
+      history.touching("locks/curl.lock");
+      history.touching("locks/zlib.lock");
+    }
+    try (DownstreamHistory history = DownstreamHistory.open(project, BUILD)) {
+      RevCommit forCurl = history.touching("locks/curl.lock").get(0);
+      RevCommit forZlib = history.touching("locks/zlib.lock").get(0);
+      assertThat(forCurl.getShortMessage()).isEqualTo("rebuild curl and zlib");
+      assertThat(forZlib).isSameAs(forCurl);
+    }
+  }
+
+  @Test
   void aNewCommitThatChangesTheLockIsSeenByTheNextCommand() throws Exception {
     assertThat(subjects(BUILD)).containsExactly("import curl", "curl: enable zstd");
     lock("sha256:3");

@@ -273,7 +273,12 @@ final class RenderCommand extends BaseCommand {
         return Optional.empty();
       }
     }
-    RenderShortcut.Outcome outcome = recorded.get().outcome();
+    Optional<RenderShortcut.Outcome> recordedOutcome = recorded.get().outcome();
+    if (recordedOutcome.isEmpty()) {
+      earlierListings = recorded.get().listings();
+      return Optional.empty();
+    }
+    RenderShortcut.Outcome outcome = recordedOutcome.get();
     if (!global().quiet()) {
       outcome.warnings().forEach(err()::println);
     }

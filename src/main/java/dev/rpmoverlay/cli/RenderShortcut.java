@@ -57,6 +57,8 @@ import java.util.regex.Pattern;
 final class RenderShortcut {
   static final String FILE_NAME = ".rpmoverlay-render-shortcut";
   private static final String HEADER = "# rpmoverlay render shortcut v3";
+  /** The kinds of line that record the outcome, after every other line. */
+  private static final Set<String> OUTCOME_LINES = Set.of("component", "warning", "finding");
   private static final Pattern RENDERED_SPECS_DIR = Pattern.compile("^\\s*rendered-specs-dir\\s*=\\s*\"([^\"\\\\]*)\"", Pattern.MULTILINE);
 
   /**
@@ -116,8 +118,12 @@ final class RenderShortcut {
     return out;
   }
 
-  /** A record of a run with the same options: its stamps, what they cover, its lock file and outcome. */
-  record Recorded(String stamps, List<Path> roots, Set<Path> excluded, DirListings listings, Path projectLock, Outcome outcome) {
+  /**
+   * A record of a run with the same options: its stamps, what they cover, its lock file, and its
+   * outcome, read only when the stamps match ({@code text[outcomeFrom...]}): 7,583 results built up
+   * front would be live through the scan's young collections, and are not needed when it fails.
+   */
+  record Recorded(String stamps, List<Path> roots, Set<Path> excluded, DirListings listings, Path projectLock, String text, int outcomeFrom) {
     /** Whether no stamp moved since the record was written. */
     boolean unchanged() {
       try {
@@ -125,6 +131,37 @@ final class RenderShortcut {
       } catch (IOException | TreeStamps.UnstampableException | RuntimeException e) {
         return false;
       }
+    }
+
+    /** What the recorded run printed; empty when that part of the record is damaged (the ordinary path rewrites it). */
+    Optional<Outcome> outcome() {
+      List<ComponentResult> results = new ArrayList<>();
+      List<String> warnings = new ArrayList<>();
+      List<String> findings = new ArrayList<>();
+      try {
+        for (int pos = outcomeFrom, end; pos < text.length(); pos = end + 1) {
+          end = text.indexOf('\n', pos);
+          if (end < 0) {
+            end = text.length();
+          }
+          int tab = text.indexOf('\t', pos);
+          if (tab < 0 || tab > end) {
+            return Optional.empty();
+          }
+          if (tab == pos + 9 && text.startsWith("component", pos)) {
+            results.add(componentResult(text, tab + 1, end));
+          } else if (tab == pos + 7 && text.startsWith("warning", pos)) {
+            warnings.add(unescape(text.substring(tab + 1, end)));
+          } else if (tab == pos + 7 && text.startsWith("finding", pos)) {
+            findings.add(unescape(text.substring(tab + 1, end)));
+          } else {
+            return Optional.empty();
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+      return Optional.of(new Outcome(results, warnings, findings));
     }
   }
 
@@ -149,11 +186,9 @@ final class RenderShortcut {
     List<Path> roots = new ArrayList<>();
     Set<Path> excluded = new HashSet<>();
     DirListings.Reader listings = new DirListings.Reader(text);
-    List<ComponentResult> results = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    List<String> findings = new ArrayList<>();
-    // By hand over the whole text: the record has a line per directory and per component (30,000
-    // for the full distro), and this runs at the start of every no-op check.
+    int outcomeFrom = text.length();
+    // By hand over the whole text: the record has a line per directory (23,000 for the full
+    // distro), and this runs at the start of every no-op check. The outcome's lines come last.
     try {
       for (int pos = HEADER.length() + 1, end; pos < text.length(); pos = end + 1) {
         end = text.indexOf('\n', pos);
@@ -168,9 +203,9 @@ final class RenderShortcut {
           listings.line(tab + 1, end);
           continue;
         }
-        if (tab == pos + 9 && text.startsWith("component", pos)) {
-          results.add(componentResult(text, tab + 1, end));
-          continue;
+        if (OUTCOME_LINES.contains(text.substring(pos, tab))) {
+          outcomeFrom = pos;
+          break;
         }
         String value = text.substring(tab + 1, end);
         switch (text.substring(pos, tab)) {
@@ -184,8 +219,6 @@ final class RenderShortcut {
           case "lock" -> lock = Path.of(value);
           case "root" -> roots.add(Path.of(value));
           case "exclude" -> excluded.add(Path.of(value));
-          case "warning" -> warnings.add(unescape(value));
-          case "finding" -> findings.add(unescape(value));
           default -> {
             return Optional.empty();
           }
@@ -199,7 +232,7 @@ final class RenderShortcut {
     if (!key.equals(recordedKey) || stamps == null || lock == null || !roots.contains(codeLocation())) {
       return Optional.empty();
     }
-    return Optional.of(new Recorded(stamps, roots, excluded, listings.listings(), lock, new Outcome(results, warnings, findings)));
+    return Optional.of(new Recorded(stamps, roots, excluded, listings.listings(), lock, text, outcomeFrom));
   }
 
   /**

@@ -238,9 +238,10 @@ public final class DirListings {
   /**
    * Reads {@link #write}'s lines out of a larger text by offsets. This runs at the start of every
    * no-op check, over 23,000 lines for the full distro, so it only checks each line's shape and
-   * notes where its fields are: a directory's listing is built when a scan reaches it, and found
-   * among its parent's by a binary search over the names in the text (siblings are written in name
-   * order). Only the lines without a parent line get a map entry.
+   * notes where its fields are (and its stamp): a directory's listing is built when a scan reaches
+   * it, and found among its parent's by one merge of the parent's names with its subdirectories'
+   * lines, or by a binary search over the names in the text when the parent was read again
+   * (siblings are written in name order). Only the lines without a parent line get a map entry.
    */
   public static final class Reader {
     private final String text;

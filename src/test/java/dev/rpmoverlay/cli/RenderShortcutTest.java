@@ -226,6 +226,17 @@ class RenderShortcutTest {
   }
 
   @Test
+  void aDamagedOutcomeUnderMatchingStampsTakesTheOrdinaryPath() throws Exception {
+    Path file = out.resolve(RenderShortcut.FILE_NAME);
+    String record = Files.readString(file);
+    assertThat(record).contains("component\thello\tOK\t");
+    Files.writeString(file, record.replace("component\thello\tOK\t", "component\thello\tNO_SUCH_STATUS\t"));
+    CliRun check = render("-a", "--check");
+    assertThat(check.err()).doesNotContain(SHORTCUT).contains("3 components: 2 up to date, 1 failed");
+    assertThat(check.exitCode()).isZero();
+  }
+
+  @Test
   void aRecordWrittenByOtherCodeIsNotUsed() throws Exception {
     Path file = out.resolve(RenderShortcut.FILE_NAME);
     Path code = Path.of(RenderShortcut.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath().normalize();

@@ -1,7 +1,9 @@
 package dev.rpmoverlay.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,11 +49,81 @@ final class CommandTree {
           OverlaysCommand.class,
           ReportCommand.class);
 
+  /**
+   * Subcommands that never open a git repository: for them JGit's set-up is not started ahead
+   * ({@link #mayReadGit}). Anything else, including a command added later, gets it.
+   */
+  private static final Set<Class<?>> WITHOUT_GIT =
+      Set.of(CommandLine.HelpCommand.class, ListCommand.class, ShowCommand.class, QueryCommand.class, ValidateCommand.class,
+          ConfigCommand.class, SchemaCommand.class, CompletionCommand.class);
+
   private CommandTree() {}
+
+  /**
+   * Whether the command {@code args} select may read git, decided before picocli has a model: so
+   * JGit's set-up can run beside picocli's ({@code GitSystemConfig.presetInBackground}) for the
+   * commands that need it, and not take a core from those that do not (--version, --help, list,
+   * show). The command is the first argument that is not an option of the root or an option's
+   * value; an {@code @file} may hold anything, so it counts as git.
+   */
+  static boolean mayReadGit(List<String> args) {
+    Set<String> rootOptionsWithValue = rootOptionsWithValue();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.startsWith("@")) {
+        return true;
+      }
+      if (arg.startsWith("-")) {
+        if (rootOptionsWithValue.contains(arg)) {
+          i++;
+        }
+        continue;
+      }
+      for (Class<?> type : SUBCOMMANDS) {
+        if (names(type.getAnnotation(Command.class)).contains(arg)) {
+          return !WITHOUT_GIT.contains(type);
+        }
+      }
+      return false; // not a command: picocli reports the usage error
+    }
+    return false; // no command: the root's help or version
+  }
+
+  /** The names of the root's options that take a separate value ({@code -C DIR}), read from its annotations. */
+  private static Set<String> rootOptionsWithValue() {
+    Set<String> names = new java.util.HashSet<>();
+    for (java.lang.reflect.Field field : RootCommand.class.getDeclaredFields()) {
+      CommandLine.Option option = field.getAnnotation(CommandLine.Option.class);
+      if (option != null && field.getType() != boolean.class) {
+        names.addAll(List.of(option.names()));
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Subcommands with subcommands of their own that are added here rather than by their
+   * annotation, by the same rule: a full model only for those the command line names.
+   */
+  private static final Map<Class<?>, List<Class<?>>> NESTED = Map.of(AutospecCommand.class, AutospecCommand.SUBCOMMANDS);
 
   /** Adds every subcommand to {@code root} with its full model. */
   static void addAll(CommandLine root) {
-    SUBCOMMANDS.forEach(root::addSubcommand);
+    SUBCOMMANDS.forEach(type -> addFull(root, type, null));
+  }
+
+  /** Adds {@code type} with its full model, and its nested subcommands: all in full when {@code args} is null. */
+  private static void addFull(CommandLine parent, Class<?> type, List<String> args) {
+    parent.addSubcommand(type);
+    List<Class<?>> nested = NESTED.getOrDefault(type, List.of());
+    if (nested.isEmpty()) {
+      return;
+    }
+    CommandLine added = parent.getSubcommands().get(type.getAnnotation(Command.class).name());
+    for (Class<?> sub : nested) {
+      Command command = sub.getAnnotation(Command.class);
+      added.addSubcommand(args == null || names(command).stream().anyMatch(args::contains) ? sub : outline(command));
+    }
   }
 
   /**
@@ -72,14 +144,18 @@ final class CommandTree {
         // the subcommand it names, and every later argument is that subcommand's: no other
         // subcommand, not even its outline, is ever read. Outlines are not free: each gets a copy
         // of the root's inherited options.
-        root.addSubcommand(type);
+        addFull(root, type, args);
         return;
       }
     }
     for (Class<?> type : SUBCOMMANDS) {
       Command command = type.getAnnotation(Command.class);
       boolean reachable = type == CommandLine.HelpCommand.class || names(command).stream().anyMatch(args::contains);
-      root.addSubcommand(reachable ? type : outline(command));
+      if (reachable) {
+        addFull(root, type, args);
+      } else {
+        root.addSubcommand(outline(command));
+      }
     }
   }
 

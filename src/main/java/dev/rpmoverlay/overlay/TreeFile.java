@@ -6,6 +6,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Set;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -143,6 +148,20 @@ public final class TreeFile {
     }
     try (InputStream in = stored.open(); OutputStream out = Files.newOutputStream(target)) {
       in.transferTo(out);
+    }
+  }
+
+  /** Writes the content to {@code target}, which must not exist yet, creating it with {@code attribute} (its mode). */
+  public void writeNew(Path target, FileAttribute<?> attribute) throws IOException {
+    try (SeekableByteChannel channel = Files.newByteChannel(target, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attribute);
+        OutputStream out = Channels.newOutputStream(channel)) {
+      if (held != null) {
+        out.write(held);
+      } else {
+        try (InputStream in = stored.open()) {
+          in.transferTo(out);
+        }
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.rpmoverlay.release;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ sealed interface ChangelogEntry {
     @Override
     public String format() {
       StringBuilder sb = new StringBuilder("* ");
-      sb.append(Format.DATE.format(committed)).append(' ').append(authorName).append(" <").append(authorEmail).append('>');
+      sb.append(Format.date(committed)).append(' ').append(authorName).append(" <").append(authorEmail).append('>');
       if (epochVersion != null && !epochVersion.isEmpty()) {
         sb.append(" - ").append(epochVersion);
         if (release != null && !release.isEmpty()) {
@@ -55,7 +56,24 @@ sealed interface ChangelogEntry {
   final class Format {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE MMM dd yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     static final TextWrapper WRAPPER = new TextWrapper(75, "  ");
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private Format() {}
+
+    /**
+     * {@link #DATE}'s text, written out by hand for four-digit years: the formatter's first use
+     * loads the JDK's locale data for the English day and month names, a fifth of a 20-commit
+     * {@code autospec process} (JFR). Other years take the formatter itself.
+     */
+    static String date(Instant instant) {
+      LocalDate day = LocalDate.ofInstant(instant, ZoneOffset.UTC);
+      if (day.getYear() < 1000 || day.getYear() > 9999) {
+        return DATE.format(instant);
+      }
+      int dayOfMonth = day.getDayOfMonth();
+      return DAYS[day.getDayOfWeek().ordinal()] + ' ' + MONTHS[day.getMonthValue() - 1] + ' '
+          + (dayOfMonth < 10 ? "0" : "") + dayOfMonth + ' ' + day.getYear();
+    }
   }
 }

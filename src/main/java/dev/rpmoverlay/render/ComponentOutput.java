@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes one component directory without ever leaving it half-written: the files go to a staging
@@ -62,7 +66,7 @@ final class ComponentOutput {
   }
 
   /** Writes {@code tree} into a fresh directory {@code staged} (which must not exist). */
-  static void stage(Path staged, SourceTree tree, FaultInjector faults) throws IOException {
+  static void stage(Path staged, SourceTree tree, FaultInjector faults, CreationModes modes) throws IOException {
     Files.createDirectories(staged);
     for (var e : tree.files().entrySet()) {
       faults.beforeWrite(staged.getFileName().toString(), e.getKey());
@@ -74,8 +78,14 @@ final class ComponentOutput {
         ensureDirectory(target.getParent());
       }
       TreeFile f = e.getValue();
-      f.writeTo(target); // a stored file is copied a chunk at a time, its hash checked on the way
-      dev.rpmoverlay.overlay.FileModes.apply(target, f.executable());
+      // a stored file is copied a chunk at a time, its hash checked on the way
+      Optional<FileAttribute<Set<PosixFilePermission>>> mode = modes.onCreate(staged.getParent(), f.executable());
+      if (mode.isPresent()) {
+        f.writeNew(target, mode.get());
+      } else {
+        f.writeTo(target);
+        dev.rpmoverlay.overlay.FileModes.apply(target, f.executable());
+      }
     }
   }
 

@@ -49,6 +49,7 @@ public final class RenderRun {
   private final Function<ComponentConfig, List<DownstreamCommit>> downstream;
   private final Templates templates;
   private final FaultInjector faults;
+  private final CreationModes creationModes = new CreationModes();
   private Function<ComponentConfig, Optional<String>> inputFingerprints = c -> Optional.empty();
   private Rendered rendered = (component, upstream, result) -> {};
 
@@ -302,7 +303,7 @@ public final class RenderRun {
     Path staged = layout.stagedDir(name);
     t = PhaseTimes.start();
     try {
-      ComponentOutput.stage(staged, tree, faults);
+      ComponentOutput.stage(staged, tree, faults, creationModes);
       PhaseTimes.add(PhaseTimes.Phase.WRITE, t);
       KillPoints.reach("render-staged");
     } catch (IOException | RuntimeException e) {

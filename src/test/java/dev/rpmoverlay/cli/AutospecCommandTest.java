@@ -77,6 +77,24 @@ class AutospecCommandTest {
   }
 
   @Test
+  void anUncommittedEditIsReportedAndLeftOutOfTheResult() throws Exception {
+    Path dir = repoWithTwoCommits(SPEC);
+    Files.writeString(dir.resolve("demo.spec"), SPEC.replace("Summary: s", "Summary: edited"));
+    CliRun run = CliRun.of("autospec", "process", dir.toString(), "-");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("has uncommitted changes; they are not counted");
+    assertThat(run.out()).contains("    release_number = 2;\n").contains("Summary: edited");
+  }
+
+  @Test
+  void aCleanCheckoutGetsNoUncommittedChangesWarning() throws Exception {
+    Path dir = repoWithTwoCommits(SPEC);
+    CliRun run = CliRun.of("autospec", "process", dir.toString(), "-");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("uncommitted");
+  }
+
+  @Test
   void calculateReleasePrintsTheCompleteRelease() throws Exception {
     Path dir = repoWithTwoCommits(SPEC.replace("%autorelease", "%autorelease -b 5"));
     CliRun run = CliRun.of("autospec", "calculate-release", dir.toString());

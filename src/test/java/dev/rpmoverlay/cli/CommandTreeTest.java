@@ -25,6 +25,51 @@ class CommandTreeTest {
   }
 
   @Test
+  void commandsThatReadGitGetJGitsSetUpAhead() {
+    assertThat(CommandTree.mayReadGit(List.of("render", "-a"))).isTrue();
+    assertThat(CommandTree.mayReadGit(List.of("-C", "dir", "--color", "never", "autospec", "process", "x.spec", "-"))).isTrue();
+    assertThat(CommandTree.mayReadGit(List.of("--quiet", "blame", "nginx"))).as("an alias").isTrue();
+    assertThat(CommandTree.mayReadGit(List.of("@args.txt"))).as("an @file may name any command").isTrue();
+  }
+
+  @Test
+  void commandsThatNeverReadGitAndTheRootsOwnOutputDoNot() {
+    assertThat(CommandTree.mayReadGit(List.of("-C", "dir", "list"))).isFalse();
+    assertThat(CommandTree.mayReadGit(List.of("show", "nginx"))).isFalse();
+    assertThat(CommandTree.mayReadGit(List.of("--version"))).isFalse();
+    assertThat(CommandTree.mayReadGit(List.of())).isFalse();
+    assertThat(CommandTree.mayReadGit(List.of("no-such-command"))).isFalse();
+  }
+
+  @Test
+  void aRootOptionsValueIsNotTakenForTheCommand() {
+    assertThat(CommandTree.mayReadGit(List.of("-C", "render", "list"))).isFalse();
+    assertThat(CommandTree.mayReadGit(List.of("--project", "list", "render", "-a"))).isTrue();
+    assertThat(CommandTree.mayReadGit(List.of("--config-file", "render", "-O", "json", "show", "x"))).isFalse();
+  }
+
+  @Test
+  void everyNestedSubcommandsHelpIsTheSameAsWithTheFullTree() {
+    for (Map.Entry<String, CommandLine> sub : full().getSubcommands().entrySet()) {
+      for (Map.Entry<String, CommandLine> nested : sub.getValue().getSubcommands().entrySet()) {
+        assertThat(CliRun.of(sub.getKey(), nested.getKey(), "--help").out()).as("%s %s --help", sub.getKey(), nested.getKey())
+            .isEqualTo(usage(nested.getValue()));
+      }
+    }
+    assertThat(full().getSubcommands().get("autospec").getSubcommands()).containsOnlyKeys("process", "calculate-release", "facts");
+  }
+
+  @Test
+  void aNestedSubcommandIsBuiltInFullOnlyWhenNamed() {
+    CommandLine autospec = CommandLineFactory.createFor(List.of("autospec", "process", "x.spec", "-"), quiet(), quiet())
+        .getSubcommands().get("autospec");
+
+    assertThat(autospec.getSubcommands().get("process").getCommandSpec().positionalParameters()).hasSize(2);
+    assertThat(autospec.getSubcommands().get("facts").getCommandSpec().positionalParameters()).isEmpty();
+    assertThat(autospec.getSubcommands().keySet()).containsExactly("process", "calculate-release", "facts");
+  }
+
+  @Test
   void onlyTheNamedSubcommandGetsItsOptions() {
     CommandLine tree = CommandLineFactory.createFor(List.of("-h", "show", "nginx"), quiet(), quiet());
 

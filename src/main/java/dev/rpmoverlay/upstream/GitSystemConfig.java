@@ -1,0 +1,93 @@
+package dev.rpmoverlay.upstream;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.internal.storage.file.FileSnapshot;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
+import java.util.function.UnaryOperator;
+import org.eclipse.jgit.util.FS;
+
+/**
+ * Where git's system-wide config file is, found without running git. JGit asks the {@code git} on
+ * the PATH ({@code git --version}, then {@code git config --system --show-origin --list}): two
+ * child processes on the first repository a process opens, 20-30 ms of every command that reads
+ * git (docs/benchmarks.md, session 24). A Linux distribution's git, {@code /usr/bin/git} (or
+ * {@code /bin/git} where /bin is /usr/bin), is built with prefix /usr, and git's Makefile puts the
+ * system config of a /usr prefix at {@code /etc/gitconfig}: that file is what git itself would
+ * report, whether or not it exists (a missing file is an empty config to both). Any other git (one
+ * built into /usr/local or a home directory, or a macOS shim) is left to JGit's discovery, and
+ * {@code GIT_CONFIG_NOSYSTEM} still turns the file off as JGit reads it.
+ */
+public final class GitSystemConfig {
+  private static final Path DISTRIBUTION_CONFIG = Path.of("/etc/gitconfig");
+
+  private GitSystemConfig() {}
+
+  /**
+   * Tells JGit's default file system where the system config is, when that is known without git,
+   * on a thread of its own. Touching {@code FS} runs JGit's static set-up (its system reader, SLF4J,
+   * the SHA-1 provider): about 50 ms that a command which reads git pays anyway, so it runs on the
+   * second core while the main thread builds the command line (the process entry point starts it
+   * only for commands that may read git: it would take that core from the others). A repository opened before it is done is still right: JGit then asks
+   * git, as it would have without this.
+   */
+  public static void presetInBackground() {
+    Thread thread = new Thread(() -> {
+      preset();
+      // The first repository opened snapshots its config files; FileSnapshot's class set-up
+      // loads JGit's message bundle (a thousand fields set by reflection) on the way: another
+      // ~25 ms that need no file and no config, so they are done here too.
+      Objects.requireNonNull(FileSnapshot.DIRTY);
+      // Reading a repository's config links the string concatenations of JGit's config parser
+      // and sets up SHA-1 (the config's content hash): ~30 ms of first-use cost, whatever the text.
+      try {
+        new Config().fromText("[core]\n\tbare = false\n");
+      } catch (ConfigInvalidException e) {
+        throw new IllegalStateException(e);
+      }
+      Constants.newMessageDigest().digest();
+    }, "git-setup");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  static void preset() {
+    location(System::getenv, System.getProperty("os.name", ""))
+        .ifPresent(config -> FS.DETECTED.setGitSystemConfig(config.toFile()));
+  }
+
+  /**
+   * The system config file of the git that JGit would run, when it is a Linux distribution's git;
+   * empty when only asking git can tell (or there is no git, or the file is turned off).
+   */
+  static Optional<Path> location(UnaryOperator<String> environment, String osName) {
+    String noSystem = environment.apply("GIT_CONFIG_NOSYSTEM");
+    if (!osName.equals("Linux") || (noSystem != null && !noSystem.isEmpty())) {
+      return Optional.empty();
+    }
+    return firstGitOnPath(environment.apply("PATH"))
+        .filter(git -> git.equals(Path.of("/usr/bin/git")) || git.equals(Path.of("/bin/git")))
+        .map(git -> DISTRIBUTION_CONFIG);
+  }
+
+  /**
+   * The {@code git} JGit runs: the first executable file named git in a PATH entry, searched as
+   * JGit's {@code FS.searchPath} does (an empty entry is the root directory, as {@link File} reads it).
+   */
+  private static Optional<Path> firstGitOnPath(String path) {
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      File git = new File(dir, "git");
+      if (git.isFile() && git.canExecute()) {
+        return Optional.of(git.getAbsoluteFile().toPath());
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -89,6 +89,25 @@ final class CommandTree {
     return false; // no command: the root's help or version
   }
 
+  /**
+   * Whether {@code args} run {@code render -a}, which its stamp record may answer without reading
+   * git ({@link GitSetupAhead}). Read like {@link #mayReadGit}; a miss only costs time.
+   */
+  static boolean mayBeAnsweredByStamps(List<String> args) {
+    Set<String> rootOptionsWithValue = rootOptionsWithValue();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (!arg.startsWith("-")) {
+        List<String> rest = args.subList(i + 1, args.size());
+        return arg.equals("render") && (rest.contains("-a") || rest.contains("--all-components"));
+      }
+      if (rootOptionsWithValue.contains(arg)) {
+        i++;
+      }
+    }
+    return false;
+  }
+
   /** The names of the root's options that take a separate value ({@code -C DIR}), read from its annotations. */
   private static Set<String> rootOptionsWithValue() {
     Set<String> names = new java.util.HashSet<>();

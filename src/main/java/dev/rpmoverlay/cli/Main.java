@@ -1,7 +1,6 @@
 package dev.rpmoverlay.cli;
 
 import java.io.PrintWriter;
-import dev.rpmoverlay.upstream.GitSystemConfig;
 import java.nio.charset.StandardCharsets;
 
 /** Process entry point: wires the real streams and turns the result into an exit code. */
@@ -9,9 +8,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (CommandTree.mayReadGit(java.util.List.of(args))) {
-      GitSystemConfig.presetInBackground();
-    }
+    GitSetupAhead.start(java.util.List.of(args));
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, out, err);

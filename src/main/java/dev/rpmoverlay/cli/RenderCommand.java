@@ -136,6 +136,7 @@ final class RenderCommand extends BaseCommand {
         return replayed.get();
       }
     }
+    GitSetupAhead.startDeferred(); // the record did not answer: this render reads git
     Project project = new ProjectContext(global(), err()).project();
     PhaseTimes.add(PhaseTimes.Phase.LOAD, t);
     try (ProjectLock lock = locking.take(project, check ? "render --check" : "render", err())) {

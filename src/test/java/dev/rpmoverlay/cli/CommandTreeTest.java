@@ -42,6 +42,15 @@ class CommandTreeTest {
   }
 
   @Test
+  void aRenderOfEveryComponentLeavesJGitsSetUpUntilItsStampRecordDoesNotAnswer() {
+    assertThat(CommandTree.mayBeAnsweredByStamps(List.of("-C", "dir", "-q", "render", "-a", "--check"))).isTrue();
+    assertThat(CommandTree.mayBeAnsweredByStamps(List.of("render", "--check", "--all-components"))).isTrue();
+    assertThat(CommandTree.mayBeAnsweredByStamps(List.of("render", "nginx"))).as("a selection never takes the shortcut").isFalse();
+    assertThat(CommandTree.mayBeAnsweredByStamps(List.of("-C", "render", "diff", "-a"))).as("a root option's value").isFalse();
+    assertThat(CommandTree.mayBeAnsweredByStamps(List.of("@args.txt"))).isFalse();
+  }
+
+  @Test
   void aRootOptionsValueIsNotTakenForTheCommand() {
     assertThat(CommandTree.mayReadGit(List.of("-C", "render", "list"))).isFalse();
     assertThat(CommandTree.mayReadGit(List.of("--project", "list", "render", "-a"))).isTrue();

@@ -8,6 +8,7 @@
 # render, one-component render), so a regression shows in one run.
 #   BENCH_JAR=path     the jar to measure (default target/rpmoverlay.jar; e.g. an older build)
 #   BENCH_REUSE=1      keep WORK/project from an earlier run instead of setting it up again
+#   BENCH_CDS=off      run without the class-data-sharing archive the launcher would use
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${RPMOVERLAY_SHARED:-../shared}
@@ -41,14 +42,32 @@ out=$work/out
 java_opts=${RPMOVERLAY_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xmn64m}
 # Extra render flags, e.g. BENCH_RENDER_FLAGS=--skip-lock-validation to leave the lock gate out.
 render_flags=${BENCH_RENDER_FLAGS:-}
-echo "== JVM options: -Xmx1g $java_opts; extra render flags: ${render_flags:-none}"
+# and class-data sharing as ./rpmoverlay uses it (BENCH_CDS=off leaves it out): an archive made for
+# this jar by the launcher's training run (CdsTraining, on this checkout's shipped project; a jar
+# from before CdsTraining existed is trained as its launcher did, on diff nginx).
+cds_opts=()
+if [[ ${BENCH_CDS:-on} != off ]]; then
+  jsa=$work/cds-$(cksum < "$jar" | cut -d' ' -f1).jsa
+  if [[ ! -s $jsa ]]; then
+    if jar tf "$jar" | grep -qx 'dev/rpmoverlay/cli/CdsTraining.class'; then
+      train=(-cp "$jar" dev.rpmoverlay.cli.CdsTraining "$PWD")
+    else
+      train=(-jar "$jar" -C "$PWD" -q diff nginx)
+    fi
+    # shellcheck disable=SC2086
+    java $java_opts -XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off "${train[@]}" </dev/null >/dev/null 2>&1 || true
+  fi
+  if [[ -s $jsa ]]; then cds_opts=(-XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off); fi
+fi
+cds_label=${cds_opts[0]:+${jsa:-}}
+echo "== JVM options: -Xmx1g $java_opts; CDS archive: ${cds_label:-none}; extra render flags: ${render_flags:-none}"
 summary=()
 run() { # label, then rpmoverlay arguments
   local label=$1; shift
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
   echo "== $label (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   # shellcheck disable=SC2086
-  /usr/bin/time -v java -Xmx1g $java_opts -jar "$jar" -C "$project" -q "$@" $render_flags 2> "$work/time.txt" > "$work/stdout.txt" || true
+  /usr/bin/time -v java -Xmx1g $java_opts ${cds_opts[@]+"${cds_opts[@]}"} -jar "$jar" -C "$project" -q "$@" $render_flags 2> "$work/time.txt" > "$work/stdout.txt" || true
   grep -E '^timing:' "$work/time.txt" || true
   grep -E 'Elapsed \(wall|User time|System time|Maximum resident|Exit status' "$work/time.txt"
   grep -vE '^timing:|^\s' "$work/time.txt" | grep -v 'Command being timed' | head -3 || true
@@ -82,7 +101,7 @@ one=$(find "$project/base/comps" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' 
 rm -rf "$work/out-one"
 run "one component ($one) into an empty dir: render $one" render "$one" -o "$work/out-one" --timings
 echo
-echo "== summary ($jar; JVM: -Xmx1g $java_opts)"
+echo "== summary ($jar; JVM: -Xmx1g $java_opts; CDS: ${cds_label:+on}${cds_label:-off})"
 echo "| run | wall | CPU (user+sys) | peak RSS | exit | load |"
 echo "|---|---|---|---|---|---|"
 printf '%s\n' "${summary[@]}"

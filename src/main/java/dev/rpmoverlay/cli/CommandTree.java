@@ -50,20 +50,22 @@ final class CommandTree {
           ReportCommand.class);
 
   /**
-   * Subcommands that never open a git repository: for them JGit's set-up is not started ahead
-   * ({@link #mayReadGit}). Anything else, including a command added later, gets it.
+   * Subcommands for which JGit's set-up is not started ahead ({@link #mayReadGit}): those that
+   * never open a git repository, and render, which starts it itself once it knows that it will
+   * render (its no-op check is decided from file stamps alone and needs both cores for them).
+   * Anything else, including a command added later, gets it.
    */
-  private static final Set<Class<?>> WITHOUT_GIT =
+  private static final Set<Class<?>> NO_GIT_SET_UP_AHEAD =
       Set.of(CommandLine.HelpCommand.class, ListCommand.class, ShowCommand.class, QueryCommand.class, ValidateCommand.class,
-          ConfigCommand.class, SchemaCommand.class, CompletionCommand.class);
+          ConfigCommand.class, SchemaCommand.class, CompletionCommand.class, RenderCommand.class);
 
   private CommandTree() {}
 
   /**
-   * Whether the command {@code args} select may read git, decided before picocli has a model: so
-   * JGit's set-up can run beside picocli's ({@code GitSystemConfig.presetInBackground}) for the
-   * commands that need it, and not take a core from those that do not (--version, --help, list,
-   * show). The command is the first argument that is not an option of the root or an option's
+   * Whether the command {@code args} select reads git from its start, decided before picocli has a
+   * model: so JGit's set-up can run beside picocli's ({@code GitSystemConfig.presetInBackground})
+   * for the commands that need it, and not take a core from those that do not (--version, --help,
+   * list, show, and render until it knows it will render). The command is the first argument that is not an option of the root or an option's
    * value; an {@code @file} may hold anything, so it counts as git.
    */
   static boolean mayReadGit(List<String> args) {
@@ -81,31 +83,12 @@ final class CommandTree {
       }
       for (Class<?> type : SUBCOMMANDS) {
         if (names(type.getAnnotation(Command.class)).contains(arg)) {
-          return !WITHOUT_GIT.contains(type);
+          return !NO_GIT_SET_UP_AHEAD.contains(type);
         }
       }
       return false; // not a command: picocli reports the usage error
     }
     return false; // no command: the root's help or version
-  }
-
-  /**
-   * Whether {@code args} run {@code render -a}, which its stamp record may answer without reading
-   * git ({@link GitSetupAhead}). Read like {@link #mayReadGit}; a miss only costs time.
-   */
-  static boolean mayBeAnsweredByStamps(List<String> args) {
-    Set<String> rootOptionsWithValue = rootOptionsWithValue();
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (!arg.startsWith("-")) {
-        List<String> rest = args.subList(i + 1, args.size());
-        return arg.equals("render") && (rest.contains("-a") || rest.contains("--all-components"));
-      }
-      if (rootOptionsWithValue.contains(arg)) {
-        i++;
-      }
-    }
-    return false;
   }
 
   /** The names of the root's options that take a separate value ({@code -C DIR}), read from its annotations. */

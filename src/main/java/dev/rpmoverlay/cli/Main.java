@@ -1,6 +1,7 @@
 package dev.rpmoverlay.cli;
 
 import java.io.PrintWriter;
+import dev.rpmoverlay.upstream.GitSystemConfig;
 import java.nio.charset.StandardCharsets;
 
 /** Process entry point: wires the real streams and turns the result into an exit code. */
@@ -8,7 +9,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    GitSetupAhead.start(java.util.List.of(args));
+    if (CommandTree.mayReadGit(java.util.List.of(args))) {
+      GitSystemConfig.presetInBackground();
+    }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, out, err);

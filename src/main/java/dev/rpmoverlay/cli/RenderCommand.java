@@ -24,6 +24,7 @@ import dev.rpmoverlay.render.Templates;
 import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
 import dev.rpmoverlay.review.OutputDrift;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
+import dev.rpmoverlay.upstream.GitSystemConfig;
 import dev.rpmoverlay.upstream.LockFile;
 import dev.rpmoverlay.upstream.LockStore;
 import dev.rpmoverlay.upstream.UpdateTransaction;
@@ -136,7 +137,8 @@ final class RenderCommand extends BaseCommand {
         return replayed.get();
       }
     }
-    GitSetupAhead.startDeferred(); // the record did not answer: this render reads git
+    // Rendering reads the lock dir's git history: JGit's set-up runs beside the config's load.
+    GitSystemConfig.presetInBackground();
     Project project = new ProjectContext(global(), err()).project();
     PhaseTimes.add(PhaseTimes.Phase.LOAD, t);
     try (ProjectLock lock = locking.take(project, check ? "render --check" : "render", err())) {

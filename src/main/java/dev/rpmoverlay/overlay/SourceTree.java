@@ -35,25 +35,65 @@ public final class SourceTree {
    * is not read here but kept as a stored file, streamed when it is used.
    */
   public static SourceTree readDirectory(Path dir) throws IOException {
+    return read(dir, false).tree();
+  }
+
+  /** A directory's files as {@link #readDirectory} reads them, and whether a symbolic link is anywhere under it. */
+  public record DirectoryRead(SourceTree tree, boolean hasSymlinks) {}
+
+  /**
+   * {@link #readDirectory}, noting in the same walk whether a symbolic link is anywhere under
+   * {@code dir} ({@code .git} included, whose files are still not read). Comparing an output dir
+   * needs both; a second walk for the links cost one more directory read and two more lstat calls
+   * per entry, for each of 7,583 dirs in a full-distro render.
+   */
+  public static DirectoryRead readDirectoryNotingLinks(Path dir) throws IOException {
+    return read(dir, true);
+  }
+
+  private static DirectoryRead read(Path dir, boolean noteLinks) throws IOException {
     SourceTree tree = new SourceTree();
+    boolean[] links = {false};
+    int[] gitDepth = {0};
     Files.walkFileTree(dir, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-        return d.getFileName() != null && d.getFileName().toString().equals(".git") && !d.equals(dir)
-            ? FileVisitResult.SKIP_SUBTREE
-            : FileVisitResult.CONTINUE;
+        if (isGitDir(d)) {
+          if (!noteLinks) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          gitDepth[0]++;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+        if (e != null) {
+          throw e;
+        }
+        if (isGitDir(d)) {
+          gitDepth[0]--;
+        }
+        return FileVisitResult.CONTINUE;
       }
 
       @Override
       public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-        if (attrs.isRegularFile()) {
+        if (attrs.isSymbolicLink()) {
+          links[0] = true;
+        } else if (attrs.isRegularFile() && gitDepth[0] == 0) {
           String rel = dir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
           tree.put(rel, TreeFile.read(f, Files.isExecutable(f)));
         }
         return FileVisitResult.CONTINUE;
       }
+
+      private boolean isGitDir(Path d) {
+        return d.getFileName() != null && d.getFileName().toString().equals(".git") && !d.equals(dir);
+      }
     });
-    return tree;
+    return new DirectoryRead(tree, links[0]);
   }
 
   public SourceTree copy() {

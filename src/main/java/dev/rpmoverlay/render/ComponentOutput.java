@@ -33,7 +33,8 @@ final class ComponentOutput {
       return false;
     }
     try {
-      return SourceTree.readDirectory(dir).files().equals(tree.files()) && !hasSymlinks(dir);
+      SourceTree.DirectoryRead current = SourceTree.readDirectoryNotingLinks(dir);
+      return !current.hasSymlinks() && current.tree().files().equals(tree.files());
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
@@ -56,12 +57,6 @@ final class ComponentOutput {
       return java.util.Optional.of(names.equals(java.util.List.of(OutputLayout.FAILED_MARKER)));
     } catch (IOException e) {
       return java.util.Optional.of(false);
-    }
-  }
-
-  private static boolean hasSymlinks(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      return walk.anyMatch(Files::isSymbolicLink);
     }
   }
 

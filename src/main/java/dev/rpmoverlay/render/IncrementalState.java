@@ -81,7 +81,7 @@ public final class IncrementalState {
       return false;
     }
     try {
-      return e.digest().equals(digest(SourceTree.readDirectory(dir))) && !hasSymlinks(dir);
+      return holdsDigest(dir, e.digest());
     } catch (IOException | RuntimeException ex) {
       return false;
     }
@@ -95,8 +95,7 @@ public final class IncrementalState {
   public boolean holds(String name, Path dir) {
     Entry e = previous.get(name);
     try {
-      return e != null && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
-          && e.digest().equals(digest(SourceTree.readDirectory(dir))) && !hasSymlinks(dir);
+      return e != null && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && holdsDigest(dir, e.digest());
     } catch (IOException | RuntimeException ex) {
       return false;
     }
@@ -172,9 +171,9 @@ public final class IncrementalState {
     return input.map(i -> Hashing.sha256().hashString(i + "\n" + toolIdentity, StandardCharsets.UTF_8).toString());
   }
 
-  private static boolean hasSymlinks(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      return walk.anyMatch(Files::isSymbolicLink);
-    }
+  /** Whether {@code dir} holds the tree whose digest is {@code digest}, and no symbolic link. */
+  private static boolean holdsDigest(Path dir, String digest) throws IOException {
+    SourceTree.DirectoryRead current = SourceTree.readDirectoryNotingLinks(dir);
+    return !current.hasSymlinks() && digest.equals(digest(current.tree()));
   }
 }

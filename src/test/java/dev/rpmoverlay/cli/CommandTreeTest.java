@@ -26,34 +26,26 @@ class CommandTreeTest {
 
   @Test
   void commandsThatReadGitGetJGitsSetUpAhead() {
-    assertThat(CommandTree.mayReadGit(List.of("render", "-a"))).isTrue();
+    assertThat(CommandTree.mayReadGit(List.of("diff", "nginx"))).isTrue();
     assertThat(CommandTree.mayReadGit(List.of("-C", "dir", "--color", "never", "autospec", "process", "x.spec", "-"))).isTrue();
     assertThat(CommandTree.mayReadGit(List.of("--quiet", "blame", "nginx"))).as("an alias").isTrue();
     assertThat(CommandTree.mayReadGit(List.of("@args.txt"))).as("an @file may name any command").isTrue();
   }
 
   @Test
-  void commandsThatNeverReadGitAndTheRootsOwnOutputDoNot() {
+  void commandsThatNeverReadGitRenderAndTheRootsOwnOutputDoNot() {
     assertThat(CommandTree.mayReadGit(List.of("-C", "dir", "list"))).isFalse();
     assertThat(CommandTree.mayReadGit(List.of("show", "nginx"))).isFalse();
+    assertThat(CommandTree.mayReadGit(List.of("render", "-a", "--check"))).as("render starts it once it renders").isFalse();
     assertThat(CommandTree.mayReadGit(List.of("--version"))).isFalse();
     assertThat(CommandTree.mayReadGit(List.of())).isFalse();
     assertThat(CommandTree.mayReadGit(List.of("no-such-command"))).isFalse();
   }
 
   @Test
-  void aRenderOfEveryComponentLeavesJGitsSetUpUntilItsStampRecordDoesNotAnswer() {
-    assertThat(CommandTree.mayBeAnsweredByStamps(List.of("-C", "dir", "-q", "render", "-a", "--check"))).isTrue();
-    assertThat(CommandTree.mayBeAnsweredByStamps(List.of("render", "--check", "--all-components"))).isTrue();
-    assertThat(CommandTree.mayBeAnsweredByStamps(List.of("render", "nginx"))).as("a selection never takes the shortcut").isFalse();
-    assertThat(CommandTree.mayBeAnsweredByStamps(List.of("-C", "render", "diff", "-a"))).as("a root option's value").isFalse();
-    assertThat(CommandTree.mayBeAnsweredByStamps(List.of("@args.txt"))).isFalse();
-  }
-
-  @Test
   void aRootOptionsValueIsNotTakenForTheCommand() {
     assertThat(CommandTree.mayReadGit(List.of("-C", "render", "list"))).isFalse();
-    assertThat(CommandTree.mayReadGit(List.of("--project", "list", "render", "-a"))).isTrue();
+    assertThat(CommandTree.mayReadGit(List.of("--project", "list", "diff", "-a"))).isTrue();
     assertThat(CommandTree.mayReadGit(List.of("--config-file", "render", "-O", "json", "show", "x"))).isFalse();
   }
 

@@ -269,16 +269,26 @@ final class RenderCommand extends BaseCommand {
     if (recorded.isEmpty()) {
       return Optional.empty();
     }
+    long readNanos = PhaseTimes.start() - started;
+    long scanNanos;
     Path out = shortcut.outputDir();
     String command = check ? "render --check" : "render";
     try (ProjectLock lock = locking.take(recorded.get().projectLock(), command, err());
         ProjectLock outLock = check && !Files.isWritable(out) ? null : locking.takeOutputDir(out, command, err())) {
-      if (!recorded.get().unchanged()) {
-        earlierListings = recorded.get().listings().forNextScan();
+      scanNanos = PhaseTimes.start();
+      boolean unchanged = recorded.get().unchanged();
+      scanNanos = PhaseTimes.start() - scanNanos;
+      if (!unchanged) {
+        earlierListings = recorded.get().listings(); // the check kept none of its own
         return Optional.empty();
       }
     }
-    RenderShortcut.Outcome outcome = recorded.get().outcome();
+    Optional<RenderShortcut.Outcome> recordedOutcome = recorded.get().outcome();
+    if (recordedOutcome.isEmpty()) {
+      earlierListings = recorded.get().listings();
+      return Optional.empty();
+    }
+    RenderShortcut.Outcome outcome = recordedOutcome.get();
     if (!global().quiet()) {
       outcome.warnings().forEach(err()::println);
     }
@@ -287,6 +297,10 @@ final class RenderCommand extends BaseCommand {
     report(summary, out);
     outcome.findings().forEach(err()::println);
     if (timings) {
+      long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+      err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms%n", PhaseTimes.Phase.START.label(), startMillis - jvmStart);
+      err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms%n", "read the stamp record", readNanos / 1_000_000);
+      err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms%n", "compare stamps", scanNanos / 1_000_000);
       err().printf(java.util.Locale.ROOT, "timing: %-30s %7d ms%n", "unchanged stamps (shortcut)",
           (PhaseTimes.start() - started) / 1_000_000);
     }

@@ -56,7 +56,9 @@ import java.util.regex.Pattern;
  */
 final class RenderShortcut {
   static final String FILE_NAME = ".rpmoverlay-render-shortcut";
-  private static final String HEADER = "# rpmoverlay render shortcut v2";
+  private static final String HEADER = "# rpmoverlay render shortcut v3";
+  /** The kinds of line that record the outcome, after every other line. */
+  private static final Set<String> OUTCOME_LINES = Set.of("component", "warning", "finding");
   private static final Pattern RENDERED_SPECS_DIR = Pattern.compile("^\\s*rendered-specs-dir\\s*=\\s*\"([^\"\\\\]*)\"", Pattern.MULTILINE);
 
   /**
@@ -106,7 +108,9 @@ final class RenderShortcut {
         "GIT_COMMITTER_EMAIL", "GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM")) {
       k.add(var + "=" + System.getenv().getOrDefault(var, "\u0000unset"));
     }
-    String digest = Hashing.sha256().hashString(String.join("\n", k), StandardCharsets.UTF_8).toString();
+    // Not SHA-256: the key only has to tell option sets apart, and the JDK's security providers,
+    // which MessageDigest sets up first, cost a no-op check 20 ms before it reads anything.
+    String digest = Hashing.murmur3_128().hashString(String.join("\n", k), StandardCharsets.UTF_8).toString();
     return Optional.of(new RenderShortcut(out, digest));
   }
 
@@ -114,15 +118,50 @@ final class RenderShortcut {
     return out;
   }
 
-  /** A record of a run with the same options: its stamps, what they cover, its lock file and outcome. */
-  record Recorded(String stamps, List<Path> roots, Set<Path> excluded, DirListings listings, Path projectLock, Outcome outcome) {
+  /**
+   * A record of a run with the same options: its stamps, what they cover, its lock file, and its
+   * outcome, read only when the stamps match ({@code text[outcomeFrom...]}): 7,583 results built up
+   * front would be live through the scan's young collections, and are not needed when it fails.
+   */
+  record Recorded(String stamps, List<Path> roots, Set<Path> excluded, DirListings listings, Path projectLock, String text, int outcomeFrom) {
     /** Whether no stamp moved since the record was written. */
     boolean unchanged() {
       try {
-        return stamps.equals(TreeStamps.digest(roots, excluded, listings, (f, c) -> {}));
+        return stamps.equals(TreeStamps.digest(roots, excluded, listings.readOnly(), (f, c) -> {}));
       } catch (IOException | TreeStamps.UnstampableException | RuntimeException e) {
         return false;
       }
+    }
+
+    /** What the recorded run printed; empty when that part of the record is damaged (the ordinary path rewrites it). */
+    Optional<Outcome> outcome() {
+      List<ComponentResult> results = new ArrayList<>();
+      List<String> warnings = new ArrayList<>();
+      List<String> findings = new ArrayList<>();
+      try {
+        for (int pos = outcomeFrom, end; pos < text.length(); pos = end + 1) {
+          end = text.indexOf('\n', pos);
+          if (end < 0) {
+            end = text.length();
+          }
+          int tab = text.indexOf('\t', pos);
+          if (tab < 0 || tab > end) {
+            return Optional.empty();
+          }
+          if (tab == pos + 9 && text.startsWith("component", pos)) {
+            results.add(componentResult(text, tab + 1, end));
+          } else if (tab == pos + 7 && text.startsWith("warning", pos)) {
+            warnings.add(unescape(text.substring(tab + 1, end)));
+          } else if (tab == pos + 7 && text.startsWith("finding", pos)) {
+            findings.add(unescape(text.substring(tab + 1, end)));
+          } else {
+            return Optional.empty();
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+      return Optional.of(new Outcome(results, warnings, findings));
     }
   }
 
@@ -147,60 +186,75 @@ final class RenderShortcut {
     List<Path> roots = new ArrayList<>();
     Set<Path> excluded = new HashSet<>();
     DirListings.Reader listings = new DirListings.Reader(text);
-    List<ComponentResult> results = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    List<String> findings = new ArrayList<>();
-    // By hand over the whole text: the record has a line per directory and per component (30,000
-    // for the full distro), and this runs at the start of every no-op check.
-    for (int pos = HEADER.length() + 1, end; pos < text.length(); pos = end + 1) {
-      end = text.indexOf('\n', pos);
-      if (end < 0) {
-        end = text.length();
-      }
-      int tab = text.indexOf('\t', pos);
-      if (tab < 0 || tab > end) {
-        return Optional.empty(); // damaged: the ordinary path rewrites it
-      }
-      if (tab == pos + 3 && text.startsWith("dir", pos)) {
-        try {
+    int outcomeFrom = text.length();
+    // By hand over the whole text: the record has a line per directory (23,000 for the full
+    // distro), and this runs at the start of every no-op check. The outcome's lines come last.
+    try {
+      for (int pos = HEADER.length() + 1, end; pos < text.length(); pos = end + 1) {
+        end = text.indexOf('\n', pos);
+        if (end < 0) {
+          end = text.length();
+        }
+        int tab = text.indexOf('\t', pos);
+        if (tab < 0 || tab > end) {
+          return Optional.empty(); // damaged: the ordinary path rewrites it
+        }
+        if (tab == pos + 3 && text.startsWith("dir", pos)) {
           listings.line(tab + 1, end);
-        } catch (IllegalArgumentException e) {
-          return Optional.empty();
+          continue;
         }
-        continue;
-      }
-      String value = text.substring(tab + 1, end);
-      switch (text.substring(pos, tab)) {
-        case "key" -> recordedKey = value;
-        case "stamps" -> stamps = value;
-        case "lock" -> lock = Path.of(value);
-        case "root" -> roots.add(Path.of(value));
-        case "exclude" -> excluded.add(Path.of(value));
-        case "component" -> {
-          String[] f = value.split("\t", 4);
-          if (f.length != 4) {
+        if (OUTCOME_LINES.contains(text.substring(pos, tab))) {
+          outcomeFrom = pos;
+          break;
+        }
+        String value = text.substring(tab + 1, end);
+        switch (text.substring(pos, tab)) {
+          case "key" -> {
+            if (!key.equals(value)) {
+              return Optional.empty(); // another run's options: nothing else in it applies
+            }
+            recordedKey = value;
+          }
+          case "stamps" -> stamps = value;
+          case "lock" -> lock = Path.of(value);
+          case "root" -> roots.add(Path.of(value));
+          case "exclude" -> excluded.add(Path.of(value));
+          default -> {
             return Optional.empty();
           }
-          try {
-            results.add(new ComponentResult(f[0], OutputLayout.letter(f[0]) + "/" + f[0], ComponentResult.Status.valueOf(f[1]),
-                unescape(f[3]), false, ComponentResult.Output.valueOf(f[2])));
-          } catch (IllegalArgumentException e) {
-            return Optional.empty();
-          }
-        }
-        case "warning" -> warnings.add(unescape(value));
-        case "finding" -> findings.add(unescape(value));
-        default -> {
-          return Optional.empty();
         }
       }
+    } catch (IllegalArgumentException e) { // a damaged line, number, escape or path: the ordinary path rewrites the record
+      return Optional.empty();
     }
     // The running code must be among what the stamps cover: a record written by another build at
     // another path, with the same options, says nothing about what this build would render.
     if (!key.equals(recordedKey) || stamps == null || lock == null || !roots.contains(codeLocation())) {
       return Optional.empty();
     }
-    return Optional.of(new Recorded(stamps, roots, excluded, listings.listings(), lock, new Outcome(results, warnings, findings)));
+    return Optional.of(new Recorded(stamps, roots, excluded, listings.listings(), lock, text, outcomeFrom));
+  }
+
+  /**
+   * The result in {@code text[from, to)}: name, status, output and error, separated by tabs.
+   *
+   * @throws IllegalArgumentException if it is not one
+   */
+  private static ComponentResult componentResult(String text, int from, int to) {
+    int t1 = text.indexOf('\t', from);
+    int t2 = t1 < 0 ? -1 : text.indexOf('\t', t1 + 1);
+    int t3 = t2 < 0 ? -1 : text.indexOf('\t', t2 + 1);
+    if (t3 < 0 || t3 >= to || t1 == from) {
+      throw new IllegalArgumentException("not a component result: " + text.substring(from, to));
+    }
+    String name = text.substring(from, t1);
+    // nearly every line of a no-op record is "OK", "UNCHANGED", no error
+    ComponentResult.Status status = text.startsWith("OK\t", t1 + 1) ? ComponentResult.Status.OK
+        : ComponentResult.Status.valueOf(text.substring(t1 + 1, t2));
+    ComponentResult.Output output = text.startsWith("UNCHANGED\t", t2 + 1) ? ComponentResult.Output.UNCHANGED
+        : ComponentResult.Output.valueOf(text.substring(t2 + 1, t3));
+    String error = t3 + 1 == to ? "" : unescape(text.substring(t3 + 1, to));
+    return new ComponentResult(name, OutputLayout.letter(name) + "/" + name, status, error, false, output);
   }
 
   /** The stamps of a run's inputs (every root but the output dir), read on a background thread. */
@@ -545,8 +599,31 @@ final class RenderShortcut {
     }
   }
 
+  /**
+   * {@code s} on one line, and in ASCII: a single character beyond Latin-1 (a dash in a lint
+   * finding) would make the JVM hold the whole 2 MB record, and every name and number read out of
+   * it, as UTF-16 instead of one byte per character.
+   */
   static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\t' -> sb.append("\\t");
+        case '\r' -> sb.append("\\r");
+        default -> {
+          if (c < 0x80) {
+            sb.append(c);
+          } else {
+            String hex = Integer.toHexString(c);
+            sb.append("\\u").append("000", hex.length() - 1, 3).append(hex);
+          }
+        }
+      }
+    }
+    return sb.toString();
   }
 
   static String unescape(String s) {
@@ -558,7 +635,12 @@ final class RenderShortcut {
       char c = s.charAt(i);
       if (c == '\\' && i + 1 < s.length()) {
         char n = s.charAt(++i);
-        sb.append(n == 'n' ? '\n' : n == 't' ? '\t' : n == 'r' ? '\r' : n);
+        if (n == 'u' && i + 4 < s.length()) {
+          sb.append((char) Integer.parseInt(s, i + 1, i + 5, 16));
+          i += 4;
+        } else {
+          sb.append(n == 'n' ? '\n' : n == 't' ? '\t' : n == 'r' ? '\r' : n);
+        }
       } else {
         sb.append(c);
       }

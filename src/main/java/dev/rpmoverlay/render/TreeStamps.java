@@ -6,13 +6,12 @@ import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +31,11 @@ import java.util.stream.IntStream;
  * <p>Reading a directory costs about nine system calls against one {@code lstat} per file, and a
  * tree of 7,583 components has 23,000 directories, so a scan can be given the {@link DirListings} of
  * an earlier one: a directory whose own stamp has not moved still holds the names it held then.
+ *
+ * <p>This runs over 54,000 entries in every no-op check of the full distro, mostly before the JIT
+ * has compiled it, so each entry costs one attribute read and a few hasher calls: a file's stamp
+ * goes straight into its directory's hash, and only directories that hold an excluded path look
+ * their entries up among the exclusions.
  */
 public final class TreeStamps {
   /** Called for every regular file scanned (for the caller's own checks of change times). */
@@ -47,11 +51,18 @@ public final class TreeStamps {
   }
 
   private final Set<Path> excluded;
+  /** The directories that hold an excluded path: only their entries are looked up in {@link #excluded}. */
+  private final Set<Path> holdingExcluded = new HashSet<>();
   private final DirListings listings;
   private final Visitor visitor;
 
   private TreeStamps(Set<Path> excluded, DirListings listings, Visitor visitor) {
     this.excluded = excluded;
+    excluded.forEach(e -> {
+      if (e.getParent() != null) {
+        holdingExcluded.add(e.getParent());
+      }
+    });
     this.listings = listings;
     this.visitor = visitor;
   }
@@ -60,10 +71,11 @@ public final class TreeStamps {
    * The digest of {@code roots} (each a directory, walked whole, or a single file; a missing root
    * counts as missing, so its later appearance changes the digest), leaving out {@code excluded}
    * paths and everything below them. A directory's hash covers its entries' names in name order
-   * and their hashes, so the digest depends neither on the order the file system lists them in nor
+   * and their stamps, so the digest depends neither on the order the file system lists them in nor
    * on the order they are scanned in: the top two levels are scanned in parallel ({@code visitor}
    * is called from several threads). A directory in {@code listings} with the same stamp is not
-   * read again; every directory scanned is added to {@code listings}.
+   * read again; every directory scanned is added to {@code listings} unless it is
+   * {@linkplain DirListings#readOnly() read-only}.
    */
   public static String digest(List<Path> roots, Set<Path> excluded, DirListings listings, Visitor visitor) throws IOException, UnstampableException {
     return combine(roots, rootHashes(roots, excluded, listings, visitor));
@@ -76,7 +88,7 @@ public final class TreeStamps {
   public static List<HashCode> rootHashes(List<Path> roots, Set<Path> excluded, DirListings listings, Visitor visitor) throws IOException, UnstampableException {
     TreeStamps s = new TreeStamps(excluded, listings, visitor);
     try {
-      return roots.parallelStream().map(r -> s.hashUnchecked(r, null, null, 0)).toList();
+      return roots.parallelStream().map(s::rootUnchecked).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } catch (Unstampable e) {
@@ -104,9 +116,34 @@ public final class TreeStamps {
     }
   }
 
-  private HashCode hashUnchecked(Path path, String name, DirListings.Cursor parent, int depth) {
+  /**
+   * What an entry contributes to its directory's hash: a file's stamp, a directory's own hash
+   * (over its entries), or nothing but its absence (a root, or an entry removed while it was
+   * scanned).
+   */
+  private record Stamp(byte kind, long ino, long ctimeNanos, long size, long mtimeNanos, HashCode tree) {
+    static final Stamp MISSING = new Stamp((byte) 'M', 0, 0, 0, 0, null);
+
+    void putInto(Hasher hasher) {
+      hasher.putByte(kind);
+      if (kind == 'F') {
+        hasher.putLong(ino).putLong(ctimeNanos).putLong(size).putLong(mtimeNanos);
+      } else if (kind == 'D') {
+        hasher.putBytes(tree.asBytes());
+      }
+    }
+  }
+
+  private HashCode rootUnchecked(Path root) {
+    Hasher hasher = Hashing.murmur3_128().newHasher();
+    // the root itself may be reached through a link (e.g. /work -> /mnt/work); nothing below it
+    stampUnchecked(root, -1, null, 0).putInto(hasher);
+    return hasher.hash();
+  }
+
+  private Stamp stampUnchecked(Path path, int index, DirListings.Cursor parent, int depth) {
     try {
-      return hash(path, name, parent, depth);
+      return stamp(path, index, parent, depth);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (UnstampableException e) {
@@ -114,69 +151,76 @@ public final class TreeStamps {
     }
   }
 
-  /** The hash of {@code path}: a root when {@code parent} is null, else entry {@code name} of the directory {@code parent} is at. */
-  private HashCode hash(Path path, String name, DirListings.Cursor parent, int depth) throws IOException, UnstampableException {
-    Hasher hasher = Hashing.murmur3_128().newHasher();
+  /** The stamp of {@code path}: a root when {@code parent} is null, else entry {@code index} of the names of the directory {@code parent} is at. */
+  private Stamp stamp(Path path, int index, DirListings.Cursor parent, int depth) throws IOException, UnstampableException {
     Map<String, Object> a;
     try {
-      // the root itself may be reached through a link (e.g. /work -> /mnt/work); nothing below it
       a = parent == null ? Files.readAttributes(path, ATTRIBUTES) : Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
-      return hasher.putByte((byte) 'M').hash();
+      return Stamp.MISSING;
     }
-    if ((Boolean) a.get("isSymbolicLink")) {
+    int type = (Integer) a.get("mode") & S_IFMT;
+    long ino = ((Number) a.get("ino")).longValue();
+    long ctime = nanos((FileTime) a.get("ctime"));
+    if (type == S_IFREG) {
+      visitor.visit(path, ctime);
+      return new Stamp((byte) 'F', ino, ctime, (Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")), null);
+    }
+    if (type == S_IFLNK) {
       throw new UnstampableException("symbolic link " + path);
     }
-    boolean dir = (Boolean) a.get("isDirectory");
-    if (!dir && !(Boolean) a.get("isRegularFile")) {
+    if (type != S_IFDIR) {
       throw new UnstampableException("special file " + path);
     }
-    if (!dir) {
-      // A directory's own times are left out: creating and deleting a lock or temporary file in it
-      // moves them, and what matters about a directory, the names in it, is hashed below.
-      long ctime = nanos((FileTime) a.get("ctime"));
-      hasher.putByte((byte) 'F').putLong(((Number) a.get("ino")).longValue()).putLong(ctime)
-          .putLong((Long) a.get("size")).putLong(nanos((FileTime) a.get("lastModifiedTime")));
-      visitor.visit(path, ctime);
-      return hasher.hash();
+    // A directory's own times are left out: creating and deleting a lock or temporary file in it
+    // moves them, and what matters about a directory, the names in it, is hashed below.
+    DirListings.Cursor here = parent == null ? listings.root(path) : parent.child(index, path);
+    String[] all = here.names(ino, ctime);
+    int[] kept = null; // indexes into all, when some entries are excluded
+    if (holdingExcluded.contains(path)) {
+      kept = IntStream.range(0, all.length).filter(i -> !excluded.contains(path.resolve(all[i]))).toArray();
     }
-    hasher.putByte((byte) 'D');
-    DirListings.Cursor here = parent == null ? listings.root(path) : parent.child(name, path);
-    String[] all = here.names(((Number) a.get("ino")).longValue(), nanos((FileTime) a.get("ctime")));
-    List<String> names = new ArrayList<>(all.length);
-    List<Path> children = new ArrayList<>(all.length);
-    for (String n : all) {
-      Path child = path.resolve(n);
-      if (!excluded.contains(child)) {
-        names.add(n);
-        children.add(child);
-      }
-    }
-    hasher.putInt(children.size());
-    List<HashCode> hashes;
+    int count = kept == null ? all.length : kept.length;
+    Hasher hasher = Hashing.murmur3_128().newHasher();
+    hasher.putInt(count);
     if (depth < 2) {
+      int[] indexes = kept != null ? kept : IntStream.range(0, count).toArray();
+      List<Stamp> stamps;
       try {
-        hashes = IntStream.range(0, children.size()).parallel().mapToObj(i -> hashUnchecked(children.get(i), names.get(i), here, depth + 1)).toList();
+        stamps = IntStream.of(indexes).parallel().mapToObj(i -> stampUnchecked(path.resolve(all[i]), i, here, depth + 1)).toList();
       } catch (UncheckedIOException e) {
         throw e.getCause();
       } catch (Unstampable e) {
         throw new UnstampableException(e.getMessage());
       }
+      for (int k = 0; k < count; k++) {
+        putName(hasher, all[indexes[k]]);
+        stamps.get(k).putInto(hasher);
+      }
     } else {
-      hashes = new ArrayList<>(children.size());
-      for (int i = 0; i < children.size(); i++) {
-        hashes.add(hash(children.get(i), names.get(i), here, depth + 1));
+      for (int k = 0; k < count; k++) {
+        int i = kept == null ? k : kept[k];
+        putName(hasher, all[i]);
+        stamp(path.resolve(all[i]), i, here, depth + 1).putInto(hasher);
       }
     }
-    for (int i = 0; i < children.size(); i++) {
-      hasher.putString(names.get(i), StandardCharsets.UTF_8).putByte((byte) 0).putBytes(hashes.get(i).asBytes());
-    }
-    return hasher.hash();
+    return new Stamp((byte) 'D', 0, 0, 0, 0, hasher.hash());
+  }
+
+  private static void putName(Hasher hasher, String name) {
+    hasher.putString(name, StandardCharsets.UTF_8).putByte((byte) 0);
   }
 
   private static long nanos(FileTime t) {
     return t.to(TimeUnit.NANOSECONDS);
   }
 
-  private static final String ATTRIBUTES = "unix:isSymbolicLink,isDirectory,isRegularFile,ino,ctime,size,lastModifiedTime";
+  /** The file type bits of {@code st_mode}, and the types a scan meets. */
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFDIR = 0040000;
+  private static final int S_IFREG = 0100000;
+  private static final int S_IFLNK = 0120000;
+
+  /** Five attributes, not more: the map each read builds is most of a scan's garbage. */
+  private static final String ATTRIBUTES = "unix:mode,ino,ctime,size,lastModifiedTime";
 }

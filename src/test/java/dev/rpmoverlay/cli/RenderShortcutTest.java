@@ -122,6 +122,22 @@ class RenderShortcutTest {
   }
 
   @Test
+  void anErrorBeyondAsciiIsReplayedAsTheFullCheckReportsItAndTheRecordStaysAscii() throws Exception {
+    replace(project.resolve("azldev.toml"), "description = \"stale overlay\"", "description = \"stale \u2014 na\u00efve \u65e5\u672c \\\\u2014\"");
+    settle();
+    render("-a");
+    settle();
+    CliRun fast = render("-a", "--check");
+    assertThat(fast.err()).contains(SHORTCUT);
+    CliRun full = render("-a", "--check", "--no-incremental");
+    assertThat(fast.out()).isEqualTo(full.out()).contains("stale \u2014 na\u00efve \u65e5\u672c \\u2014");
+    assertThat(withoutTimings(fast.err())).isEqualTo(withoutTimings(full.err()));
+    // one byte per character in memory: a non-Latin-1 character would make the JVM hold it as UTF-16
+    assertThat(java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(Files.readString(out.resolve(RenderShortcut.FILE_NAME))))
+        .isTrue();
+  }
+
+  @Test
   void anEditedSpecIsNoticed() throws Exception {
     append(project.resolve("comps/hello/hello.spec"), "%changelog\n");
     assertDrift();
@@ -207,6 +223,17 @@ class RenderShortcutTest {
     assertThat(render("-a", "--check").err()).contains(SHORTCUT);
     Files.writeString(file, record.replaceFirst(HELLO_LISTING, "$1ghost/"));
     assertThat(render("-a", "--check").err()).doesNotContain(SHORTCUT);
+  }
+
+  @Test
+  void aDamagedOutcomeUnderMatchingStampsTakesTheOrdinaryPath() throws Exception {
+    Path file = out.resolve(RenderShortcut.FILE_NAME);
+    String record = Files.readString(file);
+    assertThat(record).contains("component\thello\tOK\t");
+    Files.writeString(file, record.replace("component\thello\tOK\t", "component\thello\tNO_SUCH_STATUS\t"));
+    CliRun check = render("-a", "--check");
+    assertThat(check.err()).doesNotContain(SHORTCUT).contains("3 components: 2 up to date, 1 failed");
+    assertThat(check.exitCode()).isZero();
   }
 
   @Test

@@ -113,6 +113,33 @@ class DirListingsTest {
   }
 
   @Test
+  void aSubdirectoryLineForANameItsParentDoesNotListIsPassedOver() throws Exception {
+    tree();
+    DirListings first = DirListings.none();
+    String digest = scan(first);
+    List<String> lines = new java.util.ArrayList<>(written(first, Long.MAX_VALUE));
+    assertThat(lines.get(3)).startsWith("0\tempty\t");
+    lines.add(3, "0\taa\t1\t2\tx"); // between a and empty, which the root lists; aa it does not
+
+    assertThat(scan(DirListings.parse(lines))).isEqualTo(digest);
+    // empty's listing, after the stray line, is still the one the scan uses
+    lines.set(4, lines.get(4) + "ghost");
+    assertThat(scan(DirListings.parse(lines))).isNotEqualTo(digest);
+  }
+
+  @Test
+  void aCheckOnlyScanKeepsNoListings() throws Exception {
+    tree();
+    DirListings first = DirListings.none();
+    String digest = scan(first);
+    DirListings known = DirListings.parse(written(first, Long.MAX_VALUE));
+
+    assertThat(scan(known.readOnly())).isEqualTo(digest);
+    assertThat(written(known, Long.MAX_VALUE)).isEmpty();
+    assertThatThrownBy(() -> written(known.readOnly(), Long.MAX_VALUE)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void aNameWithALineBreakOrTabLeavesItsDirectoryOut() throws Exception {
     tree();
     Files.writeString(root.resolve("a/b/odd\tname"), "x");

@@ -10,8 +10,9 @@ import java.util.List;
  * one JVM runs the everyday read-only commands on the shipped project, so that the archive the JVM
  * writes at exit holds the classes of each of them, not only of one. A class missing from the
  * archive is read and verified from the jar on every start (autospec process on 20 commits, with
- * an archive trained on diff alone: 12% more CPU than with its own classes archived). Nothing is
- * written: output goes nowhere and a command that fails (a project outside git) is skipped, since
+ * an archive trained on diff alone: 12% more CPU than with its own classes archived). Output goes
+ * nowhere, and nothing is written but what diff keeps for the next command inside the git dir (the
+ * lock history, docs/release.md); a command that fails (a project outside git) is skipped, since
  * the archive is only ever an optimisation.
  */
 public final class CdsTraining {
@@ -31,7 +32,7 @@ public final class CdsTraining {
     System.exit(0);
   }
 
-  /** What a maintainer runs many times a day, each read-only. */
+  /** What a maintainer runs many times a day, none of which writes to the project. */
   static List<List<String>> commands(String project) {
     return List.of(
         List.of("--help"),

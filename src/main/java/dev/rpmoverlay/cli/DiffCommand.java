@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
       "in which every hunk names what made it: the overlay (#N = the component's Nth overlay, its type,",
       "metadata category and description) or rpmoverlay's own edits (banner, macros file, release bump,",
       "check skip, file filter, ...). Added, removed and renamed files are named the same way.",
-      "Components are rendered in memory from upstream-cache/ as 'render' does; nothing is written.",
+      "Components are rendered in memory from upstream-cache/ as 'render' does; no output is written.",
       "Text changes form a valid patch ('patch -p1' next to <component>/ with the upstream files applies them);",
       "renamed and binary files are named, not patched."
     },

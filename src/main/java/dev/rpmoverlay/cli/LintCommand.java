@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
       "  broad-regex       a search-replace changed " + OverlayLinter.BROAD_REGEX_LINES + " lines or more (the count is given)",
       "  expired           its metadata 'expires' date (\"YYYY-MM-DD\") has passed",
       "Each finding names the component, the overlay (#N, as diff and show number it), where it is declared,",
-      "and what to do. Components are rendered in memory from upstream-cache/; nothing is written."
+      "and what to do. Components are rendered in memory from upstream-cache/; no output is written."
     },
     footerHeading = "%nExit codes:%n",
     footer = {

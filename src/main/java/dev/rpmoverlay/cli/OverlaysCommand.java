@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
       "Without a selection, every component. Each row: component, #N, type, metadata category, upstream",
       "status, expiry and bugs, the lines it changes in the diff against upstream, and its description.",
       "-O json, csv or markdown for other tools.",
-      "Line counts come from rendering each component in memory, as 'diff' does; nothing is written.",
+      "Line counts come from rendering each component in memory, as 'diff' does; no output is written.",
       "--history prints one row per component instead: its overlays, the commits that changed its TOML",
       "(and its overlay files and their sources), the commits that changed its lock's input fingerprint,",
       "and the date of the newest of them, read from the project's git repository (azldev's",

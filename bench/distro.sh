@@ -101,7 +101,7 @@ one=$(find "$project/base/comps" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' 
 rm -rf "$work/out-one"
 run "one component ($one) into an empty dir: render $one" render "$one" -o "$work/out-one" --timings
 echo
-echo "== summary ($jar; JVM: -Xmx1g $java_opts; CDS: ${cds_label:+on}${cds_label:-off})"
+echo "== summary ($jar; JVM: -Xmx1g $java_opts; CDS archive: ${cds_label:-none})"
 echo "| run | wall | CPU (user+sys) | peak RSS | exit | load |"
 echo "|---|---|---|---|---|---|"
 printf '%s\n' "${summary[@]}"

@@ -1,6 +1,6 @@
 package dev.rpmoverlay.cli;
 
-import dev.rpmoverlay.upstream.GitSystemConfig;
+import dev.rpmoverlay.upstream.JGitSetUp;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class CdsTraining {
   /** @param args the shipped project's directory */
   public static void main(String[] args) {
     PrintWriter sink = new PrintWriter(Writer.nullWriter());
-    GitSystemConfig.presetInBackground();
+    JGitSetUp.startInBackground();
     for (List<String> command : commands(args[0])) {
       try {
         Main.run(command.toArray(String[]::new), sink, sink);

@@ -63,7 +63,7 @@ final class CommandTree {
 
   /**
    * Whether the command {@code args} select reads git from its start, decided before picocli has a
-   * model: so JGit's set-up can run beside picocli's ({@code GitSystemConfig.presetInBackground})
+   * model: so JGit's set-up can run beside picocli's ({@code JGitSetUp.startInBackground})
    * for the commands that need it, and not take a core from those that do not (--version, --help,
    * list, show, and render until it knows it will render). The command is the first argument that is not an option of the root or an option's
    * value; an {@code @file} may hold anything, so it counts as git.

@@ -1,7 +1,7 @@
 package dev.rpmoverlay.cli;
 
+import dev.rpmoverlay.upstream.JGitSetUp;
 import java.io.PrintWriter;
-import dev.rpmoverlay.upstream.GitSystemConfig;
 import java.nio.charset.StandardCharsets;
 
 /** Process entry point: wires the real streams and turns the result into an exit code. */
@@ -10,7 +10,7 @@ public final class Main {
 
   public static void main(String[] args) {
     if (CommandTree.mayReadGit(java.util.List.of(args))) {
-      GitSystemConfig.presetInBackground();
+      JGitSetUp.startInBackground();
     }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

@@ -24,7 +24,7 @@ import dev.rpmoverlay.render.Templates;
 import dev.rpmoverlay.render.UpstreamCacheSourceTreeProvider;
 import dev.rpmoverlay.review.OutputDrift;
 import dev.rpmoverlay.upstream.CacheEntryWriter;
-import dev.rpmoverlay.upstream.GitSystemConfig;
+import dev.rpmoverlay.upstream.JGitSetUp;
 import dev.rpmoverlay.upstream.LockFile;
 import dev.rpmoverlay.upstream.LockStore;
 import dev.rpmoverlay.upstream.UpdateTransaction;
@@ -138,7 +138,7 @@ final class RenderCommand extends BaseCommand {
       }
     }
     // Rendering reads the lock dir's git history: JGit's set-up runs beside the config's load.
-    GitSystemConfig.presetInBackground();
+    JGitSetUp.startInBackground();
     Project project = new ProjectContext(global(), err()).project();
     PhaseTimes.add(PhaseTimes.Phase.LOAD, t);
     try (ProjectLock lock = locking.take(project, check ? "render --check" : "render", err())) {

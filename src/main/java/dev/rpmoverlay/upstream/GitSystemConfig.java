@@ -2,12 +2,7 @@ package dev.rpmoverlay.upstream;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
-import org.eclipse.jgit.errors.ConfigInvalidException;
-import org.eclipse.jgit.internal.storage.file.FileSnapshot;
-import org.eclipse.jgit.lib.Config;
-import org.eclipse.jgit.lib.Constants;
 import java.util.function.UnaryOperator;
 import org.eclipse.jgit.util.FS;
 
@@ -27,34 +22,7 @@ public final class GitSystemConfig {
 
   private GitSystemConfig() {}
 
-  /**
-   * Tells JGit's default file system where the system config is, when that is known without git,
-   * on a thread of its own. Touching {@code FS} runs JGit's static set-up (its system reader, SLF4J,
-   * the SHA-1 provider): about 50 ms that a command which reads git pays anyway, so it runs on the
-   * second core while the main thread builds the command line (the process entry point starts it
-   * only for commands that may read git: it would take that core from the others). A repository opened before it is done is still right: JGit then asks
-   * git, as it would have without this.
-   */
-  public static void presetInBackground() {
-    Thread thread = new Thread(() -> {
-      preset();
-      // The first repository opened snapshots its config files; FileSnapshot's class set-up
-      // loads JGit's message bundle (a thousand fields set by reflection) on the way: another
-      // ~25 ms that need no file and no config, so they are done here too.
-      Objects.requireNonNull(FileSnapshot.DIRTY);
-      // Reading a repository's config links the string concatenations of JGit's config parser
-      // and sets up SHA-1 (the config's content hash): ~30 ms of first-use cost, whatever the text.
-      try {
-        new Config().fromText("[core]\n\tbare = false\n");
-      } catch (ConfigInvalidException e) {
-        throw new IllegalStateException(e);
-      }
-      Constants.newMessageDigest().digest();
-    }, "git-setup");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
+  /** Tells JGit's default file system where the system config is, when that is known without git. */
   static void preset() {
     location(System::getenv, System.getProperty("os.name", ""))
         .ifPresent(config -> FS.DETECTED.setGitSystemConfig(config.toFile()));

@@ -77,10 +77,14 @@ public final class LocalPackageHistory implements AutoCloseable {
     }
   }
 
-  /** Whether the work tree differs from HEAD (rpmautospec would add an "Uncommitted changes" entry). */
+  /**
+   * Whether a tracked file differs from HEAD (rpmautospec would add an "Uncommitted changes"
+   * entry). Untracked files do not count: rpmautospec diffs HEAD's tree against the work tree,
+   * which leaves them out.
+   */
   public boolean dirty() {
     try (Git git = new Git(repo)) {
-      return !git.status().call().isClean();
+      return git.status().call().hasUncommittedChanges();
     } catch (GitAPIException e) {
       return false;
     }

@@ -87,6 +87,15 @@ class AutospecCommandTest {
   }
 
   @Test
+  void anUntrackedFileIsNotAnUncommittedChangeAsForRpmautospec() throws Exception {
+    Path dir = repoWithTwoCommits(SPEC);
+    Files.writeString(dir.resolve("notes.txt"), "not in git\n");
+    CliRun run = CliRun.of("autospec", "process", dir.toString(), "-");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("uncommitted");
+  }
+
+  @Test
   void aCleanCheckoutGetsNoUncommittedChangesWarning() throws Exception {
     Path dir = repoWithTwoCommits(SPEC);
     CliRun run = CliRun.of("autospec", "process", dir.toString(), "-");

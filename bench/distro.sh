@@ -47,7 +47,9 @@ render_flags=${BENCH_RENDER_FLAGS:-}
 # from before CdsTraining existed is trained as its launcher did, on diff nginx).
 cds_opts=()
 if [[ ${BENCH_CDS:-on} != off ]]; then
-  jsa=$work/cds-$(cksum < "$jar" | cut -d' ' -f1).jsa
+  # keyed by the jar's path as well as its bytes: an archive holds the class path it was made with,
+  # and the JVM ignores its classes for a jar at another path
+  jsa=$work/cds-$(realpath "$jar" | cksum | cut -d' ' -f1)-$(cksum < "$jar" | cut -d' ' -f1).jsa
   if [[ ! -s $jsa ]]; then
     if jar tf "$jar" | grep -qx 'dev/rpmoverlay/cli/CdsTraining.class'; then
       train=(-cp "$jar" dev.rpmoverlay.cli.CdsTraining "$PWD")

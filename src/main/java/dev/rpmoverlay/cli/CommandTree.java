@@ -1,9 +1,12 @@
 package dev.rpmoverlay.cli;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,42 +68,38 @@ final class CommandTree {
    * Whether the command {@code args} select reads git from its start, decided before picocli has a
    * model: so JGit's set-up can run beside picocli's ({@code JGitSetUp.startInBackground})
    * for the commands that need it, and not take a core from those that do not (--version, --help,
-   * list, show, and render until it knows it will render). The command is the first argument that is not an option of the root or an option's
-   * value; an {@code @file} may hold anything, so it counts as git.
+   * list, show, and render until it knows it will render). The command is found as {@link
+   * #addFor} finds it; an {@code @file} may hold anything, so it counts as git.
    */
   static boolean mayReadGit(List<String> args) {
-    Set<String> rootOptionsWithValue = rootOptionsWithValue();
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.startsWith("@")) {
-        return true;
-      }
-      if (arg.startsWith("-")) {
-        if (rootOptionsWithValue.contains(arg)) {
-          i++;
-        }
-        continue;
-      }
-      for (Class<?> type : SUBCOMMANDS) {
-        if (names(type.getAnnotation(Command.class)).contains(arg)) {
-          return !NO_GIT_SET_UP_AHEAD.contains(type);
-        }
-      }
-      return false; // not a command: picocli reports the usage error
+    if (args.stream().anyMatch(a -> a.startsWith("@"))) {
+      return true;
     }
-    return false; // no command: the root's help or version
+    Optional<String> word = commandWord(args, rootOptionValues());
+    for (Class<?> type : SUBCOMMANDS) {
+      if (word.isPresent() && names(type.getAnnotation(Command.class)).contains(word.get())) {
+        return !NO_GIT_SET_UP_AHEAD.contains(type);
+      }
+    }
+    return false; // the root's help or version, or not a command (picocli reports the usage error)
   }
 
-  /** The names of the root's options that take a separate value ({@code -C DIR}), read from its annotations. */
-  private static Set<String> rootOptionsWithValue() {
-    Set<String> names = new java.util.HashSet<>();
+  /**
+   * How many values each of the root's options takes, by name, read from RootCommand's annotations
+   * (a boolean none, anything else one; one with an arity of its own is left out, as unknown),
+   * before picocli has built the root's model.
+   */
+  private static Function<String, OptionalInt> rootOptionValues() {
+    Map<String, Integer> values = new HashMap<>();
     for (java.lang.reflect.Field field : RootCommand.class.getDeclaredFields()) {
       CommandLine.Option option = field.getAnnotation(CommandLine.Option.class);
-      if (option != null && field.getType() != boolean.class) {
-        names.addAll(List.of(option.names()));
+      if (option != null && option.arity().isEmpty()) {
+        for (String name : option.names()) {
+          values.put(name, field.getType() == boolean.class ? 0 : 1);
+        }
       }
     }
-    return names;
+    return name -> values.containsKey(name) ? OptionalInt.of(values.get(name)) : OptionalInt.empty();
   }
 
   /**
@@ -138,7 +137,7 @@ final class CommandTree {
       addAll(root);
       return;
     }
-    Optional<String> word = commandWord(root.getCommandSpec(), args);
+    Optional<String> word = commandWord(args, optionValues(root.getCommandSpec()));
     for (Class<?> type : SUBCOMMANDS) {
       Command command = type.getAnnotation(Command.class);
       if (type != CommandLine.HelpCommand.class && word.isPresent() && names(command).contains(word.get())) {
@@ -166,8 +165,11 @@ final class CommandTree {
    * where picocli looks for the subcommand; empty when the arguments before it are anything else
    * (a help or version option, which prints the root's help, clustered short options, an unknown
    * option, an option whose value is optional): then the general rule applies.
+   *
+   * @param valuesOf how many values the root's option of that name takes; empty for no such
+   *     option, or one that is not a plain option with a fixed number of values
    */
-  private static Optional<String> commandWord(CommandSpec root, List<String> args) {
+  private static Optional<String> commandWord(List<String> args, Function<String, OptionalInt> valuesOf) {
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (!arg.startsWith("-")) {
@@ -175,16 +177,27 @@ final class CommandTree {
       }
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
-      OptionSpec option = arg.startsWith("--") || eq < 0 ? root.findOption(name) : null;
-      if (option == null || !List.of(option.names()).contains(name) || option.usageHelp() || option.versionHelp()
-          || option.arity().min() != option.arity().max()) {
+      OptionalInt values = arg.startsWith("--") || eq < 0 ? valuesOf.apply(name) : OptionalInt.empty();
+      if (values.isEmpty()) {
         return Optional.empty();
       }
-      if (eq < 0 && option.arity().max() > 0) {
-        i += option.arity().max(); // its value(s)
+      if (eq < 0) {
+        i += values.getAsInt(); // its value(s)
       }
     }
     return Optional.empty();
+  }
+
+  /** {@code valuesOf} for {@link #commandWord} from the root's model. */
+  private static Function<String, OptionalInt> optionValues(CommandSpec root) {
+    return name -> {
+      OptionSpec option = root.findOption(name);
+      if (option == null || !List.of(option.names()).contains(name) || option.usageHelp() || option.versionHelp()
+          || option.arity().min() != option.arity().max()) {
+        return OptionalInt.empty();
+      }
+      return OptionalInt.of(option.arity().max());
+    };
   }
 
   private static List<String> names(Command command) {

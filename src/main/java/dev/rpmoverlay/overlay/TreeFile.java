@@ -142,12 +142,8 @@ public final class TreeFile {
 
   /** Writes the content to {@code target} (created or truncated), a chunk at a time for a stored file. */
   public void writeTo(Path target) throws IOException {
-    if (held != null) {
-      Files.write(target, held);
-      return;
-    }
-    try (InputStream in = stored.open(); OutputStream out = Files.newOutputStream(target)) {
-      in.transferTo(out);
+    try (OutputStream out = Files.newOutputStream(target)) {
+      copyTo(out);
     }
   }
 
@@ -155,13 +151,17 @@ public final class TreeFile {
   public void writeNew(Path target, FileAttribute<?> attribute) throws IOException {
     try (SeekableByteChannel channel = Files.newByteChannel(target, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attribute);
         OutputStream out = Channels.newOutputStream(channel)) {
-      if (held != null) {
-        out.write(held);
-      } else {
-        try (InputStream in = stored.open()) {
-          in.transferTo(out);
-        }
-      }
+      copyTo(out);
+    }
+  }
+
+  private void copyTo(OutputStream out) throws IOException {
+    if (held != null) {
+      out.write(held);
+      return;
+    }
+    try (InputStream in = stored.open()) {
+      in.transferTo(out);
     }
   }
 

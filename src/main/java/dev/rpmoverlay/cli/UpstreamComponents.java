@@ -1,5 +1,6 @@
 package dev.rpmoverlay.cli;
 
+import dev.rpmoverlay.concurrent.ParallelMap;
 import dev.rpmoverlay.config.ConfigException;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.UpstreamRef;
@@ -44,13 +45,18 @@ public final class UpstreamComponents {
   public static List<Selected> of(Project project, List<String> names) {
     // Resolving is independent per component (and cached by the project for what runs next), so it
     // runs on every core; a failure is reported for the first name in order, whatever thread hit it.
-    List<Outcome> outcomes = names.parallelStream().map(name -> {
-      try {
-        return new Outcome(select(project, name), null);
-      } catch (RuntimeException e) {
-        return new Outcome(null, e);
-      }
-    }).toList();
+    List<Outcome> outcomes;
+    try {
+      outcomes = ParallelMap.map(names, name -> {
+        try {
+          return new Outcome(select(project, name), null);
+        } catch (RuntimeException e) {
+          return new Outcome(null, e);
+        }
+      });
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // select reads no file
+    }
     List<Selected> out = new ArrayList<>(outcomes.size());
     for (Outcome o : outcomes) {
       if (o.failure() != null) {

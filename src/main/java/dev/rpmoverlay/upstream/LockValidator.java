@@ -1,5 +1,6 @@
 package dev.rpmoverlay.upstream;
 
+import dev.rpmoverlay.concurrent.ParallelMap;
 import dev.rpmoverlay.config.model.Compat;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -43,22 +44,16 @@ public final class LockValidator {
   public Checked check(List<LockSubject> subjects) throws IOException {
     List<Problem> out = new ArrayList<>();
     Map<String, LockFile> current = new ConcurrentHashMap<>();
-    try {
-      // independent per component (read a lock, hash config and overlay files): use every core
-      out.addAll(subjects.parallelStream().map(s -> {
-        try {
-          Optional<LockFile> lock = locks.read(s.component());
-          Optional<Problem> problem = problem(s, lock);
-          if (problem.isEmpty()) {
-            current.put(s.component(), lock.orElseThrow());
-          }
-          return problem;
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).flatMap(Optional::stream).toList());
-    } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
+    // independent per component (read a lock, hash config and overlay files): use every core
+    for (Optional<Problem> problem : ParallelMap.map(subjects, s -> {
+      Optional<LockFile> lock = locks.read(s.component());
+      Optional<Problem> found = problem(s, lock);
+      if (found.isEmpty()) {
+        current.put(s.component(), lock.orElseThrow());
+      }
+      return found;
+    })) {
+      problem.ifPresent(out::add);
     }
     out.sort(Comparator.comparing(Problem::component));
     return new Checked(out, current);

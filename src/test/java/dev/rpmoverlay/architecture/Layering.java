@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   render, review, scaffold, sources
  *   overlay, release, upstream
  *   spec, config
+ *   concurrent
  * </pre>
  *
  * A package may use packages of its own tier and of lower tiers, never of a higher tier; the two
@@ -48,6 +49,7 @@ final class Layering {
         .layer("upstream").definedBy(root + ".upstream..")
         .layer("spec").definedBy(root + ".spec..")
         .layer("config").definedBy(root + ".config..")
+        .layer("concurrent").definedBy(root + ".concurrent..")
         .whereLayer("cli").mayOnlyBeAccessedByLayers("bench")
         .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("render").mayOnlyBeAccessedByLayers("cli", "bench", "review", "scaffold", "sources")
@@ -59,8 +61,10 @@ final class Layering {
         .whereLayer("upstream").mayOnlyBeAccessedByLayers(upper("upstream"))
         .whereLayer("spec").mayOnlyBeAccessedByLayers("cli", "bench", "render", "review", "scaffold", "sources", "overlay", "release", "upstream")
         .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "bench", "render", "review", "scaffold", "sources", "overlay", "release", "upstream")
+        .whereLayer("concurrent").mayOnlyBeAccessedByLayers("cli", "bench", "render", "review", "scaffold", "sources", "overlay", "release",
+            "upstream", "spec", "config")
         .ensureAllClassesAreContainedInArchitectureIgnoring(root + ".testing..")
-        .because("dependencies point downwards only: cli -> render/review/scaffold/sources -> overlay/release/upstream -> spec/config");
+        .because("dependencies point downwards only: cli -> render/review/scaffold/sources -> overlay/release/upstream -> spec/config -> concurrent");
   }
 
   /** The tiers above {@code middle}, and the other packages of its own tier. */

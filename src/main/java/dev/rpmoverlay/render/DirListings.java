@@ -1,10 +1,8 @@
 package dev.rpmoverlay.render;
 
+import dev.rpmoverlay.upstream.DirectoryNames;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -187,14 +185,8 @@ public final class DirListings {
         names = before.names();
         knownSubdirs = before.subdirsByIndex();
       } else {
-        List<String> read = new ArrayList<>();
-        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
-          for (Path child : list) {
-            read.add(child.getFileName().toString());
-          }
-        }
-        read.sort(null);
-        names = read.toArray(NONE);
+        names = DirectoryNames.of(dir);
+        Arrays.sort(names);
       }
       if (foundIn != null) {
         found = new Listing(ino, ctimeNanos, names);

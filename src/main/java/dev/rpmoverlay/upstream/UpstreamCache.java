@@ -7,11 +7,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -289,35 +288,33 @@ public final class UpstreamCache {
    */
   private static Optional<Map<String, BasicFileAttributes>> walk(Path entryDir, Path filesDir) {
     try {
-      if (Files.isSymbolicLink(entryDir)) {
-        return Optional.empty();
+      if (Files.isSymbolicLink(entryDir)
+          || !Files.readAttributes(filesDir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
+        return Optional.empty(); // files/ itself is no directory (a link is not followed)
       }
       Map<String, BasicFileAttributes> found = new HashMap<>();
-      boolean[] startIsDir = {false};
-      Files.walkFileTree(filesDir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          startIsDir[0] |= dir.equals(filesDir);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (file.equals(filesDir)) {
-            return FileVisitResult.TERMINATE; // files/ itself is no directory (a link is not followed)
-          }
-          found.put(filesDir.relativize(file).toString().replace('\\', '/'), attrs);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          throw e;
-        }
-      });
-      return startIsDir[0] ? Optional.of(found) : Optional.empty();
+      walkInto(filesDir, "", found);
+      return Optional.of(found);
     } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Adds every entry under {@code dir} that is not a directory to {@code found}, by {@code prefix}
+   * and its name, descending into real directories only. By hand, not {@code Files.walkFileTree}:
+   * one listing of each directory ({@link DirectoryNames}) and one {@code lstat} per entry, the
+   * same visits with fewer system calls per component.
+   */
+  private static void walkInto(Path dir, String prefix, Map<String, BasicFileAttributes> found) throws IOException {
+    for (String name : DirectoryNames.of(dir)) {
+      Path entry = dir.resolve(name);
+      BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (attrs.isDirectory()) {
+        walkInto(entry, prefix + name + "/", found);
+      } else {
+        found.put(prefix + name, attrs);
+      }
     }
   }
 

@@ -148,6 +148,22 @@ class HandWrittenCacheEntryTest {
   }
 
   @Test
+  void anUnlistedFileInASubdirectoryIsReportedAsCorrupt() throws Exception {
+    Files.writeString(entry.resolve("files/tests/extra.sh"), "x");
+    assertThatThrownBy(() -> UpstreamCache.open(cacheDir).entry("hello"))
+        .hasMessageContaining("files/tests/extra.sh is not listed in upstream.toml");
+  }
+
+  @Test
+  void aFilesDirectoryThatIsASymbolicLinkIsNotReadThroughIt() throws Exception {
+    Path elsewhere = tmp.resolve("elsewhere");
+    Files.move(entry.resolve("files"), elsewhere);
+    Files.createSymbolicLink(entry.resolve("files"), elsewhere);
+    assertThatThrownBy(() -> UpstreamCache.open(cacheDir).entry("hello"))
+        .hasMessageContaining("listed file files/hello.spec is missing (a symbolic link is in its place or on its path");
+  }
+
+  @Test
   void aMissingListedFileIsReportedAsCorrupt() throws Exception {
     Files.delete(entry.resolve("files/tests/run.sh"));
     assertThatThrownBy(() -> UpstreamCache.open(cacheDir).entry("hello"))

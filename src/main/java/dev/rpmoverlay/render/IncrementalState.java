@@ -5,6 +5,7 @@ import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.TreeFile;
+import dev.rpmoverlay.upstream.DirectoryNames;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,9 +16,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -115,7 +118,7 @@ public final class IncrementalState {
   /** Writes the state atomically. */
   public void save() throws IOException {
     StringBuilder sb = new StringBuilder(HEADER);
-    new java.util.TreeMap<>(next).forEach((name, e) ->
+    new TreeMap<>(next).forEach((name, e) ->
         sb.append(name).append('\t').append(e.fingerprint()).append('\t').append(e.digest()).append('\n'));
     Files.createDirectories(file.getParent());
     Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
@@ -153,17 +156,20 @@ public final class IncrementalState {
     // in memory. No chunk of its own: one per call was 1 GB of a full render's 3.2 GB of garbage.
     OutputStream sink = Funnels.asOutputStream(h);
     for (Map.Entry<String, TreeFile> e : tree.files().entrySet()) {
-      byte[] path = e.getKey().getBytes(StandardCharsets.UTF_8);
-      TreeFile f = e.getValue();
-      // (int) keeps the digest of every existing output (all far below 2 GiB) what it was
-      h.putInt(path.length).putBytes(path).putBoolean(f.executable()).putInt((int) f.size());
-      try {
-        f.copyUncheckedTo(sink);
-      } catch (IOException ex) {
-        throw new UncheckedIOException(ex);
-      }
+      feed(h, sink, e.getKey(), e.getValue());
     }
     return h.hash().toString();
+  }
+
+  private static void feed(Hasher h, OutputStream sink, String path, TreeFile f) {
+    byte[] name = path.getBytes(StandardCharsets.UTF_8);
+    // (int) keeps the digest of every existing output (all far below 2 GiB) what it was
+    h.putInt(name.length).putBytes(name).putBoolean(f.executable()).putInt((int) f.size());
+    try {
+      f.copyUncheckedTo(sink);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
   }
 
   /** The fingerprint a run would use, combined with what the render code itself is. */
@@ -171,9 +177,42 @@ public final class IncrementalState {
     return input.map(i -> Hashing.sha256().hashString(i + "\n" + toolIdentity, StandardCharsets.UTF_8).toString());
   }
 
-  /** Whether {@code dir} holds the tree whose digest is {@code digest}, and no symbolic link. */
+  /**
+   * Whether {@code dir} holds the tree whose digest is {@code digest}, and no symbolic link: the
+   * files {@link SourceTree#readDirectoryNotingLinks} would read ({@code .git} dirs walked for links,
+   * their files left out), digested as {@link #digest} does, one file at a time. Listed by hand, one
+   * {@code opendir} and one {@code lstat} per entry, because this runs for every component dir a
+   * render wrote (the stamp record's proof) and for every one an incremental render may skip.
+   */
   private static boolean holdsDigest(Path dir, String digest) throws IOException {
-    SourceTree.DirectoryRead current = SourceTree.readDirectoryNotingLinks(dir);
-    return !current.hasSymlinks() && digest.equals(digest(current.tree()));
+    TreeMap<String, Path> files = new TreeMap<>(); // the order of SourceTree.files()
+    if (!regularFiles(dir, "", false, files)) {
+      return false;
+    }
+    Hasher h = Hashing.murmur3_128().newHasher();
+    OutputStream sink = Funnels.asOutputStream(h);
+    for (Map.Entry<String, Path> e : files.entrySet()) {
+      Path p = e.getValue();
+      feed(h, sink, e.getKey(), TreeFile.read(p, Files.isExecutable(p)));
+    }
+    return digest.equals(h.hash().toString());
+  }
+
+  /** Adds the regular files under {@code dir} to {@code out} by {@code prefix} and name; false at the first symbolic link. */
+  private static boolean regularFiles(Path dir, String prefix, boolean inGitDir, Map<String, Path> out) throws IOException {
+    for (String name : DirectoryNames.of(dir)) {
+      Path entry = dir.resolve(name);
+      BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (attrs.isSymbolicLink()) {
+        return false;
+      } else if (attrs.isDirectory()) {
+        if (!regularFiles(entry, prefix + name + "/", inGitDir || name.equals(".git"), out)) {
+          return false;
+        }
+      } else if (attrs.isRegularFile() && !inGitDir) {
+        out.put(prefix + name, entry);
+      }
+    }
+    return true;
   }
 }

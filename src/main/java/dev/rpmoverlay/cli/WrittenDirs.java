@@ -1,12 +1,16 @@
 package dev.rpmoverlay.cli;
 
+import dev.rpmoverlay.concurrent.ParallelMap;
 import dev.rpmoverlay.render.ComponentResult;
 import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.render.OutputLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -44,8 +48,17 @@ final class WrittenDirs implements Predicate<String> {
   @Override
   public boolean test(String name) {
     if (checked == null) {
-      Map<String, Boolean> all = new ConcurrentHashMap<>();
-      written.parallelStream().forEach(n -> all.put(n, holds(n)));
+      List<String> names = List.copyOf(written);
+      List<Boolean> held;
+      try {
+        held = ParallelMap.map(names, this::holds);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // holds reads no file it does not answer for itself
+      }
+      Map<String, Boolean> all = new HashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        all.put(names.get(i), held.get(i));
+      }
       checked = all;
     }
     Boolean known = checked.get(name);

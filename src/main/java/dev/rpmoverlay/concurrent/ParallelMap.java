@@ -1,10 +1,13 @@
 package dev.rpmoverlay.concurrent;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,13 +15,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gives the results in the list's order; a failure is the first one in that order, whichever
  * thread met it, so what a command prints never depends on the number of threads.
  *
- * <p>Not a parallel stream: under JDK 17 the thread that starts one, when it is not a pool worker,
- * spends its wait spinning in {@code ForkJoinPool.helpComplete} instead of taking items, so on two
- * cores the lock check of 7,583 components ran on one core and burned the other (a JFR profile of
- * {@code render -a}: 157 of the main thread's 173 samples in that phase). Here every thread takes
- * the next item from a shared counter until none is left.
+ * <p>Not a parallel stream: under JDK 17 a thread that waits for one and is not a pool worker
+ * (the main thread, or a thread of ours) spins in {@code ForkJoinPool.helpComplete} instead of
+ * taking items, so on two cores the lock check of 7,583 components ran on the one common-pool
+ * worker while the other core burned (a JFR profile of {@code render -a}: 157 of the main
+ * thread's 173 samples in that phase), and the stamp scans did the same. Here every thread takes
+ * the next item from a shared counter until none is left. Helpers come from one pool of daemon
+ * threads, kept between calls (a stamp scan calls this once per directory of its top two levels),
+ * and may call this again for nested work.
  */
 public final class ParallelMap {
+  private static final ExecutorService HELPERS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "parallel-map");
+    t.setDaemon(true);
+    return t;
+  });
+
   private ParallelMap() {}
 
   /** One item's work. */
@@ -33,42 +45,50 @@ public final class ParallelMap {
   }
 
   /**
-   * @param threads how many threads work at most, the caller included (fewer for fewer items)
+   * @param threads how many threads work at most, the caller included; a list of fewer than two
+   *     items per thread runs on the caller alone (handing one of a cache entry's three names to
+   *     another thread costs more than it saves)
    * @return each item's result, in the order of {@code items}
    * @throws IOException the first failure in the order of {@code items} (a runtime exception or
-   *     error is rethrown as it is); every item is attempted either way
+   *     error is rethrown as it is). Once an item failed, no later item is started; every earlier
+   *     one was, so which failure is first does not depend on timing.
    */
   public static <T, R> List<R> map(List<T> items, int threads, Task<T, R> task) throws IOException {
     int n = items.size();
     Object[] results = new Object[n];
     Throwable[] failures = new Throwable[n];
     AtomicInteger next = new AtomicInteger();
+    AtomicBoolean failed = new AtomicBoolean();
     Runnable worker = () -> {
-      for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+      // the counter hands out items in list order: when item i fails, every item before i has been taken
+      for (int i = next.getAndIncrement(); i < n && !failed.get(); i = next.getAndIncrement()) {
         try {
           results[i] = task.apply(items.get(i));
         } catch (IOException | RuntimeException | Error e) {
           failures[i] = e;
+          failed.set(true);
         }
       }
     };
-    List<Thread> helpers = new ArrayList<>();
-    for (int t = 1; t < Math.min(threads, n); t++) {
-      Thread helper = new Thread(worker, "parallel-map");
-      helper.setDaemon(true);
-      helper.start();
-      helpers.add(helper);
+    int helpers = n < 2 * threads ? 0 : threads - 1;
+    CountDownLatch done = new CountDownLatch(helpers);
+    for (int t = 0; t < helpers; t++) {
+      HELPERS.execute(() -> {
+        try {
+          worker.run();
+        } finally {
+          done.countDown();
+        }
+      });
     }
     worker.run();
     boolean interrupted = false;
-    for (Thread helper : helpers) {
-      while (true) {
-        try {
-          helper.join(); // the helpers take no new item once the counter passed the end
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true; // the arrays are only safe to read once every helper is done
-        }
+    while (true) {
+      try {
+        done.await(); // the arrays are only safe to read once every helper is done
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
     }
     if (interrupted) {

@@ -3,6 +3,7 @@ package dev.rpmoverlay.render;
 import com.google.common.hash.HashCode;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
+import dev.rpmoverlay.concurrent.ParallelMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +90,7 @@ public final class TreeStamps {
   public static List<HashCode> rootHashes(List<Path> roots, Set<Path> excluded, DirListings listings, Visitor visitor) throws IOException, UnstampableException {
     TreeStamps s = new TreeStamps(excluded, listings, visitor);
     try {
-      return roots.parallelStream().map(s::rootUnchecked).toList();
+      return ParallelMap.map(roots, s::rootUnchecked);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } catch (Unstampable e) {
@@ -109,7 +111,7 @@ public final class TreeStamps {
     return h.hash().toString();
   }
 
-  /** Carries an {@link UnstampableException} out of a parallel stream. */
+  /** Carries an {@link UnstampableException} out of a {@link ParallelMap} task. */
   private static final class Unstampable extends RuntimeException {
     Unstampable(String message) {
       super(message, null, false, false);
@@ -187,7 +189,7 @@ public final class TreeStamps {
       int[] indexes = kept != null ? kept : IntStream.range(0, count).toArray();
       List<Stamp> stamps;
       try {
-        stamps = IntStream.of(indexes).parallel().mapToObj(i -> stampUnchecked(path.resolve(all[i]), i, here, depth + 1)).toList();
+        stamps = ParallelMap.map(Arrays.stream(indexes).boxed().toList(), i -> stampUnchecked(path.resolve(all[i]), i, here, depth + 1));
       } catch (UncheckedIOException e) {
         throw e.getCause();
       } catch (Unstampable e) {

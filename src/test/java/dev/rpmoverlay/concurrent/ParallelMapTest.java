@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +28,11 @@ class ParallelMapTest {
     Set<Thread> workers = ConcurrentHashMap.newKeySet();
     CountDownLatch bothStarted = new CountDownLatch(2);
 
-    ParallelMap.map(List.of(1, 2), 2, i -> {
+    ParallelMap.map(List.of(1, 2, 3, 4), 2, i -> {
       workers.add(Thread.currentThread());
       bothStarted.countDown();
       try {
-        // each of the two items waits for the other: only two threads working at once get past this
+        // each item waits for a second one to start: only two threads working at once get past this
         assertThat(bothStarted.await(10, TimeUnit.SECONDS)).isTrue();
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
@@ -45,11 +44,20 @@ class ParallelMapTest {
   }
 
   @Test
-  void theFailureReportedIsTheFirstInItemOrderAndEveryItemIsStillAttempted() {
-    AtomicInteger attempted = new AtomicInteger();
+  void aListOfFewerThanTwoItemsPerThreadRunsOnTheCaller() throws IOException {
+    Set<Thread> workers = ConcurrentHashMap.newKeySet();
+
+    ParallelMap.map(List.of(1, 2, 3), 2, i -> workers.add(Thread.currentThread()));
+
+    assertThat(workers).containsExactly(Thread.currentThread());
+  }
+
+  @Test
+  void theFailureReportedIsTheFirstInItemOrderAndNoLaterItemStartsAfterIt() {
+    List<Integer> started = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     assertThatThrownBy(() -> ParallelMap.map(IntStream.range(0, 200).boxed().toList(), 3, i -> {
-      attempted.incrementAndGet();
+      started.add(i);
       if (i == 150) {
         throw new IllegalStateException("item 150");
       }
@@ -58,7 +66,16 @@ class ParallelMapTest {
       }
       return i;
     })).isInstanceOf(IOException.class).hasMessage("item 40");
-    assertThat(attempted).hasValue(200);
+    // every item before the first failure ran; of the later ones at most those already taken by the other threads
+    assertThat(started).containsAll(IntStream.rangeClosed(0, 40).boxed().toList()).hasSizeLessThan(45);
+  }
+
+  @Test
+  void nestedCallsFinish() throws IOException {
+    List<Integer> sums = ParallelMap.map(IntStream.range(0, 50).boxed().toList(), 2,
+        i -> ParallelMap.map(IntStream.range(0, i).boxed().toList(), 2, j -> j).stream().mapToInt(Integer::intValue).sum());
+
+    assertThat(sums).isEqualTo(IntStream.range(0, 50).map(i -> i * (i - 1) / 2).boxed().toList());
   }
 
   @Test

@@ -1,35 +1,74 @@
 package dev.rpmoverlay.cli;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import dev.rpmoverlay.upstream.JGitSetUp;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The launcher's class-data-sharing training run ({@code rpmoverlay} script, docs/benchmarks.md):
- * one JVM runs the everyday read-only commands on the shipped project, so that the archive the JVM
- * writes at exit holds the classes of each of them, not only of one. A class missing from the
- * archive is read and verified from the jar on every start (autospec process on 20 commits, with
- * an archive trained on diff alone: 12% more CPU than with its own classes archived). Output goes
- * nowhere, and nothing is written but what diff keeps for the next command inside the git dir (the
- * lock history, docs/release.md); a command that fails (a project outside git) is skipped, since
- * the archive is only ever an optimisation.
+ * one JVM runs the everyday commands on the shipped project, so that the archive the JVM writes at
+ * exit holds the classes of each of them, not only of one. A class missing from the archive is
+ * read and verified from the jar on every start (autospec process on 20 commits, with an archive
+ * trained on diff alone: 12% more CPU than with its own classes archived). Output goes nowhere.
+ * The read-only commands run on the project itself, and write nothing but what diff keeps for the
+ * next command inside the git dir (the lock history, docs/release.md); render, which writes its
+ * output, its stamp record and its locks, runs on a copy of the project's inputs in a temporary
+ * directory that is removed afterwards. A command that fails (a project outside git) is skipped,
+ * since the archive is only ever an optimisation.
  */
 public final class CdsTraining {
+  /**
+   * Top-level entries of the project that render does not read, left out of the copy: the git dir
+   * (diff trained the history walk on the project itself), the build's output and work dirs, the
+   * sources and docs, and the shipped rendered specs (render writes into the copy's own dir).
+   */
+  private static final Set<String> NOT_COPIED = Set.of(".git", "target", "build", "src", "docs", "golden");
+
   private CdsTraining() {}
 
   /** @param args the shipped project's directory */
   public static void main(String[] args) {
-    PrintWriter sink = new PrintWriter(Writer.nullWriter());
     JGitSetUp.startInBackground();
-    for (List<String> command : commands(args[0])) {
-      try {
-        Main.run(command.toArray(String[]::new), sink, sink);
-      } catch (RuntimeException e) {
-        // only an optimisation: the next command still trains
-      }
-    }
+    train(Path.of(args[0]), Path.of(System.getProperty("java.io.tmpdir")));
     System.exit(0);
+  }
+
+  /** Runs every training command: the read-only ones on {@code project}, render on a copy made in {@code scratch}. */
+  static void train(Path project, Path scratch) {
+    PrintWriter sink = new PrintWriter(Writer.nullWriter());
+    commands(project.toString()).forEach(command -> run(command, sink));
+    try {
+      Path copy = Files.createTempDirectory(scratch, "rpmoverlay-cds-training");
+      try {
+        copyInputs(project, copy);
+        renderCommands(copy.toString()).forEach(command -> run(command, sink));
+      } finally {
+        MoreFiles.deleteRecursively(copy, RecursiveDeleteOption.ALLOW_INSECURE);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // only an optimisation: the archive still holds what the read-only commands loaded
+    }
+  }
+
+  private static void run(List<String> command, PrintWriter sink) {
+    try {
+      Main.run(command.toArray(String[]::new), sink, sink);
+    } catch (RuntimeException e) {
+      // only an optimisation: the next command still trains
+    }
   }
 
   /** What a maintainer runs many times a day, none of which writes to the project. */
@@ -41,4 +80,38 @@ public final class CdsTraining {
         List.of("-C", project, "-q", "diff", "nginx"),
         List.of("-C", project, "-q", "autospec", "process", project + "/upstream-cache/nginx/files/nginx.spec", "-"));
   }
+
+  /**
+   * render on a copy of the project ({@link #copyInputs}): a full render into an empty dir, the
+   * no-op check and the no-op render that the stamp record answers, and one component on its own.
+   */
+  static List<List<String>> renderCommands(String copy) {
+    String out = copy + "/training-output";
+    return List.of(
+        List.of("-C", copy, "-q", "render", "-a", "-o", out),
+        List.of("-C", copy, "-q", "render", "-a", "-o", out, "--check"),
+        List.of("-C", copy, "-q", "render", "-a", "-o", out),
+        List.of("-C", copy, "-q", "render", "-p", "nginx", "-o", copy + "/training-output-one"));
+  }
+
+  /** Copies the project into {@code copy}, all but {@link #NOT_COPIED}; symlinks stay links. */
+  static void copyInputs(Path project, Path copy) throws IOException {
+    Files.walkFileTree(project, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        if (dir.getParent() != null && dir.getParent().equals(project) && NOT_COPIED.contains(dir.getFileName().toString())) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        Files.createDirectories(copy.resolve(project.relativize(dir).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.copy(file, copy.resolve(project.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
 }

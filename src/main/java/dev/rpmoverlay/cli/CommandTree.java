@@ -65,6 +65,14 @@ final class CommandTree {
   private CommandTree() {}
 
   /**
+   * Subcommands that do not start by loading the project's TOML ({@link #mayParseToml}): they
+   * read no project, or only a spec, or write a new one.
+   */
+  private static final Set<Class<?>> NO_TOML_AHEAD =
+      Set.of(CommandLine.HelpCommand.class, dev.rpmoverlay.bench.BenchCommand.class, SchemaCommand.class, AutospecCommand.class,
+          InitCommand.class, CompletionCommand.class);
+
+  /**
    * Whether the command {@code args} select reads git from its start, decided before picocli has a
    * model: so JGit's set-up can run beside picocli's ({@code JGitSetUp.startInBackground})
    * for the commands that need it, and not take a core from those that do not (--version, --help,
@@ -75,13 +83,38 @@ final class CommandTree {
     if (args.stream().anyMatch(a -> a.startsWith("@"))) {
       return true;
     }
+    return selected(args).map(type -> !NO_GIT_SET_UP_AHEAD.contains(type)).orElse(false);
+  }
+
+  /**
+   * Whether the command {@code args} select starts by parsing the project's TOML, decided as
+   * {@link #mayReadGit} is: so the parser's first-use cost ({@code TomlWarmUp}) is paid beside
+   * picocli's. Not for render -a, whose no-op check is answered from file stamps alone and needs
+   * both cores for them; an {@code @file} may hold anything, so it counts.
+   */
+  static boolean mayParseToml(List<String> args) {
+    if (args.stream().anyMatch(a -> a.startsWith("@"))) {
+      return true;
+    }
+    Optional<Class<?>> type = selected(args);
+    if (type.isEmpty() || NO_TOML_AHEAD.contains(type.get())) {
+      return false;
+    }
+    return type.get() != RenderCommand.class || !(args.contains("-a") || args.contains("--all"));
+  }
+
+  /** The subcommand {@code args} select, found as {@link #addFor} finds it; empty for the root's help or version, or no command. */
+  private static Optional<Class<?>> selected(List<String> args) {
     Optional<String> word = commandWord(args, rootOptionValues());
+    if (word.isEmpty()) {
+      return Optional.empty();
+    }
     for (Class<?> type : SUBCOMMANDS) {
-      if (word.isPresent() && names(type.getAnnotation(Command.class)).contains(word.get())) {
-        return !NO_GIT_SET_UP_AHEAD.contains(type);
+      if (names(type.getAnnotation(Command.class)).contains(word.get())) {
+        return Optional.of(type);
       }
     }
-    return false; // the root's help or version, or not a command (picocli reports the usage error)
+    return Optional.empty(); // not a command (picocli reports the usage error)
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.rpmoverlay.cli;
 
+import dev.rpmoverlay.config.TomlWarmUp;
 import dev.rpmoverlay.upstream.JGitSetUp;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,9 @@ public final class Main {
   public static void main(String[] args) {
     if (CommandTree.mayReadGit(java.util.List.of(args))) {
       JGitSetUp.startInBackground();
+    }
+    if (CommandTree.mayParseToml(java.util.List.of(args))) {
+      TomlWarmUp.startInBackground();
     }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

@@ -21,4 +21,16 @@ public record DownstreamCommit(String message, String authorName, String authorE
     Objects.requireNonNull(authorEmail, "authorEmail");
     Objects.requireNonNull(date, "date");
   }
+
+  // written out: generated ones spin method-handle classes at first use (HandWrittenRecordMethodsTest)
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DownstreamCommit c && Objects.equals(message, c.message) && Objects.equals(authorName, c.authorName)
+        && Objects.equals(authorEmail, c.authorEmail) && Objects.equals(date, c.date);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(message, authorName, authorEmail, date);
+  }
 }

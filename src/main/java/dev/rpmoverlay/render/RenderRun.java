@@ -215,6 +215,18 @@ public final class RenderRun {
     }
   }
 
+  /** A digest of every field of {@code changes}, each length-prefixed, so no two lists share one. */
+  private static String changesDigest(List<DownstreamCommit> changes) {
+    com.google.common.hash.Hasher hasher = com.google.common.hash.Hashing.sha256().newHasher();
+    hasher.putInt(changes.size());
+    for (DownstreamCommit change : changes) {
+      for (String field : List.of(change.message(), change.authorName(), change.authorEmail(), change.date().toString())) {
+        hasher.putInt(field.length()).putString(field, StandardCharsets.UTF_8);
+      }
+    }
+    return hasher.hash().toString();
+  }
+
   private Prepared prepare(ComponentConfig c, OutputLayout layout, RenderOptions options, IncrementalState state) {
     String name = c.name();
     String relDir = OutputLayout.letter(name) + "/" + name;
@@ -225,8 +237,7 @@ public final class RenderRun {
     List<DownstreamCommit> changes = null;
     try {
       changes = downstream.apply(c);
-      String changesId = "+downstream:" + com.google.common.hash.Hashing.sha256()
-          .hashString(changes.toString(), StandardCharsets.UTF_8);
+      String changesId = "+downstream:" + changesDigest(changes);
       fingerprint = fingerprint(c).map(f -> f + changesId);
     } catch (RuntimeException e) {
       fingerprint = Optional.empty(); // the render below reports it

@@ -1,5 +1,7 @@
 package dev.rpmoverlay.review;
 
+import java.util.Objects;
+
 /**
  * What made a change to rendered output: one user overlay, or an edit rpmoverlay makes by itself
  * (banner, macros file, check skip, release handling, file filter).
@@ -10,6 +12,18 @@ package dev.rpmoverlay.review;
  * @param category the overlay metadata category, empty when the overlay has no metadata
  */
 public record Cause(int overlayIndex, String type, String description, String category) implements Comparable<Cause> {
+
+  // written out: generated ones spin method-handle classes at first use (HandWrittenRecordMethodsTest)
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Cause c && overlayIndex == c.overlayIndex && Objects.equals(type, c.type) && Objects.equals(description, c.description)
+        && Objects.equals(category, c.category);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(overlayIndex, type, description, category);
+  }
 
   public static Cause overlay(int index, String type, String description, String category) {
     return new Cause(index, type, description, category);

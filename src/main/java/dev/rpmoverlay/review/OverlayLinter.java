@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -45,6 +46,17 @@ public final class OverlayLinter {
   private record State(List<String> spec, Map<String, TreeFile> files) {
     static State of(Workspace ws) {
       return new State(List.copyOf(ws.spec().lines()), new TreeMap<>(ws.files().files()));
+    }
+
+    // written out: generated ones spin method-handle classes at first use (HandWrittenRecordMethodsTest)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof State s && Objects.equals(spec, s.spec) && Objects.equals(files, s.files);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(spec, files);
     }
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,18 @@ import java.util.concurrent.TimeUnit;
  * the moment its content was read (see {@link VerificationRecord}).
  */
 public record FileStamp(long size, long mtimeNanos, long ctimeNanos, long inode, long device) {
+
+  // written out: generated ones spin method-handle classes at first use (HandWrittenRecordMethodsTest)
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FileStamp s && size == s.size && mtimeNanos == s.mtimeNanos && ctimeNanos == s.ctimeNanos
+        && inode == s.inode && device == s.device;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(size, mtimeNanos, ctimeNanos, inode, device);
+  }
 
   private static final String ATTRIBUTES = "unix:size,lastModifiedTime,ctime,ino,dev";
 

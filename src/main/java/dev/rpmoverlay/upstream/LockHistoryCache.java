@@ -2,8 +2,13 @@ package dev.rpmoverlay.upstream;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,8 @@ final class LockHistoryCache {
   static final String DIR = "rpmoverlay";
   static final String FILE_NAME = "lock-history";
   private static final String HEADER = "# rpmoverlay lock history v1";
+  /** How old a temporary file must be to count as left behind by a killed save. */
+  static final Duration STALE_AFTER = Duration.ofMinutes(10);
   private static final String END = "end\n"; // a file cut short is never read as complete
 
   private final Path file;
@@ -99,6 +106,7 @@ final class LockHistoryCache {
       Files.writeString(tmp, sb, StandardCharsets.UTF_8);
       Renames.replace(tmp, file);
       added = false;
+      removeStaleTemporaries();
     } catch (IOException | RuntimeException e) {
       // read-only .git, full disk: the next command walks the history again, as without the file
       if (tmp != null) {
@@ -106,6 +114,21 @@ final class LockHistoryCache {
           Files.deleteIfExists(tmp);
         } catch (IOException ignored) {
           // nothing more to do
+        }
+      }
+    }
+  }
+
+  /**
+   * Removes what a command killed while saving left behind: a temporary file older than any save
+   * still running could be (a save takes milliseconds), so a concurrent command's is left alone.
+   */
+  private void removeStaleTemporaries() throws IOException {
+    FileTime before = FileTime.from(Instant.now().minus(STALE_AFTER));
+    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(file.getParent(), FILE_NAME + ".*.tmp")) {
+      for (Path leftover : leftovers) {
+        if (Files.getLastModifiedTime(leftover, LinkOption.NOFOLLOW_LINKS).compareTo(before) < 0) {
+          Files.deleteIfExists(leftover);
         }
       }
     }

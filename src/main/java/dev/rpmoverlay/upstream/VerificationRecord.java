@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -54,7 +55,18 @@ public final class VerificationRecord {
   public static final VerificationRecord NONE = new VerificationRecord(null, "", false, null);
 
   /** One file as verified: its stamp then and the SHA-256 it matched. */
-  private record Verified(FileStamp stamp, String sha256) {}
+  private record Verified(FileStamp stamp, String sha256) {
+    // written out: generated ones spin method-handle classes at first use (HandWrittenRecordMethodsTest)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Verified v && Objects.equals(stamp, v.stamp) && Objects.equals(sha256, v.sha256);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(stamp, sha256);
+    }
+  }
 
   /** The clock probe: files changed at or after {@code ctimeNanos}, or on another device, are not recorded. */
   private record Probe(long ctimeNanos, long device) {}

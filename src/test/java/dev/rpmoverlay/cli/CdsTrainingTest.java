@@ -7,6 +7,7 @@ import dev.rpmoverlay.testing.ProjectCopy;
 import dev.rpmoverlay.testing.ProjectRepo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's class-data-sharing training: every command it runs works on the shipped project,
- * and writes nothing to it (only the lock-history cache that diff keeps inside the git dir).
+ * and writes nothing to it (only the lock-history cache that diff keeps inside the git dir); render
+ * runs on a copy that is removed afterwards.
  */
 class CdsTrainingTest {
   @TempDir Path tmp;
@@ -38,6 +40,55 @@ class CdsTrainingTest {
       assertThat(out.toString()).as("%s prints its result", command).isNotEmpty();
     }
 
+    assertThat(withoutGitDirCache(DirectoryContents.of(project))).isEqualTo(before);
+  }
+
+  @Test
+  void renderTrainsOnACopyOfTheProjectInputsAndEveryRenderSucceeds() throws Exception {
+    Path project = tmp.resolve("project");
+    ProjectCopy.of(Path.of("").toAbsolutePath(), project);
+    Path copy = tmp.resolve("copy");
+    CdsTraining.copyInputs(project, copy);
+
+    for (List<String> command : CdsTraining.renderCommands(copy.toString())) {
+      StringWriter err = new StringWriter();
+      int code = Main.run(command.toArray(String[]::new), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+      assertThat(code).as("%s: %s", command, err).isZero();
+    }
+
+    assertThat(copy.resolve("training-output")).isDirectoryContaining(p -> p.getFileName().toString().equals("n"));
+    assertThat(copy.resolve("training-output-one/n/nginx/nginx.spec")).isRegularFile();
+  }
+
+  @Test
+  void theCopyForRenderLeavesOutWhatRenderDoesNotRead() throws Exception {
+    Path project = tmp.resolve("project");
+    ProjectCopy.of(Path.of("").toAbsolutePath(), project);
+    Files.createDirectories(project.resolve(".git/objects"));
+    Files.createDirectories(project.resolve("build/work"));
+    Path copy = tmp.resolve("copy");
+
+    CdsTraining.copyInputs(project, copy);
+
+    assertThat(copy.resolve("rpmoverlay.toml")).hasSameTextualContentAs(project.resolve("rpmoverlay.toml"));
+    assertThat(copy.resolve("upstream-cache/nginx/files/nginx.spec")).isRegularFile();
+    for (String left : List.of(".git", "build", "docs", "golden")) {
+      assertThat(copy.resolve(left)).as(left).doesNotExist();
+    }
+  }
+
+  @Test
+  void trainingRemovesItsCopyAndLeavesTheProjectAsItWas() throws Exception {
+    Path project = tmp.resolve("project");
+    ProjectCopy.of(Path.of("").toAbsolutePath(), project);
+    Git.init().setDirectory(project.toFile()).setInitialBranch("main").call().close();
+    ProjectRepo.commitAll(project, Instant.parse("2026-01-05T10:00:00Z"), "the shipped project");
+    Map<String, String> before = withoutGitDirCache(DirectoryContents.of(project));
+    Path scratch = Files.createDirectories(tmp.resolve("scratch"));
+
+    CdsTraining.train(project, scratch);
+
+    assertThat(scratch).isEmptyDirectory();
     assertThat(withoutGitDirCache(DirectoryContents.of(project))).isEqualTo(before);
   }
 

@@ -43,6 +43,26 @@ class CommandTreeTest {
   }
 
   @Test
+  void commandsThatLoadTheProjectGetTheTomlParsersWarmUpAhead() {
+    assertThat(CommandTree.mayParseToml(List.of("-C", "dir", "list"))).isTrue();
+    assertThat(CommandTree.mayParseToml(List.of("show", "nginx"))).isTrue();
+    assertThat(CommandTree.mayParseToml(List.of("--quiet", "diff", "nginx"))).isTrue();
+    assertThat(CommandTree.mayParseToml(List.of("render", "-p", "nginx"))).isTrue();
+    assertThat(CommandTree.mayParseToml(List.of("@args.txt"))).as("an @file may name any command").isTrue();
+  }
+
+  @Test
+  void renderAllCommandsThatReadNoProjectAndTheRootsOwnOutputDoNotWarmTheTomlParser() {
+    assertThat(CommandTree.mayParseToml(List.of("render", "-a", "--check"))).as("the stamp record may answer it").isFalse();
+    assertThat(CommandTree.mayParseToml(List.of("render", "--all"))).isFalse();
+    assertThat(CommandTree.mayParseToml(List.of("autospec", "process", "x.spec", "-"))).isFalse();
+    assertThat(CommandTree.mayParseToml(List.of("completion", "bash"))).isFalse();
+    assertThat(CommandTree.mayParseToml(List.of("--help"))).isFalse();
+    assertThat(CommandTree.mayParseToml(List.of("--version"))).isFalse();
+    assertThat(CommandTree.mayParseToml(List.of("no-such-command"))).isFalse();
+  }
+
+  @Test
   void aRootOptionsValueIsNotTakenForTheCommand() {
     assertThat(CommandTree.mayReadGit(List.of("-C", "render", "list"))).isFalse();
     assertThat(CommandTree.mayReadGit(List.of("--project", "list", "diff", "-a"))).isTrue();

@@ -10,9 +10,11 @@ import dev.rpmoverlay.config.model.ReleaseCalculation;
 import dev.rpmoverlay.config.model.SourcePosition;
 import dev.rpmoverlay.config.model.SpecSource;
 import dev.rpmoverlay.overlay.OverlayEngine;
+import dev.rpmoverlay.release.DownstreamCommit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ class IncrementalRenderTest {
   final ConcurrentLinkedQueue<String> rendered = new ConcurrentLinkedQueue<>();
   final Map<String, String> fingerprints = new HashMap<>();
   final List<ComponentConfig> components = new ArrayList<>();
+  final Map<String, List<DownstreamCommit>> downstream = new HashMap<>();
 
   @BeforeEach
   void project() throws IOException {
@@ -52,7 +55,7 @@ class IncrementalRenderTest {
       return dirs.sourceTree(c);
     };
     ComponentRenderer renderer = new ComponentRenderer(counting, Templates.bundled(), new OverlayEngine(Compat.CURRENT));
-    RenderRun run = new RenderRun(renderer, c -> java.util.List.of(), Templates.bundled(), FaultInjector.NONE)
+    RenderRun run = new RenderRun(renderer, c -> downstream.getOrDefault(c.name(), List.of()), Templates.bundled(), FaultInjector.NONE)
         .withInputFingerprints(c -> Optional.ofNullable(fingerprints.get(c.name())));
     rendered.clear();
     return run.run(components, Set.of("alpha", "beta", "gamma"), RenderOptions.into(out).withJobs(2), r -> {});
@@ -72,6 +75,34 @@ class IncrementalRenderTest {
   void onlyTheComponentWhoseFingerprintChangedIsRenderedAgain() throws IOException {
     render();
     fingerprints.put("beta", "fp-beta-2");
+    render();
+    assertThat(rendered).containsExactly("beta");
+  }
+
+  @Test
+  void aChangeInAnyFieldOfADownstreamCommitRendersTheComponentAgain() throws IOException {
+    DownstreamCommit base = new DownstreamCommit("Bump", "Ann", "ann@example.org", Instant.EPOCH);
+    List<DownstreamCommit> changed = List.of(
+        new DownstreamCommit("Bump!", "Ann", "ann@example.org", Instant.EPOCH),
+        new DownstreamCommit("Bump", "Anne", "ann@example.org", Instant.EPOCH),
+        new DownstreamCommit("Bump", "Ann", "anne@example.org", Instant.EPOCH),
+        new DownstreamCommit("Bump", "Ann", "ann@example.org", Instant.EPOCH.plusSeconds(1)));
+    for (DownstreamCommit other : changed) {
+      downstream.put("beta", List.of(base));
+      render();
+      render();
+      assertThat(rendered).as("unchanged").isEmpty();
+      downstream.put("beta", List.of(other));
+      render();
+      assertThat(rendered).as("after %s", other).containsExactly("beta");
+    }
+  }
+
+  @Test
+  void downstreamCommitsWhoseFieldsRunTogetherAlikeAreStillTwoDifferentInputs() throws IOException {
+    downstream.put("beta", List.of(new DownstreamCommit("Bump a", "nn", "ann@example.org", Instant.EPOCH)));
+    render();
+    downstream.put("beta", List.of(new DownstreamCommit("Bump", " ann", "ann@example.org", Instant.EPOCH)));
     render();
     assertThat(rendered).containsExactly("beta");
   }

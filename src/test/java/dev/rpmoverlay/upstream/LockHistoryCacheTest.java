@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -140,6 +141,22 @@ class LockHistoryCacheTest {
     Files.writeString(keptFile.getParent(), "not a directory"); // .git/rpmoverlay
     assertThat(subjects(BUILD)).containsExactly("import curl", "curl: enable zstd");
     assertThat(subjects(BUILD)).containsExactly("import curl", "curl: enable zstd");
+  }
+
+  @Test
+  void aSaveRemovesWhatAKilledSaveLeftBehindButNotWhatARunningOneIsWriting() throws Exception {
+    Files.createDirectories(keptFile.getParent());
+    Path killed = keptFile.resolveSibling(LockHistoryCache.FILE_NAME + ".123.tmp");
+    Path running = keptFile.resolveSibling(LockHistoryCache.FILE_NAME + ".456.tmp");
+    Files.writeString(killed, "half");
+    Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(LockHistoryCache.STALE_AFTER).minusSeconds(60)));
+    Files.writeString(running, "half");
+
+    assertThat(subjects(BUILD)).containsExactly("import curl", "curl: enable zstd");
+
+    assertThat(keptFile).exists();
+    assertThat(killed).doesNotExist();
+    assertThat(running).exists();
   }
 
   @AfterEach

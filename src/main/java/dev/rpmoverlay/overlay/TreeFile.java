@@ -146,13 +146,7 @@ public final class TreeFile {
    * digesting a full distro's output allocates nothing per file.
    */
   public void copyUncheckedTo(OutputStream out) throws IOException {
-    if (held != null) {
-      out.write(held);
-      return;
-    }
-    try (InputStream in = stored.openUnchecked()) {
-      in.transferTo(out);
-    }
+    copyTo(out, false);
   }
 
   /** Writes the content to {@code target} (created or truncated), a chunk at a time for a stored file. */
@@ -171,11 +165,15 @@ public final class TreeFile {
   }
 
   private void copyTo(OutputStream out) throws IOException {
+    copyTo(out, true);
+  }
+
+  private void copyTo(OutputStream out, boolean checked) throws IOException {
     if (held != null) {
       out.write(held);
       return;
     }
-    try (InputStream in = stored.open()) {
+    try (InputStream in = checked ? stored.open() : stored.openUnchecked()) {
       in.transferTo(out);
     }
   }

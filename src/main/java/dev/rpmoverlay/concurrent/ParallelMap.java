@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,22 +50,24 @@ public final class ParallelMap {
    * @return each item's result, in the order of {@code items}
    * @throws IOException the first failure in the order of {@code items} (a runtime exception or
    *     error is rethrown as it is). Once an item failed, no later item is started; every earlier
-   *     one was, so which failure is first does not depend on timing.
+   *     one runs, so which failure is first does not depend on timing.
    */
   public static <T, R> List<R> map(List<T> items, int threads, Task<T, R> task) throws IOException {
     int n = items.size();
     Object[] results = new Object[n];
     Throwable[] failures = new Throwable[n];
     AtomicInteger next = new AtomicInteger();
-    AtomicBoolean failed = new AtomicBoolean();
+    AtomicInteger firstFailed = new AtomicInteger(n);
     Runnable worker = () -> {
-      // the counter hands out items in list order: when item i fails, every item before i has been taken
-      for (int i = next.getAndIncrement(); i < n && !failed.get(); i = next.getAndIncrement()) {
+      // The counter hands out items in list order, and an item is skipped only when one before it
+      // failed: every item before the first failing one runs, whatever the timing, so that
+      // failure is always the one reported.
+      for (int i = next.getAndIncrement(); i < n && i < firstFailed.get(); i = next.getAndIncrement()) {
         try {
           results[i] = task.apply(items.get(i));
         } catch (IOException | RuntimeException | Error e) {
           failures[i] = e;
-          failed.set(true);
+          firstFailed.accumulateAndGet(i, Math::min);
         }
       }
     };

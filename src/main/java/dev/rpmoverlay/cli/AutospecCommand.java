@@ -55,8 +55,10 @@ final class AutospecCommand implements Runnable {
     AutospecOutcome compute(LocalPackageHistory pkg, String toolVersion) {
       // The work-tree status and the history walk read the repository independently: the status
       // runs on the second core while the history is read (autospec process, 20 commits: both
-      // ~50 ms of a ~0.4 s run).
-      CompletableFuture<Boolean> dirty = CompletableFuture.supplyAsync(pkg::dirty);
+      // ~50 ms of a ~0.4 s run). The status only feeds a warning, which -q leaves out: then it
+      // is not read at all (20 commits: ~0.05 s less CPU).
+      CompletableFuture<Boolean> dirty =
+          global().quiet() ? CompletableFuture.completedFuture(false) : CompletableFuture.supplyAsync(pkg::dirty);
       HistoryFacts facts = pkg.facts();
       if (joined(dirty)) {
         info("rpmoverlay: warning: " + pkg.spec.getParent() + " has uncommitted changes; they are not counted"

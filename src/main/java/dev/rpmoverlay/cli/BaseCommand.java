@@ -16,16 +16,37 @@ public abstract class BaseCommand implements Callable<Integer> {
 
   @Spec protected CommandSpec spec;
 
+  /** Set instead of {@link #spec} when the command runs without picocli ({@link #executeDirectly}). */
+  private Unparsed unparsed;
+
+  /** What a run without picocli has in place of the command's model: the root's options and the streams. */
+  private record Unparsed(RootCommand global, PrintWriter out, PrintWriter err) {}
+
   protected RootCommand global() {
-    return RootCommand.of(spec.commandLine());
+    return unparsed != null ? unparsed.global() : RootCommand.of(spec.commandLine());
   }
 
   protected PrintWriter out() {
-    return spec.commandLine().getOut();
+    return unparsed != null ? unparsed.out() : spec.commandLine().getOut();
   }
 
   protected PrintWriter err() {
-    return spec.commandLine().getErr();
+    return unparsed != null ? unparsed.err() : spec.commandLine().getErr();
+  }
+
+  /**
+   * Runs the command on fields set by the caller instead of by picocli ({@link
+   * ProcessCommandLine}), with {@code global} holding the root's options: what picocli's execution
+   * does for a command that throws none of picocli's own exceptions, its failures reported by
+   * the same {@link ErrorReporter}.
+   */
+  final int executeDirectly(RootCommand global, PrintWriter out, PrintWriter err) {
+    unparsed = new Unparsed(global, out, err);
+    try {
+      return call();
+    } catch (Exception e) {
+      return ErrorReporter.report(e, err, global.verbose());
+    }
   }
 
   /** Prints a progress or status line unless {@code -q}. */

@@ -17,8 +17,14 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-    PrintWriter err = cmd.getErr();
-    boolean verbose = RootCommand.of(cmd).verbose();
+    return report(ex, cmd.getErr(), RootCommand.of(cmd).verbose());
+  }
+
+  /**
+   * Reports what a command's execution threw on {@code err} and gives the exit code: the one
+   * way, for picocli's runs and for those that do without it ({@link ProcessCommandLine}).
+   */
+  static int report(Exception ex, PrintWriter err, boolean verbose) {
     if (ex instanceof dev.rpmoverlay.config.ConfigException config) {
       // e.g. a component's overlay-files, which are read when the component is first resolved
       ex = new UserException(config.getMessage(), config);

@@ -87,6 +87,27 @@ class AutospecCommandTest {
   }
 
   @Test
+  void quietLeavesTheUncommittedChangesWarningOutAndTheResultAsItIs() throws Exception {
+    Path dir = repoWithTwoCommits(SPEC);
+    String clean = CliRun.of("-q", "autospec", "process", dir.toString(), "-").out();
+    Files.writeString(dir.resolve("demo.spec"), SPEC.replace("Summary: s", "Summary: edited"));
+    CliRun run = CliRun.of("-q", "autospec", "process", dir.toString(), "-");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).isEqualTo(clean.replace("Summary: s", "Summary: edited"));
+  }
+
+  @Test
+  void quietDoesNotReadTheWorkTreeStatusThatOnlyTheWarningNeeds() throws Exception {
+    Path dir = repoWithTwoCommits(SPEC);
+    Files.writeString(dir.resolve(".git/index"), "not an index");
+    assertThat(CliRun.of("autospec", "process", dir.toString(), "-").exitCode()).as("the status is read without -q").isNotZero();
+    CliRun run = CliRun.of("-q", "autospec", "process", dir.toString(), "-");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("    release_number = 2;\n");
+  }
+
+  @Test
   void anUntrackedFileIsNotAnUncommittedChangeAsForRpmautospec() throws Exception {
     Path dir = repoWithTwoCommits(SPEC);
     Files.writeString(dir.resolve("notes.txt"), "not in git\n");

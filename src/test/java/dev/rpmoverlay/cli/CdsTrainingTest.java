@@ -26,10 +26,7 @@ class CdsTrainingTest {
 
   @Test
   void everyTrainingCommandSucceedsOnTheShippedProjectAndLeavesItAsItWas() throws Exception {
-    Path project = tmp.resolve("project");
-    ProjectCopy.of(Path.of("").toAbsolutePath(), project);
-    Git.init().setDirectory(project.toFile()).setInitialBranch("main").call().close();
-    ProjectRepo.commitAll(project, Instant.parse("2026-01-05T10:00:00Z"), "the shipped project");
+    Path project = shippedProjectInGit();
     Map<String, String> before = withoutGitDirCache(DirectoryContents.of(project));
 
     for (List<String> command : CdsTraining.commands(project.toString())) {
@@ -41,6 +38,20 @@ class CdsTrainingTest {
     }
 
     assertThat(withoutGitDirCache(DirectoryContents.of(project))).isEqualTo(before);
+  }
+
+  @Test
+  void theAutospecArchivesTrainingProcessesTheShippedSpecIntoAFileByTheFastPath() throws Exception {
+    Path project = shippedProjectInGit();
+    Path target = tmp.resolve("processed.spec");
+    List<String> command = CdsTraining.autospecProcess(project.toString(), target.toString());
+
+    StringWriter err = new StringWriter();
+    int code = Main.run(command.toArray(String[]::new), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(ProcessCommandLine.read(command)).as("the command line users run, read without picocli").isPresent();
+    assertThat(Files.readString(target)).startsWith("## START: Set by rpmautospec\n");
   }
 
   @Test
@@ -79,10 +90,7 @@ class CdsTrainingTest {
 
   @Test
   void trainingRemovesItsCopyAndLeavesTheProjectAsItWas() throws Exception {
-    Path project = tmp.resolve("project");
-    ProjectCopy.of(Path.of("").toAbsolutePath(), project);
-    Git.init().setDirectory(project.toFile()).setInitialBranch("main").call().close();
-    ProjectRepo.commitAll(project, Instant.parse("2026-01-05T10:00:00Z"), "the shipped project");
+    Path project = shippedProjectInGit();
     Map<String, String> before = withoutGitDirCache(DirectoryContents.of(project));
     Path scratch = Files.createDirectories(tmp.resolve("scratch"));
 
@@ -90,6 +98,15 @@ class CdsTrainingTest {
 
     assertThat(scratch).isEmptyDirectory();
     assertThat(withoutGitDirCache(DirectoryContents.of(project))).isEqualTo(before);
+  }
+
+  /** A copy of the shipped project, committed to a git repository of its own. */
+  private Path shippedProjectInGit() throws Exception {
+    Path project = tmp.resolve("project");
+    ProjectCopy.of(Path.of("").toAbsolutePath(), project);
+    Git.init().setDirectory(project.toFile()).setInitialBranch("main").call().close();
+    ProjectRepo.commitAll(project, Instant.parse("2026-01-05T10:00:00Z"), "the shipped project");
+    return project;
   }
 
   private static Map<String, String> withoutGitDirCache(Map<String, String> contents) {

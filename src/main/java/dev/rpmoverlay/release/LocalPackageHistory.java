@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -85,8 +86,11 @@ public final class LocalPackageHistory implements AutoCloseable {
   public boolean dirty() {
     try (Git git = new Git(repo)) {
       return git.status().call().hasUncommittedChanges();
-    } catch (GitAPIException e) {
-      return false;
+    } catch (GitAPIException | JGitInternalException e) {
+      // a damaged index (JGit: "Not a DIRC file"): git itself stops there too
+      Throwable why = e.getCause() != null ? e.getCause() : e;
+      throw new HistoryException(spec.getParent() + ": cannot read the work tree's status (" + why.getMessage()
+          + "); run 'git status' there to see what is wrong, or pass -q, which skips the check", e);
     }
   }
 

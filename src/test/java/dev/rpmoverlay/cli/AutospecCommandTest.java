@@ -108,6 +108,17 @@ class AutospecCommandTest {
   }
 
   @Test
+  void aDamagedIndexIsAnErrorThatSaysWhatToDoNotAnInternalOne() throws Exception {
+    Path dir = repoWithTwoCommits(SPEC);
+    Files.writeString(dir.resolve(".git/index"), "not an index");
+    CliRun run = CliRun.of("autospec", "process", dir.toString(), "-");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("rpmoverlay: error: " + dir + ": cannot read the work tree's status (Not a DIRC file.)")
+        .contains("git status").doesNotContain("internal error").doesNotContain("Exception");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
   void anUntrackedFileIsNotAnUncommittedChangeAsForRpmautospec() throws Exception {
     Path dir = repoWithTwoCommits(SPEC);
     Files.writeString(dir.resolve("notes.txt"), "not in git\n");

@@ -53,7 +53,7 @@ final class CommandTree {
           ReportCommand.class);
 
   /**
-   * Subcommands for which JGit's set-up is not started ahead ({@link #mayReadGit}): those that
+   * Subcommands for which JGit's set-up is not started ahead ({@link Ahead#readsGit}): those that
    * never open a git repository, and render, which starts it itself once it knows that it will
    * render (its no-op check is decided from file stamps alone and needs both cores for them).
    * Anything else, including a command added later, gets it.
@@ -65,7 +65,7 @@ final class CommandTree {
   private CommandTree() {}
 
   /**
-   * Subcommands that do not start by loading the project's TOML ({@link #mayParseToml}): they
+   * Subcommands that do not start by loading the project's TOML ({@link Ahead#parsesToml}): they
    * read no project, or only a spec, or write a new one.
    */
   private static final Set<Class<?>> NO_TOML_AHEAD =
@@ -73,34 +73,33 @@ final class CommandTree {
           InitCommand.class, CompletionCommand.class);
 
   /**
-   * Whether the command {@code args} select reads git from its start, decided before picocli has a
-   * model: so JGit's set-up can run beside picocli's ({@code JGitSetUp.startInBackground})
-   * for the commands that need it, and not take a core from those that do not (--version, --help,
-   * list, show, and render until it knows it will render). The command is found as {@link
-   * #addFor} finds it; an {@code @file} may hold anything, so it counts as git.
+   * What to start beside picocli for the command a command line selects, decided before picocli
+   * has a model (one reading of the arguments for both questions).
+   *
+   * @param readsGit the command reads git from its start: JGit's set-up runs beside picocli's
+   *     ({@code JGitSetUp.startInBackground}); not for those that do not, so it takes no core from
+   *     them (--version, --help, list, show, and render until it knows it will render)
+   * @param parsesToml the command starts by parsing the project's TOML: the parser's first-use
+   *     cost ({@code TomlWarmUp}) is paid beside picocli's; not for render -a, whose no-op check is
+   *     answered from file stamps alone and needs both cores for them
    */
-  static boolean mayReadGit(List<String> args) {
-    if (args.stream().anyMatch(a -> a.startsWith("@"))) {
-      return true;
-    }
-    return selected(args).map(type -> !NO_GIT_SET_UP_AHEAD.contains(type)).orElse(false);
-  }
+  record Ahead(boolean readsGit, boolean parsesToml) {}
 
   /**
-   * Whether the command {@code args} select starts by parsing the project's TOML, decided as
-   * {@link #mayReadGit} is: so the parser's first-use cost ({@code TomlWarmUp}) is paid beside
-   * picocli's. Not for render -a, whose no-op check is answered from file stamps alone and needs
-   * both cores for them; an {@code @file} may hold anything, so it counts.
+   * {@link Ahead} for {@code args}. The command is found as {@link #addFor} finds it; an {@code
+   * @file} may hold anything, so it counts as both.
    */
-  static boolean mayParseToml(List<String> args) {
+  static Ahead ahead(List<String> args) {
     if (args.stream().anyMatch(a -> a.startsWith("@"))) {
-      return true;
+      return new Ahead(true, true);
     }
-    Optional<Class<?>> type = selected(args);
-    if (type.isEmpty() || NO_TOML_AHEAD.contains(type.get())) {
-      return false;
+    Optional<Class<?>> selected = selected(args);
+    if (selected.isEmpty()) {
+      return new Ahead(false, false); // the root's help or version, or not a command
     }
-    return type.get() != RenderCommand.class || !(args.contains("-a") || args.contains("--all"));
+    Class<?> type = selected.get();
+    boolean renderAll = type == RenderCommand.class && (args.contains("-a") || args.contains("--all"));
+    return new Ahead(!NO_GIT_SET_UP_AHEAD.contains(type), !NO_TOML_AHEAD.contains(type) && !renderAll);
   }
 
   /** The subcommand {@code args} select, found as {@link #addFor} finds it; empty for the root's help or version, or no command. */

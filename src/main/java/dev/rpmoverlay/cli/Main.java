@@ -16,10 +16,11 @@ public final class Main {
     // picocli when it can be (ProcessCommandLine); it reads git from its start and no TOML. The
     // other questions read the command annotations, which that command line does without.
     Optional<ProcessCommandLine> process = ProcessCommandLine.read(List.of(args));
-    if (process.isPresent() || CommandTree.mayReadGit(List.of(args))) {
+    CommandTree.Ahead ahead = process.isPresent() ? new CommandTree.Ahead(true, false) : CommandTree.ahead(List.of(args));
+    if (ahead.readsGit()) {
       JGitSetUp.startInBackground();
     }
-    if (process.isEmpty() && CommandTree.mayParseToml(List.of(args))) {
+    if (ahead.parsesToml()) {
       TomlWarmUp.startInBackground();
     }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -13,7 +13,7 @@ import java.util.Set;
  * The everyday command line of {@code autospec process}, read without picocli. Its runs are timed
  * against rpmautospec's, and on a 20-commit history picocli took about half of the main thread's
  * time after the JVM started (~100 ms at load 5: the command annotations read for {@link
- * CommandTree#mayReadGit}, a proxy class generated per annotation type, the model built by
+ * CommandTree#ahead}, a proxy class generated per annotation type, the model built by
  * reflection, the parse), with JGit's set-up started only after the first part of it. This reads
  * only a narrow form, and everything else goes to picocli, which stays the one place that knows
  * the whole syntax, prints help and reports usage errors:

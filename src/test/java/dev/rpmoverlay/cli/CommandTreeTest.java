@@ -26,47 +26,47 @@ class CommandTreeTest {
 
   @Test
   void commandsThatReadGitGetJGitsSetUpAhead() {
-    assertThat(CommandTree.mayReadGit(List.of("diff", "nginx"))).isTrue();
-    assertThat(CommandTree.mayReadGit(List.of("-C", "dir", "--color", "never", "autospec", "process", "x.spec", "-"))).isTrue();
-    assertThat(CommandTree.mayReadGit(List.of("--quiet", "blame", "nginx"))).as("an alias").isTrue();
-    assertThat(CommandTree.mayReadGit(List.of("@args.txt"))).as("an @file may name any command").isTrue();
+    assertThat(CommandTree.ahead(List.of("diff", "nginx")).readsGit()).isTrue();
+    assertThat(CommandTree.ahead(List.of("-C", "dir", "--color", "never", "autospec", "process", "x.spec", "-")).readsGit()).isTrue();
+    assertThat(CommandTree.ahead(List.of("--quiet", "blame", "nginx")).readsGit()).as("an alias").isTrue();
+    assertThat(CommandTree.ahead(List.of("@args.txt")).readsGit()).as("an @file may name any command").isTrue();
   }
 
   @Test
   void commandsThatNeverReadGitRenderAndTheRootsOwnOutputDoNot() {
-    assertThat(CommandTree.mayReadGit(List.of("-C", "dir", "list"))).isFalse();
-    assertThat(CommandTree.mayReadGit(List.of("show", "nginx"))).isFalse();
-    assertThat(CommandTree.mayReadGit(List.of("render", "-a", "--check"))).as("render starts it once it renders").isFalse();
-    assertThat(CommandTree.mayReadGit(List.of("--version"))).isFalse();
-    assertThat(CommandTree.mayReadGit(List.of())).isFalse();
-    assertThat(CommandTree.mayReadGit(List.of("no-such-command"))).isFalse();
+    assertThat(CommandTree.ahead(List.of("-C", "dir", "list")).readsGit()).isFalse();
+    assertThat(CommandTree.ahead(List.of("show", "nginx")).readsGit()).isFalse();
+    assertThat(CommandTree.ahead(List.of("render", "-a", "--check")).readsGit()).as("render starts it once it renders").isFalse();
+    assertThat(CommandTree.ahead(List.of("--version")).readsGit()).isFalse();
+    assertThat(CommandTree.ahead(List.of()).readsGit()).isFalse();
+    assertThat(CommandTree.ahead(List.of("no-such-command")).readsGit()).isFalse();
   }
 
   @Test
   void commandsThatLoadTheProjectGetTheTomlParsersWarmUpAhead() {
-    assertThat(CommandTree.mayParseToml(List.of("-C", "dir", "list"))).isTrue();
-    assertThat(CommandTree.mayParseToml(List.of("show", "nginx"))).isTrue();
-    assertThat(CommandTree.mayParseToml(List.of("--quiet", "diff", "nginx"))).isTrue();
-    assertThat(CommandTree.mayParseToml(List.of("render", "-p", "nginx"))).isTrue();
-    assertThat(CommandTree.mayParseToml(List.of("@args.txt"))).as("an @file may name any command").isTrue();
+    assertThat(CommandTree.ahead(List.of("-C", "dir", "list")).parsesToml()).isTrue();
+    assertThat(CommandTree.ahead(List.of("show", "nginx")).parsesToml()).isTrue();
+    assertThat(CommandTree.ahead(List.of("--quiet", "diff", "nginx")).parsesToml()).isTrue();
+    assertThat(CommandTree.ahead(List.of("render", "-p", "nginx")).parsesToml()).isTrue();
+    assertThat(CommandTree.ahead(List.of("@args.txt")).parsesToml()).as("an @file may name any command").isTrue();
   }
 
   @Test
   void renderAllCommandsThatReadNoProjectAndTheRootsOwnOutputDoNotWarmTheTomlParser() {
-    assertThat(CommandTree.mayParseToml(List.of("render", "-a", "--check"))).as("the stamp record may answer it").isFalse();
-    assertThat(CommandTree.mayParseToml(List.of("render", "--all"))).isFalse();
-    assertThat(CommandTree.mayParseToml(List.of("autospec", "process", "x.spec", "-"))).isFalse();
-    assertThat(CommandTree.mayParseToml(List.of("completion", "bash"))).isFalse();
-    assertThat(CommandTree.mayParseToml(List.of("--help"))).isFalse();
-    assertThat(CommandTree.mayParseToml(List.of("--version"))).isFalse();
-    assertThat(CommandTree.mayParseToml(List.of("no-such-command"))).isFalse();
+    assertThat(CommandTree.ahead(List.of("render", "-a", "--check")).parsesToml()).as("the stamp record may answer it").isFalse();
+    assertThat(CommandTree.ahead(List.of("render", "--all")).parsesToml()).isFalse();
+    assertThat(CommandTree.ahead(List.of("autospec", "process", "x.spec", "-")).parsesToml()).isFalse();
+    assertThat(CommandTree.ahead(List.of("completion", "bash")).parsesToml()).isFalse();
+    assertThat(CommandTree.ahead(List.of("--help")).parsesToml()).isFalse();
+    assertThat(CommandTree.ahead(List.of("--version")).parsesToml()).isFalse();
+    assertThat(CommandTree.ahead(List.of("no-such-command")).parsesToml()).isFalse();
   }
 
   @Test
   void aRootOptionsValueIsNotTakenForTheCommand() {
-    assertThat(CommandTree.mayReadGit(List.of("-C", "render", "list"))).isFalse();
-    assertThat(CommandTree.mayReadGit(List.of("--project", "list", "diff", "-a"))).isTrue();
-    assertThat(CommandTree.mayReadGit(List.of("--config-file", "render", "-O", "json", "show", "x"))).isFalse();
+    assertThat(CommandTree.ahead(List.of("-C", "render", "list")).readsGit()).isFalse();
+    assertThat(CommandTree.ahead(List.of("--project", "list", "diff", "-a")).readsGit()).isTrue();
+    assertThat(CommandTree.ahead(List.of("--config-file", "render", "-O", "json", "show", "x")).readsGit()).isFalse();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.rpmoverlay.bench;
 
 import dev.rpmoverlay.cli.BaseCommand;
 import dev.rpmoverlay.cli.ExitCodes;
+import dev.rpmoverlay.cli.TreeCopy;
 import dev.rpmoverlay.cli.UserException;
 import dev.rpmoverlay.cli.UpstreamComponents;
 import dev.rpmoverlay.config.LoadOptions;
@@ -17,12 +18,8 @@ import dev.rpmoverlay.upstream.ResolvedCommit;
 import dev.rpmoverlay.upstream.UpstreamCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +66,7 @@ final class BenchDistroSetupCommand extends BaseCommand {
     Path project = work.resolve("project");
     long t0 = System.nanoTime();
     deleteTree(project);
-    copyTree(sourceProject, project);
+    TreeCopy.copy(sourceProject, project, Set.of());
     Project p = ProjectLoader.load(LoadOptions.of(project).withPermissive(true));
     info(String.format(Locale.ROOT, "copied and loaded the project in %.1f s", (System.nanoTime() - t0) / 1e9));
     UpstreamCache cache = UpstreamCache.open(p.info().upstreamCacheDir());
@@ -145,21 +142,6 @@ final class BenchDistroSetupCommand extends BaseCommand {
     return added;
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    Files.walkFileTree(from, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
 
   static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {

@@ -7,13 +7,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
 
@@ -125,24 +120,9 @@ public final class CdsTraining {
         List.of("-C", copy, "-q", "render", "-p", "nginx", "-o", copy + "/training-output-one"));
   }
 
-  /** Copies the project into {@code copy}, all but {@link #NOT_COPIED}; symlinks stay links. */
+  /** Copies the project into {@code copy}, all but {@link #NOT_COPIED} ({@link TreeCopy}). */
   static void copyInputs(Path project, Path copy) throws IOException {
-    Files.walkFileTree(project, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        if (dir.getParent() != null && dir.getParent().equals(project) && NOT_COPIED.contains(dir.getFileName().toString())) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        Files.createDirectories(copy.resolve(project.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.copy(file, copy.resolve(project.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    TreeCopy.copy(project, copy, NOT_COPIED);
   }
 
 }

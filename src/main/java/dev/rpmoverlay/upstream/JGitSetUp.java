@@ -2,6 +2,7 @@ package dev.rpmoverlay.upstream;
 
 import java.util.Objects;
 import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.internal.JGitText;
 import org.eclipse.jgit.internal.storage.file.FileSnapshot;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
@@ -26,10 +27,14 @@ public final class JGitSetUp {
   }
 
   private static void run() {
+    // JGit's message bundle first (a thousand fields set by reflection, ~30 ms): it needs nothing
+    // else of JGit, while the rest below waits on FS's class set-up, which a command that opens a
+    // repository at once (autospec process) runs on its own thread meanwhile. Last, it made the two
+    // threads take turns: autospec process, 20 commits, 0.34 -> 0.31 s (12 runs each, interleaved).
+    Objects.requireNonNull(JGitText.get());
     GitSystemConfig.preset(); // touching FS runs JGit's static set-up
-    // The first repository opened snapshots its config files; FileSnapshot's class set-up loads
-    // JGit's message bundle (a thousand fields set by reflection) on the way: ~25 ms that need no
-    // file and no config.
+    // The first repository opened snapshots its config files; FileSnapshot's class set-up loads the
+    // default time zone on the way.
     Objects.requireNonNull(FileSnapshot.DIRTY);
     // Reading a repository's config links the string concatenations of JGit's config parser and
     // sets up SHA-1 (the config's content hash): ~30 ms of first-use cost, whatever the text.

@@ -43,6 +43,7 @@ class DocsCommandsTest {
       Map.entry("bench/distro.sh [WORK]", "needs ../shared; the full-distro benchmark"),
       Map.entry("bench/autospec-vs-rpmautospec.sh RPMAUTOSPEC_SRC [WORK]",
           "needs an rpmautospec source tree, Python with rpm/pygit2/click and ../shared; BenchAutoreleaseCommandTest tests --write"),
+      Map.entry("bench/cds-coverage.sh", "builds the jar and its archives in the checkout itself; .ci/run runs it after the tests"),
       Map.entry("rpmoverlay autospec process SPEC_OR_DIR TARGET", "placeholders; tested by AutospecCommandTest"),
       Map.entry("rpmoverlay autospec calculate-release SPEC_OR_DIR", "placeholders; tested by AutospecCommandTest"),
       Map.entry("rpmoverlay autospec facts SPEC_OR_DIR", "placeholders; tested by AutospecCommandTest"),

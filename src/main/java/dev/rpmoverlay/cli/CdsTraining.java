@@ -2,7 +2,6 @@ package dev.rpmoverlay.cli;
 
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
-import dev.rpmoverlay.upstream.JGitSetUp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -41,7 +40,6 @@ public final class CdsTraining {
 
   /** @param args {@code [--autospec] PROJECT}: the shipped project's directory */
   public static void main(String[] args) {
-    JGitSetUp.startInBackground();
     if (args[0].equals("--autospec")) {
       trainAutospecProcess(args[1]);
     } else {
@@ -83,7 +81,8 @@ public final class CdsTraining {
 
   private static void run(List<String> command, PrintWriter sink) {
     try {
-      Main.run(command.toArray(String[]::new), sink, sink);
+      String[] args = command.toArray(String[]::new);
+      Main.run(Main.startAhead(args), args, sink, sink);
     } catch (RuntimeException e) {
       // only an optimisation: the next command still trains
     }

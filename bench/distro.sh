@@ -82,17 +82,30 @@ run() { # label, then rpmoverlay arguments
 # Move the previous output aside and delete it only at the end: on a file system without a journal
 # (like the build VM's ext4), creating inodes right after deleting thousands scans past every
 # "recently deleted" one, which made the cold render's write phase 5-10x slower (kernel time in
-# ext4 find_inode_bit/recently_deleted), measuring the file system rather than rpmoverlay.
+# ext4 find_inode_bit/recently_deleted), measuring the file system rather than rpmoverlay. That
+# holds for a minute after the deletion (five while the inode table's blocks are still dirty, so the
+# deletion is synced), and so for the next run too when it starts within the minute: it waits.
+deleted_at=$work/.output-deleted-at
+if [[ -f $deleted_at ]]; then
+  wait_s=$(($(stat -c %Y "$deleted_at") + 65 - $(date +%s)))
+  if ((wait_s > 0)); then
+    echo "== waiting ${wait_s} s: the previous run deleted its output less than a minute ago (see the comment here)"
+    sleep "$wait_s"
+  fi
+fi
 old_out=
 if [[ -e $out ]]; then old_out=$work/out.old.$$; mv "$out" "$old_out"; fi
-trap '[[ -z $old_out ]] || rm -rf "$old_out"' EXIT
+delete_old_out() {
+  if [[ -n $old_out ]]; then rm -rf "$old_out"; sync; touch "$deleted_at"; fi
+}
+trap delete_old_out EXIT
 run "full render, cold output dir (render -a)" render -a -o "$out" --timings
 run "warm no-change check (render -a --check, incremental)" render -a -o "$out" --check --timings
 run "warm no-change check, every component rendered (render -a --check --no-incremental)" render -a -o "$out" --check --no-incremental --timings
 comp=$(find "$project/base/comps" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | LC_ALL=C sort | head -1)
 changed_toml=$project/base/comps/$comp/$comp.comp.toml
 cp -p "$changed_toml" "$work/changed.comp.toml.orig"   # put back at the end, so BENCH_REUSE=1 starts clean
-trap '[[ -z $old_out ]] || rm -rf "$old_out"; mv -f "$work/changed.comp.toml.orig" "$changed_toml"' EXIT
+trap 'delete_old_out; mv -f "$work/changed.comp.toml.orig" "$changed_toml"' EXIT
 printf '\n# bench: one changed component\n' >> "$changed_toml"
 sed -i '$ a [[components.'"$comp"'.overlays]]\ntype = "spec-add-tag"\ntag = "Provides"\nvalue = "bench-changed"' \
   "$project/base/comps/$comp/$comp.comp.toml"

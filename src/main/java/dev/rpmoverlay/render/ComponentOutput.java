@@ -95,18 +95,28 @@ final class ComponentOutput {
       throw new IOException(target.getParent() + " is a symbolic link; remove it (render writes only real directories)");
     }
     ensureDirectory(target.getParent());
-    boolean hadOld = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    if (hadOld) {
-      deleteTree(aside);
-      ensureDirectory(aside.getParent());
-      Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-      KillPoints.reach("render-set-aside");
+    // A new component (every one in a cold render) takes one rename. Asked first whether the target
+    // exists without following a link, JDK 17 answers "no" by throwing and catching a
+    // NoSuchFileException, stack trace and all; so the rename is tried when the target does not
+    // exist as far as a followed link shows, and anything in its way (a dangling link, a dir made
+    // meanwhile) fails it and goes the way an existing dir does.
+    if (!Files.exists(target)) {
+      try {
+        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        return;
+      } catch (IOException e) {
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          throw e;
+        }
+      }
     }
+    deleteTree(aside);
+    ensureDirectory(aside.getParent());
+    Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+    KillPoints.reach("render-set-aside");
     Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-    if (hadOld) {
-      KillPoints.reach("render-swapped-in");
-      deleteTree(aside);
-    }
+    KillPoints.reach("render-swapped-in");
+    deleteTree(aside);
   }
 
   /**

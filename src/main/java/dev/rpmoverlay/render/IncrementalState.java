@@ -193,7 +193,7 @@ public final class IncrementalState {
     OutputStream sink = Funnels.asOutputStream(h);
     for (Map.Entry<String, Path> e : files.entrySet()) {
       Path p = e.getValue();
-      feed(h, sink, e.getKey(), TreeFile.read(p, Files.isExecutable(p)));
+      feed(h, sink, e.getKey(), TreeFile.read(p, TreeFile.isExecutable(p)));
     }
     return digest.equals(h.hash().toString());
   }

@@ -29,8 +29,8 @@ public final class JGitSetUp {
   private static void run() {
     // JGit's message bundle first (a thousand fields set by reflection, ~30 ms): it needs nothing
     // else of JGit, while the rest below waits on FS's class set-up, which a command that opens a
-    // repository at once (autospec process) runs on its own thread meanwhile. Last, it made the two
-    // threads take turns: autospec process, 20 commits, 0.34 -> 0.31 s (12 runs each, interleaved).
+    // repository at once (autospec process) runs on its own thread meanwhile. After FS, it made the
+    // two threads take turns: autospec process, 20 commits, 0.34 -> 0.31 s (12 runs each, interleaved).
     Objects.requireNonNull(JGitText.get());
     GitSystemConfig.preset(); // touching FS runs JGit's static set-up
     // The first repository opened snapshots its config files; FileSnapshot's class set-up loads the

@@ -14,6 +14,16 @@ public final class FileModes {
 
   private FileModes() {}
 
+  /**
+   * Whether {@code file} is executable, as {@link Files#isExecutable} answers it ({@code access(2)}
+   * with {@code X_OK}, a link followed), without its exception: JDK 17 answers "no" by throwing and
+   * catching an {@code AccessDeniedException}, stack trace and all, once per plain file (7,600 in
+   * the read-back of a full render's output).
+   */
+  public static boolean isExecutable(Path file) {
+    return file.toFile().canExecute();
+  }
+
   public static void apply(Path file, boolean executable) throws IOException {
     try {
       Files.setPosixFilePermissions(file, executable ? EXECUTABLE : REGULAR);

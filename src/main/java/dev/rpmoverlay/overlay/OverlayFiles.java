@@ -18,7 +18,7 @@ final class OverlayFiles {
     if (!Files.isRegularFile(path)) {
       throw new IOException("source file " + path + " does not exist");
     }
-    return new TreeFile(Files.readAllBytes(path), TreeFile.isExecutable(path));
+    return new TreeFile(Files.readAllBytes(path), FileModes.isExecutable(path));
   }
 
   static Path resolve(OverlayInfo info, String source) {

@@ -84,7 +84,7 @@ public final class SourceTree {
           links[0] = true;
         } else if (attrs.isRegularFile() && gitDepth[0] == 0) {
           String rel = dir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-          tree.put(rel, TreeFile.read(f, TreeFile.isExecutable(f)));
+          tree.put(rel, TreeFile.read(f, FileModes.isExecutable(f)));
         }
         return FileVisitResult.CONTINUE;
       }

@@ -74,16 +74,6 @@ public final class TreeFile {
     return new TreeFile(null, stored, executable);
   }
 
-  /**
-   * Whether {@code file} is executable, as {@link Files#isExecutable} answers it ({@code access(2)}
-   * with {@code X_OK}, a link followed), without its exception: JDK 17 answers "no" by throwing and
-   * catching an {@code AccessDeniedException}, stack trace and all, once per plain file (7,600 in
-   * the read-back of a full render's output).
-   */
-  public static boolean isExecutable(Path file) {
-    return file.toFile().canExecute();
-  }
-
   /** The file at {@code path} as it is now: stored when larger than {@link #IN_MEMORY_MAX_BYTES}, else read. */
   public static TreeFile read(Path path, boolean executable) throws IOException {
     long size = Files.size(path);

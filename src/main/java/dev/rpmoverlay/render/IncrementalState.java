@@ -3,6 +3,7 @@ package dev.rpmoverlay.render;
 import com.google.common.hash.Funnels;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
+import dev.rpmoverlay.overlay.FileModes;
 import dev.rpmoverlay.overlay.SourceTree;
 import dev.rpmoverlay.overlay.TreeFile;
 import dev.rpmoverlay.upstream.DirectoryNames;
@@ -193,7 +194,7 @@ public final class IncrementalState {
     OutputStream sink = Funnels.asOutputStream(h);
     for (Map.Entry<String, Path> e : files.entrySet()) {
       Path p = e.getValue();
-      feed(h, sink, e.getKey(), TreeFile.read(p, TreeFile.isExecutable(p)));
+      feed(h, sink, e.getKey(), TreeFile.read(p, FileModes.isExecutable(p)));
     }
     return digest.equals(h.hash().toString());
   }

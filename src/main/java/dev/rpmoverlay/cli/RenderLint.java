@@ -13,16 +13,20 @@ import dev.rpmoverlay.render.RenderedComponent;
 import dev.rpmoverlay.review.LintFinding;
 import dev.rpmoverlay.review.OverlayLinter;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * The lint {@code render} runs on the components it renders: findings as {@code lint} gives them.
  * A component this run rendered is linted on the render thread, from the upstream files and the
- * rendering render already has (a second render doubled the cost of lint); only a component the
- * run skipped as unchanged is rendered again for it, as {@code lint} does.
+ * rendering render already has (a second render doubled the cost of lint). For a component the run
+ * skipped as unchanged, the findings kept from the render that wrote its output are read ({@link
+ * KeptLintFindings}); only when none are kept for its inputs is it rendered again, as {@code lint}
+ * does.
  */
 final class RenderLint implements RenderRun.Rendered {
   private final Project project;
@@ -30,28 +34,49 @@ final class RenderLint implements RenderRun.Rendered {
   private final OverlayLinter linter;
   private final LockHistoryBumps bumps;
   private final Map<String, List<LintFinding>> byComponent = new ConcurrentHashMap<>();
+  private final KeptLintFindings kept;
+  /** The input fingerprints of the components skipped as unchanged whose findings were not kept. */
+  private final Map<String, String> unkeptInputs = new ConcurrentHashMap<>();
 
   /** @param bumps the render's downstream changes, which a re-render for lint shares (and does not close) */
   RenderLint(Project project, Compat mode, LockHistoryBumps bumps) {
     this.project = project;
     this.mode = mode;
     this.bumps = bumps;
-    this.linter = new OverlayLinter(new OverlayEngine(mode), LintCommand.day(null));
+    LocalDate day = LintCommand.day(null);
+    this.linter = new OverlayLinter(new OverlayEngine(mode), day);
+    this.kept = KeptLintFindings.in(project.info().workDir(), day);
   }
 
   @Override
-  public void rendered(ComponentConfig component, SourceTree upstream, RenderedComponent result) {
+  public void rendered(ComponentConfig component, Optional<String> inputs, SourceTree upstream, RenderedComponent result) {
     if (component.overlays().isEmpty()) {
       return; // nothing to lint: every finding is about an overlay
     }
     long t = PhaseTimes.start();
-    byComponent.put(component.name(), linter.lint(component, upstream, result));
+    List<LintFinding> found = linter.lint(component, upstream, result);
+    byComponent.put(component.name(), found);
+    inputs.ifPresent(i -> kept.keep(component, i, found));
     PhaseTimes.add(PhaseTimes.Phase.LINT, t);
+  }
+
+  @Override
+  public void unchanged(ComponentConfig component, String inputs) {
+    if (component.overlays().isEmpty()) {
+      return;
+    }
+    Optional<List<LintFinding>> found = kept.find(component, inputs);
+    if (found.isPresent()) {
+      byComponent.put(component.name(), found.get());
+    } else {
+      unkeptInputs.put(component.name(), inputs);
+    }
   }
 
   /**
    * The findings for {@code components} with overlays, in their order, formatted as {@code lint}
-   * prints them. A component that failed to render has none (render reported why).
+   * prints them. A component that failed to render has none (render reported why). What was found
+   * is kept for the next render ({@link KeptLintFindings}).
    *
    * @param results what the run did with each component, by name
    */
@@ -70,6 +95,10 @@ final class RenderLint implements RenderRun.Rendered {
         session = session != null ? session : ReviewSession.of(project, mode, bumps);
         try {
           found = session.lint(component, linter);
+          String inputs = unkeptInputs.get(component.name());
+          if (inputs != null) {
+            kept.keep(component, inputs, found);
+          }
         } catch (UserException e) {
           found = List.of(); // cannot be rendered now; the next render reports why
         }
@@ -78,6 +107,7 @@ final class RenderLint implements RenderRun.Rendered {
         lines.add(f.format(project.dir()));
       }
     }
+    kept.save(project.componentNames());
     return lines;
   }
 }

@@ -11,12 +11,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
@@ -121,22 +118,7 @@ public final class IncrementalState {
     StringBuilder sb = new StringBuilder(HEADER);
     new TreeMap<>(next).forEach((name, e) ->
         sb.append(name).append('\t').append(e.fingerprint()).append('\t').append(e.digest()).append('\n'));
-    Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-    // Never through a link someone put in its place: delete whatever is there (a link itself, not
-    // its target), then create the file exclusively (O_EXCL also refuses a link planted meanwhile).
-    Files.deleteIfExists(tmp);
-    try {
-      Files.writeString(tmp, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      Files.deleteIfExists(tmp); // a disk-full write leaves a truncated file otherwise
-      throw e;
-    }
+    AtomicTextFile.replace(file, sb);
   }
 
   /**

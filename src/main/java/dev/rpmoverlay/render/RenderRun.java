@@ -51,17 +51,25 @@ public final class RenderRun {
   private final FaultInjector faults;
   private final CreationModes creationModes = new CreationModes();
   private Function<ComponentConfig, Optional<String>> inputFingerprints = c -> Optional.empty();
-  private Rendered rendered = (component, upstream, result) -> {};
+  private Rendered rendered = (component, inputs, upstream, result) -> {};
 
   /**
    * Told about every component this run renders without error, on the worker thread that rendered
    * it, with the upstream files render read: what looks at a rendering next (render's lint) needs
-   * neither to read the cache nor to render again.
+   * neither to read the cache nor to render again. Told too, with the same fingerprint, about a
+   * component skipped as unchanged, so that what it keeps about a rendering can be found again.
    */
   @FunctionalInterface
   public interface Rendered {
-    /** @param upstream the component's upstream files as render read them (unchanged by it) */
-    void rendered(ComponentConfig component, SourceTree upstream, RenderedComponent result);
+    /**
+     * @param inputs the component's input fingerprint, its downstream changes included (what an
+     *     incremental render compares); empty when it has none
+     * @param upstream the component's upstream files as render read them (unchanged by it)
+     */
+    void rendered(ComponentConfig component, Optional<String> inputs, SourceTree upstream, RenderedComponent result);
+
+    /** {@code component} was not rendered: an earlier run rendered it from {@code inputs} into what its dir holds. */
+    default void unchanged(ComponentConfig component, String inputs) {}
   }
 
   /** @param downstream each component's downstream changes, oldest first (see {@link LockHistoryBumps}) */
@@ -87,8 +95,8 @@ public final class RenderRun {
   }
 
   /**
-   * Hands every component rendered without error to {@code rendered} (called from the worker
-   * threads; a component skipped as unchanged is not rendered, so it is not handed on).
+   * Hands every component rendered without error, and every one skipped as unchanged, to {@code
+   * rendered} (called from the worker threads).
    */
   public RenderRun afterRender(Rendered rendered) {
     this.rendered = rendered;
@@ -243,6 +251,7 @@ public final class RenderRun {
       fingerprint = Optional.empty(); // the render below reports it
     }
     if (fingerprint.isPresent() && state.unchanged(name, fingerprint.get(), layout.componentDir(name))) {
+      rendered.unchanged(c, fingerprint.get());
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.OK, "", false), null);
     }
     SourceTree tree = null;
@@ -271,7 +280,7 @@ public final class RenderRun {
           + " an overlay edits are read whole; give the JVM a larger heap (-Xmx, in RPMOVERLAY_JAVA_OPTS for ./rpmoverlay)";
     }
     if (digest != null) {
-      rendered.rendered(c, upstream.tree(), result);
+      rendered.rendered(c, fingerprint, upstream.tree(), result);
     }
     Path target = layout.componentDir(name);
     if (digest == null) {

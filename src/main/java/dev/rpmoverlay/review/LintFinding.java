@@ -1,6 +1,9 @@
 package dev.rpmoverlay.review;
 
+import dev.rpmoverlay.config.model.ComponentConfig;
+import dev.rpmoverlay.config.model.Overlay;
 import dev.rpmoverlay.config.model.SourcePosition;
+import java.util.Optional;
 
 /**
  * One thing {@code lint} found about an overlay.
@@ -16,6 +19,12 @@ import dev.rpmoverlay.config.model.SourcePosition;
  */
 public record LintFinding(
     String component, int overlay, String overlayType, String description, SourcePosition at, Kind kind, String message, String hint) {
+
+  /** A finding about {@code overlay} of {@code component}: what names and places it taken from the overlay's config. */
+  public static LintFinding about(ComponentConfig component, Overlay overlay, Kind kind, String message, String hint) {
+    return new LintFinding(component.name(), overlay.info().number(), overlay.type(), overlay.info().describe(),
+        overlay.info().declaredAt(), kind, message, hint);
+  }
 
   /** {@code file:line:col} of the overlay, relative to {@code projectDir} when inside it. */
   public String location(java.nio.file.Path projectDir) {
@@ -77,6 +86,16 @@ public record LintFinding(
 
     public String id() {
       return id;
+    }
+
+    /** The kind whose {@link #id} is {@code id}. */
+    public static Optional<Kind> of(String id) {
+      for (Kind k : values()) {
+        if (k.id.equals(id)) {
+          return Optional.of(k);
+        }
+      }
+      return Optional.empty();
     }
   }
 }

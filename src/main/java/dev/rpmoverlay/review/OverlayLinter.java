@@ -252,7 +252,6 @@ public final class OverlayLinter {
   }
 
   private static LintFinding finding(ComponentConfig component, Overlay overlay, LintFinding.Kind kind, String message, String hint) {
-    return new LintFinding(component.name(), overlay.info().number(), overlay.type(), overlay.info().describe(),
-        overlay.info().declaredAt(), kind, message, hint);
+    return LintFinding.about(component, overlay, kind, message, hint);
   }
 }

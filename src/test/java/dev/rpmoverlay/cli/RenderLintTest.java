@@ -75,6 +75,38 @@ class RenderLintTest {
   }
 
   @Test
+  void aComponentSkippedAsUnchangedGetsTheFindingsKeptByTheRenderThatWroteIt() throws Exception {
+    Path project = nginxWithFindings();
+    String out = tmp.resolve("out").toString();
+    CliRun.in(project, "render", "--skip-lock-validation", "-o", out, "nginx");
+    Path kept = project.resolve("build/work/" + KeptLintFindings.FILE_NAME);
+    // a mark only a finding read from the kept file can carry
+    Files.writeString(kept, Files.readString(kept).replace("changes nothing", "KEPT changes nothing"));
+
+    CliRun again = CliRun.in(project, "render", "--skip-lock-validation", "-o", out, "nginx");
+
+    assertThat(again.err()).contains("1 component: 1 up to date", "[no-effect] KEPT changes nothing", "[expired]");
+  }
+
+  @Test
+  void aComponentRenderedAgainIsLintedAgainNotReadFromWhatWasKept() throws Exception {
+    Path project = nginxWithFindings();
+    String lint = CliRun.in(project, "lint", "nginx").out();
+    String out = tmp.resolve("out").toString();
+    CliRun.in(project, "render", "--skip-lock-validation", "-o", out, "nginx");
+    Path kept = project.resolve("build/work/" + KeptLintFindings.FILE_NAME);
+    Files.writeString(kept, Files.readString(kept).replace("changes nothing", "KEPT changes nothing"));
+    // a hand edit of the output: the component renders again (same inputs), so lint runs on that rendering
+    Path spec = tmp.resolve("out/n/nginx/nginx.spec");
+    Files.writeString(spec, Files.readString(spec) + "# edited\n");
+
+    CliRun again = CliRun.in(project, "render", "--skip-lock-validation", "-o", out, "nginx");
+
+    assertThat(again.err()).contains("1 component: 1 rendered");
+    assertThat(findingLines(again.err())).isEqualTo(lint);
+  }
+
+  @Test
   void renderReadsEachUpstreamEntryOnceThoughItLintsTheComponent() throws Exception {
     Path project = nginxWithFindings();
     Path log = tmp.resolve("render.log");

@@ -95,7 +95,7 @@ class RenderRunTest {
     ComponentRenderer renderer = new ComponentRenderer(counting, Templates.bundled(), new OverlayEngine(Compat.CURRENT));
 
     new RenderRun(renderer, c -> List.of(), Templates.bundled())
-        .afterRender((c, upstream, rendered) -> handedOn.put(c.name(),
+        .afterRender((c, inputs, upstream, rendered) -> handedOn.put(c.name(),
             new String(upstream.get(c.name() + ".spec").orElseThrow().content(), StandardCharsets.UTF_8) + "=>"
                 + new String(rendered.files().get(c.name() + ".spec").orElseThrow().content(), StandardCharsets.UTF_8)))
         .run(components, Set.of(), write(2), r -> {});

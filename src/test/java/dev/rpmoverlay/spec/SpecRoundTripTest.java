@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SpecRoundTripTest {
 
@@ -140,6 +142,13 @@ class SpecRoundTripTest {
       }
       assertThat(doc.toBytes()).isEqualTo(input);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Name: foo\n", "Summary: caf\u00e9\n", "Summary: 10 \u20ac \uD83D\uDE00\n", "Summary: lone \uD800 surrogate\n",
+      "Summary: \u00ff?\n"})
+  void textIsPrintedAsItsUtf8Encoding(String text) {
+    assertThat(SpecDocument.parse(text).toBytes()).isEqualTo(utf8(text));
   }
 
   @Test

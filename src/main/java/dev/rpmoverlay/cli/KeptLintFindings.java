@@ -73,10 +73,10 @@ final class KeptLintFindings {
     if (entry == null || !entry.key().equals(key(inputs))) {
       return Optional.empty();
     }
+    List<Overlay> overlays = component.overlays();
     List<LintFinding> findings = new ArrayList<>();
     for (Kept k : entry.findings()) {
       Optional<LintFinding.Kind> kind = LintFinding.Kind.of(k.kind());
-      List<Overlay> overlays = component.overlays();
       if (kind.isEmpty() || k.overlay() < 1 || k.overlay() > overlays.size() || overlays.get(k.overlay() - 1).info().number() != k.overlay()) {
         return Optional.empty();
       }

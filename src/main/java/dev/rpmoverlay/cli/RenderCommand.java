@@ -41,7 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -331,14 +330,11 @@ final class RenderCommand extends BaseCommand {
     }
     Map<String, ComponentResult> byName = new HashMap<>();
     again.forEach(r -> byName.put(r.component(), r));
-    Set<String> written = new HashSet<>();
-    summary.results().stream()
-        .filter(r -> r.output() == ComponentResult.Output.WRITTEN || r.output() == ComponentResult.Output.MARKER)
-        .forEach(r -> written.add(r.component()));
     Path out = shortcut.get().outputDir();
-    Predicate<String> holdsWhatWasWritten = new WrittenDirs(byName, written, IncrementalState.load(out), new OutputLayout(out));
+    WrittenDirs holdsWhatWasWritten = new WrittenDirs(byName, IncrementalState.load(out), new OutputLayout(out));
     List<String> warnings = project.warnings().stream().map(w -> w.format(project.dir())).toList();
-    shortcut.get().record(project, components, holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings), startMillis, inputScan)
+    shortcut.get().record(project, components, summary.writtenStamps(), holdsWhatWasWritten, new RenderShortcut.Outcome(again, warnings, findings),
+        startMillis, inputScan)
         .filter(why -> global().verbose())
         .ifPresent(why -> err().println("rpmoverlay: note: no stamp record for the next render -a (" + why + ")"));
   }

@@ -11,6 +11,7 @@ import dev.rpmoverlay.render.IncrementalState;
 import dev.rpmoverlay.render.OutputLayout;
 import dev.rpmoverlay.render.ProjectLock;
 import dev.rpmoverlay.render.TreeStamps;
+import dev.rpmoverlay.render.WrittenStamps;
 import dev.rpmoverlay.upstream.VerificationRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +25,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -294,8 +296,8 @@ final class RenderShortcut {
         Roots roots = roots(project, components);
         List<Path> inputs = roots.paths().subList(0, roots.paths().size() - 1);
         AtomicReference<Path> changed = new AtomicReference<>();
-        List<HashCode> hashes = TreeStamps.rootHashes(inputs, roots.excluded(), earlier, (f, ctime) -> {
-          if (changedSince(ctime, startMillis)) {
+        List<HashCode> hashes = TreeStamps.rootHashes(inputs, roots.excluded(), earlier, (f, stamp) -> {
+          if (changedSince(stamp.ctimeNanos(), startMillis)) {
             changed.compareAndSet(null, f);
           }
         });
@@ -312,7 +314,14 @@ final class RenderShortcut {
   }
 
   private static boolean changedSince(long ctimeNanos, long startMillis) {
-    return ctimeNanos >= startMillis * 1_000_000 - margin(ctimeNanos);
+    return ctimeNanos >= startMillis * 1_000_000 - TreeStamps.FileStamp.tickMargin(ctimeNanos);
+  }
+
+  /** The proof by content that component dirs hold what the run left in them ({@link WrittenDirs}). */
+  @FunctionalInterface
+  interface ContentProof {
+    /** Those of {@code components} whose dir does not hold what the run left in it. */
+    Set<String> notHolding(Set<String> components);
   }
 
   /**
@@ -323,10 +332,11 @@ final class RenderShortcut {
    * @return why no record was written (for {@code -v}); empty when one was
    *
    * @param startMillis when the run started, before it read any input
-   * @param written whether a component's dir, written by this run, still holds what it wrote
+   * @param wrote the stamps of what the run wrote, where they prove a dir unchanged since
+   * @param written the proof by content, for a dir changed during the run that the stamps do not prove
    */
-  Optional<String> record(Project project, List<ComponentConfig> components, Predicate<String> written, Outcome outcome, long startMillis,
-      Optional<InputScan> inputScan) {
+  Optional<String> record(Project project, List<ComponentConfig> components, WrittenStamps wrote, ContentProof written, Outcome outcome,
+      long startMillis, Optional<InputScan> inputScan) {
     Path file = out.resolve(FILE_NAME);
     Path tmp = out.resolve(FILE_NAME + ".tmp");
     try {
@@ -338,6 +348,7 @@ final class RenderShortcut {
       }
       Roots roots = roots(project, components);
       Set<String> toVerify = ConcurrentHashMap.newKeySet();
+      Map<String, Map<String, TreeStamps.FileStamp>> seen = new ConcurrentHashMap<>();
       AtomicReference<Path> foreign = new AtomicReference<>();
       long after = clock.get();
       Optional<InputScan.Scanned> inputs = inputScan.flatMap(InputScan::result).filter(i -> i.roots().equals(roots));
@@ -347,7 +358,8 @@ final class RenderShortcut {
       DirListings listings = inputs.map(InputScan.Scanned::listings).orElse(DirListings.none());
       List<Path> scanNow = inputs.isPresent() ? List.of(out) : roots.paths();
       List<HashCode> hashes = new ArrayList<>(inputs.map(InputScan.Scanned::hashes).orElse(List.of()));
-      hashes.addAll(TreeStamps.rootHashes(scanNow, roots.excluded(), listings, (f, ctime) -> {
+      hashes.addAll(TreeStamps.rootHashes(scanNow, roots.excluded(), listings, (f, stamp) -> {
+        long ctime = stamp.ctimeNanos();
         boolean changedSinceStart = changedSince(ctime, startMillis);
         if (!f.startsWith(out)) {
           if (changedSinceStart) {
@@ -356,6 +368,8 @@ final class RenderShortcut {
           return;
         }
         Optional<String> component = componentOf(f);
+        component.filter(c -> wrote.of(c).isPresent())
+            .ifPresent(c -> seen.computeIfAbsent(c, k -> new ConcurrentHashMap<>()).put(pathInComponentDir(f), stamp));
         if (ctime >= after) {
           foreign.compareAndSet(null, f); // changed after this run's last write
         } else if (changedSinceStart) {
@@ -370,10 +384,17 @@ final class RenderShortcut {
       if (foreign.get() != null) {
         return Optional.of(foreign.get() + " changed while render ran");
       }
+      Set<String> unproven = new TreeSet<>();
       for (String name : toVerify) {
-        if (!written.test(name)) {
-          return Optional.of("the output of " + name + " is not what render wrote");
+        // every file render wrote, and no other, with the stamp it had right after the write
+        Optional<Map<String, TreeStamps.FileStamp>> stamped = wrote.of(name);
+        if (stamped.isEmpty() || !stamped.get().equals(seen.get(name))) {
+          unproven.add(name);
         }
+      }
+      Set<String> notHolding = new TreeSet<>(written.notHolding(unproven));
+      if (!notHolding.isEmpty()) {
+        return Optional.of("the output of " + notHolding.iterator().next() + " is not what render wrote");
       }
       StringBuilder sb = new StringBuilder(HEADER).append('\n');
       sb.append("key\t").append(key).append('\n').append("stamps\t").append(stamps).append('\n');
@@ -442,15 +463,17 @@ final class RenderShortcut {
     return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).to(TimeUnit.NANOSECONDS);
   }
 
-  /** A file system that keeps whole seconds may have truncated a time by up to a second. */
-  private static long margin(long ctimeNanos) {
-    return ctimeNanos % 1_000_000_000L == 0 ? 1_000_000_000L : 50_000_000L;
-  }
 
   /** The component whose dir ({@code <out>/<letter>/<name>/...}) holds {@code f}. */
   private Optional<String> componentOf(Path f) {
     Path rel = out.relativize(f);
     return rel.getNameCount() >= 3 ? Optional.of(rel.getName(1).toString()) : Optional.empty();
+  }
+
+  /** The path of {@code f} in its component's dir, as render names the files it writes there. */
+  private String pathInComponentDir(Path f) {
+    Path rel = out.relativize(f);
+    return rel.subpath(2, rel.getNameCount()).toString().replace('\\', '/');
   }
 
   /** What the stamps cover, and what they leave out (the run's own bookkeeping files). */

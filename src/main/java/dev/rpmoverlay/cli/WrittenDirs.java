@@ -7,62 +7,50 @@ import dev.rpmoverlay.render.OutputLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
- * Whether a component's dir still holds what this render left in it (its rendered files, as the
+ * Whether component dirs still hold what this render left in them (their rendered files, as the
  * saved {@link IncrementalState} records their digest, or for a failed component its failure
- * marker): the proof {@link RenderShortcut#record} asks for, one component at a time, after it has
- * read the stamps.
- *
- * <p>The first question answers it for every dir the run wrote at once, on all cores: those are
- * exactly the dirs whose stamps moved during the run, so the record asks about each of them, and
- * reading back and digesting a full distro's output (7,583 dirs, ~70 MB) took 0.8 s on one core.
- * Nothing is read before that first question, so every answer still comes after the stamps were
- * read. A dir the run did not write is checked when asked.
+ * marker), read back and compared: the proof {@link RenderShortcut#record} asks for, after it has
+ * read the stamps, about every dir changed during the run whose write stamps do not prove it
+ * ({@link dev.rpmoverlay.render.WrittenStamps}). The dirs are read on all cores.
  */
-final class WrittenDirs implements Predicate<String> {
+final class WrittenDirs implements RenderShortcut.ContentProof {
   private final Map<String, ComponentResult> expected;
-  private final Set<String> written;
   private final IncrementalState state;
   private final OutputLayout layout;
-  private Map<String, Boolean> checked;
 
   /**
    * @param expected each component's result as a re-render without change reports it (a failed
    *     component with {@link ComponentResult.Output#MARKER} must hold its marker)
-   * @param written the components whose dir this run wrote
    * @param state the state this run saved
    */
-  WrittenDirs(Map<String, ComponentResult> expected, Set<String> written, IncrementalState state, OutputLayout layout) {
+  WrittenDirs(Map<String, ComponentResult> expected, IncrementalState state, OutputLayout layout) {
     this.expected = expected;
-    this.written = written;
     this.state = state;
     this.layout = layout;
   }
 
   @Override
-  public boolean test(String name) {
-    if (checked == null) {
-      List<String> names = List.copyOf(written);
-      List<Boolean> held;
-      try {
-        held = ParallelMap.map(names, this::holds);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e); // holds reads no file it does not answer for itself
-      }
-      Map<String, Boolean> all = new HashMap<>();
-      for (int i = 0; i < names.size(); i++) {
-        all.put(names.get(i), held.get(i));
-      }
-      checked = all;
+  public Set<String> notHolding(Set<String> components) {
+    List<String> names = List.copyOf(components);
+    List<Boolean> held;
+    try {
+      held = ParallelMap.map(names, this::holds);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // holds reads no file it does not answer for itself
     }
-    Boolean known = checked.get(name);
-    return known != null ? known : holds(name);
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (!held.get(i)) {
+        out.add(names.get(i));
+      }
+    }
+    return out;
   }
 
   private boolean holds(String name) {

@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,9 +62,17 @@ final class ComponentOutput {
     }
   }
 
-  /** Writes {@code tree} into a fresh directory {@code staged} (which must not exist). */
-  static void stage(Path staged, SourceTree tree, FaultInjector faults, CreationModes modes) throws IOException {
+  /**
+   * Writes {@code tree} into a fresh directory {@code staged} (which must not exist).
+   *
+   * @return each file's stamp as read right after it was written (by its path in {@code tree}),
+   *     which the rename into place keeps; empty when one could not be read
+   */
+  static Optional<Map<String, TreeStamps.FileStamp>> stage(Path staged, SourceTree tree, FaultInjector faults, CreationModes modes)
+      throws IOException {
     Files.createDirectories(staged);
+    Map<String, TreeStamps.FileStamp> stamps = new HashMap<>();
+    boolean stamped = true;
     for (var e : tree.files().entrySet()) {
       faults.beforeWrite(staged.getFileName().toString(), e.getKey());
       if (dev.rpmoverlay.config.ReservedNames.hasGitDir(e.getKey())) {
@@ -81,7 +91,15 @@ final class ComponentOutput {
         f.writeTo(target);
         dev.rpmoverlay.overlay.FileModes.apply(target, f.executable());
       }
+      if (stamped) {
+        try {
+          stamps.put(e.getKey(), TreeStamps.FileStamp.of(target));
+        } catch (IOException notStamped) {
+          stamped = false; // the stamp record then reads the dir back instead
+        }
+      }
     }
+    return stamped ? Optional.of(stamps) : Optional.empty();
   }
 
   /**

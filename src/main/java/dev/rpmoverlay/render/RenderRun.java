@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,7 @@ public final class RenderRun {
   private final CreationModes creationModes = new CreationModes();
   private Function<ComponentConfig, Optional<String>> inputFingerprints = c -> Optional.empty();
   private Rendered rendered = (component, inputs, upstream, result) -> {};
+  private java.util.function.LongSupplier wallClockNanos = RenderRun::wallClockNanos;
 
   /**
    * Told about every component this run renders without error, on the worker thread that rendered
@@ -85,6 +87,12 @@ public final class RenderRun {
     this.faults = faults;
   }
 
+  /** The wall clock, in nanoseconds since the epoch, that decides which write stamps have settled (tests set it). */
+  RenderRun withWallClock(java.util.function.LongSupplier nanos) {
+    this.wallClockNanos = nanos;
+    return this;
+  }
+
   /**
    * Enables incremental render: a component whose input fingerprint (empty: unknown, always render)
    * and output dir are unchanged since the last run is not rendered again (see {@link IncrementalState}).
@@ -107,9 +115,13 @@ public final class RenderRun {
    * The outcome of phase 1 for one component; {@code checked} is what render gave for a component
    * that drifted under {@code --check} (null otherwise), so that the caller can show the drift.
    */
-  private record Prepared(ComponentResult result, Path staged, SourceTree checked) {
+  private record Prepared(ComponentResult result, Path staged, SourceTree checked, Map<String, TreeStamps.FileStamp> stamps) {
     Prepared(ComponentResult result, Path staged) {
-      this(result, staged, null);
+      this(result, staged, null, null);
+    }
+
+    Prepared(ComponentResult result, Path staged, SourceTree checked) {
+      this(result, staged, checked, null);
     }
   }
 
@@ -140,6 +152,7 @@ public final class RenderRun {
       boolean write = !options.check() && !(options.failOnError() && anyFailed);
       List<ComponentResult> results = new ArrayList<>();
       Map<String, SourceTree> drifted = new TreeMap<>();
+      Map<String, Map<String, TreeStamps.FileStamp>> settled = new HashMap<>();
       for (Prepared p : prepared) {
         ComponentResult r = p.result();
         if (p.checked() != null) {
@@ -151,8 +164,13 @@ public final class RenderRun {
         if (write && p.staged() != null) {
           t = PhaseTimes.start();
           try {
+            // Read before the rename: the dir becomes visible only after it.
+            long now = wallClockNanos.getAsLong();
             ComponentOutput.swapIn(p.staged(), layout.componentDir(r.component()), layout.setAsideDir(r.component()));
             PhaseTimes.add(PhaseTimes.Phase.WRITE, t);
+            if (p.stamps() != null && p.stamps().values().stream().allMatch(f -> f.settled(now))) {
+              settled.put(r.component(), p.stamps());
+            }
           } catch (IOException e) {
             r = new ComponentResult(r.component(), r.outputDir(), ComponentResult.Status.ERROR,
                 "component " + r.component() + ": " + OsErrors.describe("cannot move the rendered files into place at", e), r.changed(),
@@ -183,7 +201,7 @@ public final class RenderRun {
           // renders everything again, so this must not turn a finished render into a failure.
         }
       }
-      return new RenderSummary(results, stale, write, repaired, drifted);
+      return new RenderSummary(results, stale, write, repaired, drifted, new WrittenStamps(settled));
     } finally {
       ComponentOutput.deleteTree(staging);
     }
@@ -322,8 +340,9 @@ public final class RenderRun {
     }
     Path staged = layout.stagedDir(name);
     t = PhaseTimes.start();
+    Optional<Map<String, TreeStamps.FileStamp>> stamps;
     try {
-      ComponentOutput.stage(staged, tree, faults, creationModes);
+      stamps = ComponentOutput.stage(staged, tree, faults, creationModes);
       PhaseTimes.add(PhaseTimes.Phase.WRITE, t);
       KillPoints.reach("render-staged");
     } catch (IOException | RuntimeException e) {
@@ -343,7 +362,12 @@ public final class RenderRun {
       return new Prepared(new ComponentResult(name, relDir, ComponentResult.Status.ERROR, why, true,
           Files.exists(target) ? ComponentResult.Output.KEPT : ComponentResult.Output.NOT_WRITTEN), null);
     }
-    return new Prepared(new ComponentResult(name, relDir, status, error, true, output), staged);
+    return new Prepared(new ComponentResult(name, relDir, status, error, true, output), staged, null, stamps.orElse(null));
+  }
+
+  private static long wallClockNanos() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   /**

@@ -10,10 +10,11 @@ import java.util.TreeMap;
  * dirs found (removed unless checking), whether output was written, and the component dirs
  * (relative, {@code c/curl}) put back because an earlier run was killed in the middle of swapping them.
  * Under {@code --check}, {@code checkedOutput} holds what render gave for each component that
- * drifted (by name), so that the drift can be shown file by file.
+ * drifted (by name), so that the drift can be shown file by file. {@code writtenStamps} are the
+ * stamps of what it wrote, where they prove a dir unchanged since.
  */
 public record RenderSummary(List<ComponentResult> results, List<String> staleDirs, boolean wrote, List<String> repairedSwaps,
-    Map<String, SourceTree> checkedOutput) {
+    Map<String, SourceTree> checkedOutput, WrittenStamps writtenStamps) {
   public RenderSummary {
     results = List.copyOf(results);
     staleDirs = List.copyOf(staleDirs);
@@ -22,7 +23,7 @@ public record RenderSummary(List<ComponentResult> results, List<String> staleDir
   }
 
   public RenderSummary(List<ComponentResult> results, List<String> staleDirs, boolean wrote, List<String> repairedSwaps) {
-    this(results, staleDirs, wrote, repairedSwaps, Map.of());
+    this(results, staleDirs, wrote, repairedSwaps, Map.of(), WrittenStamps.NONE);
   }
 
   public RenderSummary(List<ComponentResult> results, List<String> staleDirs, boolean wrote) {

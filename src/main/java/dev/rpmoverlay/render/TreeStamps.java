@@ -40,9 +40,46 @@ import java.util.stream.IntStream;
  * their entries up among the exclusions.
  */
 public final class TreeStamps {
-  /** Called for every regular file scanned (for the caller's own checks of change times). */
+  /** Called for every regular file scanned (for the caller's own checks of its stamp). */
   public interface Visitor {
-    void visit(Path file, long ctimeNanos);
+    void visit(Path file, FileStamp stamp);
+  }
+
+  /**
+   * What a scan records of a regular file. Writing a file moves its status-change time, which no
+   * tool can set back; so a file whose stamp is the one read right after it was written still
+   * holds what was written, unless it was written again within the same tick of the file-system
+   * clock (see {@link #settled}).
+   */
+  public record FileStamp(long ino, long ctimeNanos, long size, long mtimeNanos) {
+    /** The stamp of the regular file {@code file} (not following a link), as a scan reads it. */
+    public static FileStamp of(Path file) throws IOException {
+      Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      if (((Integer) a.get("mode") & S_IFMT) != S_IFREG) {
+        throw new IOException(file + " is not a regular file");
+      }
+      return of(a);
+    }
+
+    private static FileStamp of(Map<String, Object> a) {
+      return new FileStamp(((Number) a.get("ino")).longValue(), nanos((FileTime) a.get("ctime")), (Long) a.get("size"),
+          nanos((FileTime) a.get("lastModifiedTime")));
+    }
+
+    /**
+     * Whether, at {@code nowNanos} (wall clock), the file-system clock has surely moved past the
+     * tick this stamp's status-change time is in, so that any later write gives a later one. File
+     * times come from a clock that lags the wall clock by up to a tick (a few milliseconds), or
+     * are whole seconds on some file systems: hence the margin.
+     */
+    public boolean settled(long nowNanos) {
+      return nowNanos - ctimeNanos >= tickMargin(ctimeNanos);
+    }
+
+    /** How far a file time may lag the wall clock: a second where times are whole seconds, else 50 ms. */
+    public static long tickMargin(long timeNanos) {
+      return timeNanos % 1_000_000_000L == 0 ? 1_000_000_000L : 50_000_000L;
+    }
   }
 
   /** The trees hold a symbolic link or a file type whose stamp cannot be trusted. */
@@ -162,11 +199,10 @@ public final class TreeStamps {
       return Stamp.MISSING;
     }
     int type = (Integer) a.get("mode") & S_IFMT;
-    long ino = ((Number) a.get("ino")).longValue();
-    long ctime = nanos((FileTime) a.get("ctime"));
     if (type == S_IFREG) {
-      visitor.visit(path, ctime);
-      return new Stamp((byte) 'F', ino, ctime, (Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")), null);
+      FileStamp f = FileStamp.of(a);
+      visitor.visit(path, f);
+      return new Stamp((byte) 'F', f.ino(), f.ctimeNanos(), f.size(), f.mtimeNanos(), null);
     }
     if (type == S_IFLNK) {
       throw new UnstampableException("symbolic link " + path);
@@ -177,7 +213,7 @@ public final class TreeStamps {
     // A directory's own times are left out: creating and deleting a lock or temporary file in it
     // moves them, and what matters about a directory, the names in it, is hashed below.
     DirListings.Cursor here = parent == null ? listings.root(path) : parent.child(index, path);
-    String[] all = here.names(ino, ctime);
+    String[] all = here.names(((Number) a.get("ino")).longValue(), nanos((FileTime) a.get("ctime")));
     int[] kept = null; // indexes into all, when some entries are excluded
     if (holdingExcluded.contains(path)) {
       kept = IntStream.range(0, all.length).filter(i -> !excluded.contains(path.resolve(all[i]))).toArray();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.render.DirListings;
+import dev.rpmoverlay.render.WrittenStamps;
 import dev.rpmoverlay.testing.LocalProject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +58,7 @@ class RenderShortcutInputScanTest {
   }
 
   private Optional<String> record(long start, RenderShortcut.InputScan scan) {
-    return shortcut.record(loaded, components, name -> true, new RenderShortcut.Outcome(List.of(), List.of(), List.of()), start,
+    return shortcut.record(loaded, components, WrittenStamps.NONE, names -> Set.of(), new RenderShortcut.Outcome(List.of(), List.of(), List.of()), start,
         Optional.of(scan));
   }
 

@@ -108,24 +108,33 @@ final class ComponentOutput {
    * InterruptedSwaps#repair} to move back.
    */
   static void swapIn(Path staged, Path target, Path aside) throws IOException {
-    if (Files.isSymbolicLink(target.getParent())) {
-      // Writing through it would put files wherever the link points, outside the output dir.
-      throw new IOException(target.getParent() + " is a symbolic link; remove it (render writes only real directories)");
+    swapIn(staged, target, aside, new java.util.HashSet<>());
+  }
+
+  /**
+   * {@link #swapIn(Path, Path, Path)}, checking (and making) {@code target}'s parent only when it
+   * is not in {@code readyParents}, the parents already checked in this run (hundreds of
+   * components share one letter dir); adds it there.
+   */
+  static void swapIn(Path staged, Path target, Path aside, Set<Path> readyParents) throws IOException {
+    Path parent = target.getParent();
+    if (!readyParents.contains(parent)) {
+      if (Files.isSymbolicLink(parent)) {
+        // Writing through it would put files wherever the link points, outside the output dir.
+        throw new IOException(parent + " is a symbolic link; remove it (render writes only real directories)");
+      }
+      ensureDirectory(parent);
+      readyParents.add(parent);
     }
-    ensureDirectory(target.getParent());
-    // A new component (every one in a cold render) takes one rename. Asked first whether the target
-    // exists without following a link, JDK 17 answers "no" by throwing and catching a
-    // NoSuchFileException, stack trace and all; so the rename is tried when the target does not
-    // exist as far as a followed link shows, and anything in its way (a dangling link, a dir made
-    // meanwhile) fails it and goes the way an existing dir does.
-    if (!Files.exists(target)) {
-      try {
-        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        return;
-      } catch (IOException e) {
-        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          throw e;
-        }
+    // A new component (every one in a cold render) takes one rename and no other call. Whatever is
+    // in the way (earlier output, a link, a file) fails it, and goes the way earlier output does;
+    // an empty dir in the way is simply replaced.
+    try {
+      Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+      return;
+    } catch (IOException e) {
+      if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw e;
       }
     }
     deleteTree(aside);

@@ -23,7 +23,8 @@ public final class PhaseTimes {
     FILTER("file filter"),
     LINT("lint of the overlays"),
     COMPARE("compare with output"),
-    WRITE("write (stage + swap)"),
+    WRITE("write (staging dir)"),
+    SWAP("move into place"),
     RECORD("stamp record (next run)"),
     TOTAL("total (wall, since JVM start)");
 

@@ -153,6 +153,7 @@ public final class RenderRun {
       List<ComponentResult> results = new ArrayList<>();
       Map<String, SourceTree> drifted = new TreeMap<>();
       Map<String, Map<String, TreeStamps.FileStamp>> settled = new HashMap<>();
+      Set<Path> readyParents = new java.util.HashSet<>();
       for (Prepared p : prepared) {
         ComponentResult r = p.result();
         if (p.checked() != null) {
@@ -166,8 +167,8 @@ public final class RenderRun {
           try {
             // Read before the rename: the dir becomes visible only after it.
             long now = wallClockNanos.getAsLong();
-            ComponentOutput.swapIn(p.staged(), layout.componentDir(r.component()), layout.setAsideDir(r.component()));
-            PhaseTimes.add(PhaseTimes.Phase.WRITE, t);
+            ComponentOutput.swapIn(p.staged(), layout.componentDir(r.component()), layout.setAsideDir(r.component()), readyParents);
+            PhaseTimes.add(PhaseTimes.Phase.SWAP, t);
             if (p.stamps() != null && p.stamps().values().stream().allMatch(f -> f.settled(now))) {
               settled.put(r.component(), p.stamps());
             }

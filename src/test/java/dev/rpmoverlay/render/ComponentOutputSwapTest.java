@@ -1,6 +1,7 @@
 package dev.rpmoverlay.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +45,30 @@ class ComponentOutputSwapTest {
     assertThat(target.resolve("demo.spec")).hasContent("Name: demo");
     assertThat(target.resolve("stale.patch")).doesNotExist();
     assertThat(aside).doesNotExist();
+  }
+
+  @Test
+  void anEmptyDirInThePlaceIsReplaced() throws IOException {
+    Files.createDirectories(target);
+
+    ComponentOutput.swapIn(staged, target, aside);
+
+    assertThat(target.resolve("demo.spec")).hasContent("Name: demo");
+    assertThat(staged).doesNotExist();
+  }
+
+  @Test
+  void aLinkedParentIsRefusedForEveryComponentInIt() throws IOException {
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    Files.createDirectories(tmp.resolve("out"));
+    Files.createSymbolicLink(target.getParent(), elsewhere);
+    java.util.Set<Path> ready = new java.util.HashSet<>();
+
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> ComponentOutput.swapIn(staged, target, aside, ready)).isInstanceOf(IOException.class)
+          .hasMessageContaining("is a symbolic link");
+    }
+    assertThat(elsewhere.resolve("demo")).doesNotExist();
   }
 
   @Test

@@ -1,10 +1,7 @@
 package dev.rpmoverlay.overlay;
 
 import dev.rpmoverlay.spec.SpecDocument;
-import dev.rpmoverlay.spec.SpecEncoding;
 import dev.rpmoverlay.spec.SpecLine;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,16 +147,6 @@ public final class SpecLines {
    * characters beyond Latin-1 is written as UTF-8.
    */
   public byte[] toBytes() {
-    if (doc.encoding() == SpecEncoding.UTF_8) {
-      return render().getBytes(StandardCharsets.UTF_8);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (SpecLine line : doc.lines()) {
-      String text = line.text();
-      boolean latin1 = text.chars().allMatch(c -> c <= 0xFF);
-      out.writeBytes(text.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
-      out.write('\n');
-    }
-    return out.toByteArray();
+    return doc.toBytesWithNewlines();
   }
 }

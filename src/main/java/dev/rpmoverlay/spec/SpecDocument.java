@@ -148,14 +148,28 @@ public final class SpecDocument {
   }
 
   /** The document's bytes: unchanged input comes back byte for byte. */
-  @SuppressWarnings("deprecation")
   public byte[] toBytes() {
+    return toBytes(null);
+  }
+
+  /**
+   * The document's bytes with every line ended by {@code \n}, whatever its own terminator (none,
+   * on a last line without one): the form render writes. Encoded line by line, like {@link
+   * #toBytes()}: one line beyond Latin-1 does not widen the whole text to UTF-16, as a string
+   * built of all lines would.
+   */
+  public byte[] toBytesWithNewlines() {
+    return toBytes("\n");
+  }
+
+  @SuppressWarnings("deprecation")
+  private byte[] toBytes(String forcedTerminator) {
     if (!singleByte) {
-      return encoding.encode(lines);
+      return encoding.encode(lines, forcedTerminator);
     }
     int length = 0;
     for (SpecLine line : lines) {
-      length += line.text().length() + line.terminator().length();
+      length += line.text().length() + (forcedTerminator != null ? forcedTerminator : line.terminator()).length();
     }
     byte[] out = new byte[length];
     int pos = 0;
@@ -163,7 +177,7 @@ public final class SpecDocument {
       String text = line.text();
       text.getBytes(0, text.length(), out, pos);
       pos += text.length();
-      String terminator = line.terminator();
+      String terminator = forcedTerminator != null ? forcedTerminator : line.terminator();
       terminator.getBytes(0, terminator.length(), out, pos);
       pos += terminator.length();
     }

@@ -51,23 +51,28 @@ public enum SpecEncoding {
    * keep their original bytes.
    */
   byte[] encode(List<SpecLine> lines) {
-    return this == UTF_8 ? encodeUtf8(lines) : encodeLatin1(lines);
+    return encode(lines, null);
+  }
+
+  /** {@link #encode(List)}, every line ended by {@code terminator} instead of its own when that is not null. */
+  byte[] encode(List<SpecLine> lines, String terminator) {
+    return this == UTF_8 ? encodeUtf8(lines, terminator) : encodeLatin1(lines, terminator);
   }
 
   /**
    * UTF-8, line by line: {@link String#getBytes} uses the JDK's intrinsics (a plain copy for
    * ASCII lines), which beats a hand-written encoder on a whole file.
    */
-  private static byte[] encodeUtf8(List<SpecLine> lines) {
+  private static byte[] encodeUtf8(List<SpecLine> lines, String forcedTerminator) {
     int capacity = 16;
     for (SpecLine line : lines) {
-      capacity += line.text().length() + line.terminator().length();
+      capacity += line.text().length() + (forcedTerminator != null ? forcedTerminator : line.terminator()).length();
     }
     byte[] out = new byte[capacity + (capacity >> 3)];
     int pos = 0;
     for (SpecLine line : lines) {
       byte[] text = line.text().getBytes(StandardCharsets.UTF_8);
-      String terminator = line.terminator();
+      String terminator = forcedTerminator != null ? forcedTerminator : line.terminator();
       int needed = pos + text.length + terminator.length();
       if (needed > out.length) {
         out = Arrays.copyOf(out, Math.max(needed, out.length + (out.length >> 1)));
@@ -85,12 +90,12 @@ public enum SpecEncoding {
    * ISO-8859-1. A changed line holding characters beyond Latin-1 (an overlay's UTF-8 text) is
    * written as UTF-8 rather than with '?' for them; all other lines keep their original bytes.
    */
-  private byte[] encodeLatin1(List<SpecLine> lines) {
+  private byte[] encodeLatin1(List<SpecLine> lines, String forcedTerminator) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (SpecLine line : lines) {
       Charset lineCharset = fitsLatin1(line.text()) ? charset : StandardCharsets.UTF_8;
       out.writeBytes(line.text().getBytes(lineCharset));
-      out.writeBytes(line.terminator().getBytes(charset));
+      out.writeBytes((forcedTerminator != null ? forcedTerminator : line.terminator()).getBytes(charset));
     }
     return out.toByteArray();
   }

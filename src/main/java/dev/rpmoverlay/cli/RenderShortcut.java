@@ -463,7 +463,6 @@ final class RenderShortcut {
     return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).to(TimeUnit.NANOSECONDS);
   }
 
-
   /** The component whose dir ({@code <out>/<letter>/<name>/...}) holds {@code f}. */
   private Optional<String> componentOf(Path f) {
     Path rel = out.relativize(f);

@@ -22,11 +22,12 @@ import java.util.function.Function;
 
 /**
  * The lint {@code render} runs on the components it renders: findings as {@code lint} gives them.
- * A component this run rendered is linted on the render thread, from the upstream files and the
- * rendering render already has (a second render doubled the cost of lint). For a component the run
- * skipped as unchanged, the findings kept from the render that wrote its output are read ({@link
- * KeptLintFindings}); only when none are kept for its inputs is it rendered again, as {@code lint}
- * does.
+ * Findings depend only on a component's inputs (and the day), so whenever some are kept for its
+ * inputs ({@link KeptLintFindings}) they are read: for a component the run skipped as unchanged,
+ * and for one it rendered again from the same inputs (into another output dir, or over a hand
+ * edit). Otherwise a component this run rendered is linted on the render thread, from the upstream
+ * files and the rendering render already has (a second render doubled the cost of lint), and a
+ * skipped one is rendered again, as {@code lint} does.
  */
 final class RenderLint implements RenderRun.Rendered {
   private final Project project;
@@ -52,6 +53,11 @@ final class RenderLint implements RenderRun.Rendered {
   public void rendered(ComponentConfig component, Optional<String> inputs, SourceTree upstream, RenderedComponent result) {
     if (component.overlays().isEmpty()) {
       return; // nothing to lint: every finding is about an overlay
+    }
+    Optional<List<LintFinding>> keptFindings = inputs.flatMap(i -> kept.find(component, i));
+    if (keptFindings.isPresent()) {
+      byComponent.put(component.name(), keptFindings.get());
+      return;
     }
     long t = PhaseTimes.start();
     List<LintFinding> found = linter.lint(component, upstream, result);

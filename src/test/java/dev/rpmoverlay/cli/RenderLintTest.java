@@ -89,21 +89,36 @@ class RenderLintTest {
   }
 
   @Test
-  void aComponentRenderedAgainIsLintedAgainNotReadFromWhatWasKept() throws Exception {
+  void aComponentRenderedAgainFromTheSameInputsGetsTheKeptFindings() throws Exception {
     Path project = nginxWithFindings();
-    String lint = CliRun.in(project, "lint", "nginx").out();
     String out = tmp.resolve("out").toString();
     CliRun.in(project, "render", "--skip-lock-validation", "-o", out, "nginx");
     Path kept = project.resolve("build/work/" + KeptLintFindings.FILE_NAME);
     Files.writeString(kept, Files.readString(kept).replace("changes nothing", "KEPT changes nothing"));
-    // a hand edit of the output: the component renders again (same inputs), so lint runs on that rendering
+    // a hand edit of the output: the component renders again, from the same inputs
     Path spec = tmp.resolve("out/n/nginx/nginx.spec");
     Files.writeString(spec, Files.readString(spec) + "# edited\n");
 
     CliRun again = CliRun.in(project, "render", "--skip-lock-validation", "-o", out, "nginx");
+    CliRun elsewhere = CliRun.in(project, "render", "--skip-lock-validation", "-o", tmp.resolve("other").toString(), "nginx");
 
-    assertThat(again.err()).contains("1 component: 1 rendered");
-    assertThat(findingLines(again.err())).isEqualTo(lint);
+    assertThat(again.err()).contains("1 component: 1 rendered", "[no-effect] KEPT changes nothing", "[expired]");
+    assertThat(elsewhere.err()).contains("1 component: 1 rendered", "[no-effect] KEPT changes nothing");
+  }
+
+  @Test
+  void aComponentRenderedFromChangedInputsIsLintedAgain() throws Exception {
+    Path project = nginxWithFindings();
+    String out = tmp.resolve("out").toString();
+    CliRun.in(project, "render", "--skip-lock-validation", "-o", out, "nginx");
+    Path kept = project.resolve("build/work/" + KeptLintFindings.FILE_NAME);
+    Files.writeString(kept, Files.readString(kept).replace("changes nothing", "KEPT changes nothing"));
+    Files.writeString(project.resolve(NGINX_TOML), Files.readString(project.resolve(NGINX_TOML)).replace("\"lumen-rpm-config\"", "\"lumen-rpm-config2\""));
+    String lint = CliRun.in(project, "lint", "nginx").out();
+
+    CliRun again = CliRun.in(project, "render", "--skip-lock-validation", "-o", out, "nginx");
+
+    assertThat(findingLines(again.err())).isEqualTo(lint).doesNotContain("KEPT");
   }
 
   @Test

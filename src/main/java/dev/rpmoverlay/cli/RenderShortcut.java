@@ -231,7 +231,7 @@ final class RenderShortcut {
     }
     // The running code must be among what the stamps cover: a record written by another build at
     // another path, with the same options, says nothing about what this build would render.
-    if (!key.equals(recordedKey) || stamps == null || lock == null || !roots.contains(codeLocation())) {
+    if (!key.equals(recordedKey) || stamps == null || lock == null || !covers(roots, excluded, codeLocation())) {
       return Optional.empty();
     }
     return Optional.of(new Recorded(stamps, roots, excluded, listings.listings(), lock, text, outcomeFrom));
@@ -567,6 +567,15 @@ final class RenderShortcut {
     inputs.add(abs(config.resolve("git/config")));
     inputs.add(abs(config.resolve("jgit/config")));
     inputs.add(Path.of("/etc/gitconfig"));
+  }
+
+  /**
+   * Whether the stamps of {@code roots} cover {@code path}: it is a root or lies under one (the jar
+   * of a checkout is under the project dir when the checkout is the project, as the shipped one
+   * is; then it is no root of its own) and no exclusion holds it.
+   */
+  static boolean covers(List<Path> roots, Set<Path> excluded, Path path) {
+    return roots.stream().anyMatch(path::startsWith) && excluded.stream().noneMatch(path::startsWith);
   }
 
   private static Path codeLocation() {

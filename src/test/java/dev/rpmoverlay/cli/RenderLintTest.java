@@ -76,12 +76,8 @@ class RenderLintTest {
 
   @Test
   void aComponentSkippedAsUnchangedGetsTheFindingsKeptByTheRenderThatWroteIt() throws Exception {
-    Path project = nginxWithFindings();
+    Path project = renderedWithMarkedKeptFindings();
     String out = tmp.resolve("out").toString();
-    CliRun.in(project, "render", "--skip-lock-validation", "-o", out, "nginx");
-    Path kept = project.resolve("build/work/" + KeptLintFindings.FILE_NAME);
-    // a mark only a finding read from the kept file can carry
-    Files.writeString(kept, Files.readString(kept).replace("changes nothing", "KEPT changes nothing"));
 
     CliRun again = CliRun.in(project, "render", "--skip-lock-validation", "-o", out, "nginx");
 
@@ -90,11 +86,8 @@ class RenderLintTest {
 
   @Test
   void aComponentRenderedAgainFromTheSameInputsGetsTheKeptFindings() throws Exception {
-    Path project = nginxWithFindings();
+    Path project = renderedWithMarkedKeptFindings();
     String out = tmp.resolve("out").toString();
-    CliRun.in(project, "render", "--skip-lock-validation", "-o", out, "nginx");
-    Path kept = project.resolve("build/work/" + KeptLintFindings.FILE_NAME);
-    Files.writeString(kept, Files.readString(kept).replace("changes nothing", "KEPT changes nothing"));
     // a hand edit of the output: the component renders again, from the same inputs
     Path spec = tmp.resolve("out/n/nginx/nginx.spec");
     Files.writeString(spec, Files.readString(spec) + "# edited\n");
@@ -108,11 +101,8 @@ class RenderLintTest {
 
   @Test
   void aComponentRenderedFromChangedInputsIsLintedAgain() throws Exception {
-    Path project = nginxWithFindings();
+    Path project = renderedWithMarkedKeptFindings();
     String out = tmp.resolve("out").toString();
-    CliRun.in(project, "render", "--skip-lock-validation", "-o", out, "nginx");
-    Path kept = project.resolve("build/work/" + KeptLintFindings.FILE_NAME);
-    Files.writeString(kept, Files.readString(kept).replace("changes nothing", "KEPT changes nothing"));
     Files.writeString(project.resolve(NGINX_TOML), Files.readString(project.resolve(NGINX_TOML)).replace("\"lumen-rpm-config\"", "\"lumen-rpm-config2\""));
     String lint = CliRun.in(project, "lint", "nginx").out();
 
@@ -134,6 +124,18 @@ class RenderLintTest {
     assertThat(text).contains("[expired]");
     assertThat(timesEntered(text, "read upstream cache")).isOne();
     assertThat(timesEntered(text, "lint of the overlays")).isOne();
+  }
+
+  /**
+   * nginx with findings, rendered once into {@code <tmp>/out}, its kept findings then marked: a
+   * finding read from the kept file says "KEPT changes nothing", a fresh one "changes nothing".
+   */
+  private Path renderedWithMarkedKeptFindings() throws Exception {
+    Path project = nginxWithFindings();
+    CliRun.in(project, "render", "--skip-lock-validation", "-o", tmp.resolve("out").toString(), "nginx");
+    Path kept = project.resolve("build/work/" + KeptLintFindings.FILE_NAME);
+    Files.writeString(kept, Files.readString(kept).replace("changes nothing", "KEPT changes nothing"));
+    return project;
   }
 
   private static long timesEntered(String timings, String phase) {

@@ -6,18 +6,15 @@ import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.render.DirListings;
 import dev.rpmoverlay.render.WrittenStamps;
-import dev.rpmoverlay.testing.LocalProject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The stamps of a render's inputs are read on a background thread while it renders
@@ -26,7 +23,6 @@ import picocli.CommandLine;
  */
 class RenderShortcutInputScanTest {
   @TempDir Path project;
-  Path out;
   RenderShortcut shortcut;
   Project loaded;
   List<String> names;
@@ -34,22 +30,11 @@ class RenderShortcutInputScanTest {
 
   @BeforeEach
   void renderOnce() throws Exception {
-    out = project.resolve("out");
-    Files.writeString(project.resolve("azldev.toml"), LocalProject.HEADER + """
-        [components.hello]
-        spec = { type = "local", path = "comps/hello" }
-        """);
-    Path dir = Files.createDirectories(project.resolve("comps/hello"));
-    Files.writeString(dir.resolve("hello.spec"), "Name: hello\nRelease: 1%{?dist}\n\n%description\nd\n");
-    RenderShortcutTest.settle();
-    assertThat(CliRun.in(project, "render", "-a", "-o", out.toString(), "--no-lint").exitCode()).isZero();
-    RootCommand global = new RootCommand();
-    new CommandLine(global).parseArgs("-C", project.toString());
-    shortcut = RenderShortcut.of(global, out, List.of("test")).orElseThrow();
-    loaded = new ProjectContext(global, new PrintWriter(new StringWriter())).project();
-    names = List.copyOf(loaded.componentNames());
-    components = names.stream().map(loaded::resolve).toList();
-    RenderShortcutTest.settle();
+    RenderedHelloProject rendered = RenderedHelloProject.in(project, "", Map.of());
+    shortcut = rendered.shortcut();
+    loaded = rendered.loaded();
+    names = rendered.names();
+    components = rendered.components();
   }
 
   /** Starts the background scan of the inputs of a run started at {@code start}. */

@@ -6,10 +6,7 @@ import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.model.ComponentConfig;
 import dev.rpmoverlay.render.TreeStamps;
 import dev.rpmoverlay.render.WrittenStamps;
-import dev.rpmoverlay.testing.LocalProject;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The stamp record proves a dir written during the run unchanged since from the stamps its files
@@ -30,7 +26,6 @@ import picocli.CommandLine;
  */
 class RenderShortcutWrittenStampsTest {
   @TempDir Path project;
-  Path out;
   Path helloOut;
   RenderShortcut shortcut;
   Project loaded;
@@ -42,23 +37,11 @@ class RenderShortcutWrittenStampsTest {
 
   @BeforeEach
   void renderOnceThenWriteHelloAgain() throws Exception {
-    out = project.resolve("out");
-    Files.writeString(project.resolve("azldev.toml"), LocalProject.HEADER + """
-        [components.hello]
-        spec = { type = "local", path = "comps/hello" }
-        """);
-    Path dir = Files.createDirectories(project.resolve("comps/hello"));
-    Files.writeString(dir.resolve("hello.spec"), "Name: hello\nRelease: 1%{?dist}\nSource0: notes.txt\n\n%description\nd\n");
-    Files.writeString(dir.resolve("notes.txt"), "notes\n");
-    RenderShortcutTest.settle();
-    assertThat(CliRun.in(project, "render", "-a", "-o", out.toString(), "--no-lint").exitCode()).isZero();
-    RootCommand global = new RootCommand();
-    new CommandLine(global).parseArgs("-C", project.toString());
-    shortcut = RenderShortcut.of(global, out, List.of("test")).orElseThrow();
-    loaded = new ProjectContext(global, new PrintWriter(new StringWriter())).project();
-    components = loaded.componentNames().stream().map(loaded::resolve).toList();
-    helloOut = out.resolve("h/hello");
-    RenderShortcutTest.settle();
+    RenderedHelloProject rendered = RenderedHelloProject.in(project, "Source0: notes.txt\n", Map.of("notes.txt", "notes\n"));
+    shortcut = rendered.shortcut();
+    loaded = rendered.loaded();
+    components = rendered.components();
+    helloOut = rendered.out().resolve("h/hello");
     start = System.currentTimeMillis();
     // what a run that wrote hello's dir leaves there: the same files, written during the run
     for (Path f : files(helloOut)) {

@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -108,7 +109,7 @@ final class ComponentOutput {
    * InterruptedSwaps#repair} to move back.
    */
   static void swapIn(Path staged, Path target, Path aside) throws IOException {
-    swapIn(staged, target, aside, new java.util.HashSet<>());
+    swapIn(staged, target, aside, new HashSet<>());
   }
 
   /**

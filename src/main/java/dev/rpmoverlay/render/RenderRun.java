@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Renders many components into an output dir (docs/azldev-compatibility.md §4.1, 4.8).
@@ -53,7 +56,7 @@ public final class RenderRun {
   private final CreationModes creationModes = new CreationModes();
   private Function<ComponentConfig, Optional<String>> inputFingerprints = c -> Optional.empty();
   private Rendered rendered = (component, inputs, upstream, result) -> {};
-  private java.util.function.LongSupplier wallClockNanos = RenderRun::wallClockNanos;
+  private LongSupplier wallClockNanos = RenderRun::wallClockNanos;
 
   /**
    * Told about every component this run renders without error, on the worker thread that rendered
@@ -88,7 +91,7 @@ public final class RenderRun {
   }
 
   /** The wall clock, in nanoseconds since the epoch, that decides which write stamps have settled (tests set it). */
-  RenderRun withWallClock(java.util.function.LongSupplier nanos) {
+  RenderRun withWallClock(LongSupplier nanos) {
     this.wallClockNanos = nanos;
     return this;
   }
@@ -153,7 +156,7 @@ public final class RenderRun {
       List<ComponentResult> results = new ArrayList<>();
       Map<String, SourceTree> drifted = new TreeMap<>();
       Map<String, Map<String, TreeStamps.FileStamp>> settled = new HashMap<>();
-      Set<Path> readyParents = new java.util.HashSet<>();
+      Set<Path> readyParents = new HashSet<>();
       for (Prepared p : prepared) {
         ComponentResult r = p.result();
         if (p.checked() != null) {
@@ -367,7 +370,7 @@ public final class RenderRun {
   }
 
   private static long wallClockNanos() {
-    java.time.Instant now = java.time.Instant.now();
+    Instant now = Instant.now();
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 

@@ -169,7 +169,7 @@ public final class SpecDocument {
     }
     int length = 0;
     for (SpecLine line : lines) {
-      length += line.text().length() + (forcedTerminator != null ? forcedTerminator : line.terminator()).length();
+      length += line.text().length() + SpecEncoding.terminator(line, forcedTerminator).length();
     }
     byte[] out = new byte[length];
     int pos = 0;
@@ -177,7 +177,7 @@ public final class SpecDocument {
       String text = line.text();
       text.getBytes(0, text.length(), out, pos);
       pos += text.length();
-      String terminator = forcedTerminator != null ? forcedTerminator : line.terminator();
+      String terminator = SpecEncoding.terminator(line, forcedTerminator);
       terminator.getBytes(0, terminator.length(), out, pos);
       pos += terminator.length();
     }

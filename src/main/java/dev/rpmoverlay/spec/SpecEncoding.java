@@ -59,6 +59,11 @@ public enum SpecEncoding {
     return this == UTF_8 ? encodeUtf8(lines, terminator) : encodeLatin1(lines, terminator);
   }
 
+  /** {@code line}'s terminator, or {@code forced} in its place when that is not null. */
+  static String terminator(SpecLine line, String forced) {
+    return forced != null ? forced : line.terminator();
+  }
+
   /**
    * UTF-8, line by line: {@link String#getBytes} uses the JDK's intrinsics (a plain copy for
    * ASCII lines), which beats a hand-written encoder on a whole file.
@@ -66,13 +71,13 @@ public enum SpecEncoding {
   private static byte[] encodeUtf8(List<SpecLine> lines, String forcedTerminator) {
     int capacity = 16;
     for (SpecLine line : lines) {
-      capacity += line.text().length() + (forcedTerminator != null ? forcedTerminator : line.terminator()).length();
+      capacity += line.text().length() + terminator(line, forcedTerminator).length();
     }
     byte[] out = new byte[capacity + (capacity >> 3)];
     int pos = 0;
     for (SpecLine line : lines) {
       byte[] text = line.text().getBytes(StandardCharsets.UTF_8);
-      String terminator = forcedTerminator != null ? forcedTerminator : line.terminator();
+      String terminator = terminator(line, forcedTerminator);
       int needed = pos + text.length + terminator.length();
       if (needed > out.length) {
         out = Arrays.copyOf(out, Math.max(needed, out.length + (out.length >> 1)));
@@ -95,7 +100,7 @@ public enum SpecEncoding {
     for (SpecLine line : lines) {
       Charset lineCharset = fitsLatin1(line.text()) ? charset : StandardCharsets.UTF_8;
       out.writeBytes(line.text().getBytes(lineCharset));
-      out.writeBytes((forcedTerminator != null ? forcedTerminator : line.terminator()).getBytes(charset));
+      out.writeBytes(terminator(line, forcedTerminator).getBytes(charset));
     }
     return out.toByteArray();
   }

@@ -65,17 +65,27 @@ public final class CdsTraining {
   /** Runs every training command: the read-only ones on {@code project}, render on a copy made in {@code scratch}. */
   static void train(Path project, Path scratch) {
     PrintWriter sink = new PrintWriter(Writer.nullWriter());
-    commands(project.toString()).forEach(command -> run(command, sink));
+    String snapshots = System.getProperty(ProjectContext.SNAPSHOT_PROPERTY);
     try {
       Path copy = Files.createTempDirectory(scratch, "rpmoverlay-cds-training");
       try {
-        copyInputs(project, copy);
-        renderCommands(copy.toString()).forEach(command -> run(command, sink));
+        // the first command keeps a project snapshot and the others read it: both ways are trained,
+        // and the user's cache is left alone
+        System.setProperty(ProjectContext.SNAPSHOT_PROPERTY, copy.resolve("project-snapshots").toString());
+        commands(project.toString()).forEach(command -> run(command, sink));
+        Path inputs = Files.createDirectory(copy.resolve("project"));
+        copyInputs(project, inputs);
+        renderCommands(inputs.toString()).forEach(command -> run(command, sink));
       } finally {
+        if (snapshots == null) {
+          System.clearProperty(ProjectContext.SNAPSHOT_PROPERTY);
+        } else {
+          System.setProperty(ProjectContext.SNAPSHOT_PROPERTY, snapshots);
+        }
         MoreFiles.deleteRecursively(copy, RecursiveDeleteOption.ALLOW_INSECURE);
       }
     } catch (IOException | UncheckedIOException e) {
-      // only an optimisation: the archive still holds what the read-only commands loaded
+      // only an optimisation: the archive still holds what the commands run so far loaded
     }
   }
 

@@ -5,8 +5,11 @@ import dev.rpmoverlay.config.ConfigProblem;
 import dev.rpmoverlay.config.LoadOptions;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.ProjectLoader;
+import dev.rpmoverlay.config.ProjectSnapshot;
+import dev.rpmoverlay.render.CodeIdentity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +18,8 @@ import java.util.Optional;
  * UserException} listing every problem; warnings go to stderr unless {@code -q}.
  */
 final class ProjectContext {
+  static final String SNAPSHOT_PROPERTY = "rpmoverlay.project-snapshots";
+
   private final RootCommand global;
   private final PrintWriter err;
   private Project project;
@@ -39,6 +44,28 @@ final class ProjectContext {
   }
 
   /** The project with every file parsed, including package-groups, images and the like. */
+  /**
+   * Where loaded projects are kept for the next command ({@link ProjectSnapshot}): the user's cache
+   * directory, {@code $XDG_CACHE_HOME/rpmoverlay/projects} or {@code ~/.cache/rpmoverlay/projects};
+   * none with {@code RPMOVERLAY_PROJECT_SNAPSHOTS=off}. The system property {@value
+   * #SNAPSHOT_PROPERTY} (a directory, or {@code off}) overrides both, for the tests and the CDS
+   * training run, which keep theirs out of the user's cache.
+   */
+  static Optional<Path> snapshotDir() {
+    String property = System.getProperty(SNAPSHOT_PROPERTY, "");
+    if (!property.isEmpty()) {
+      return property.equals("off") ? Optional.empty() : Optional.of(Path.of(property));
+    }
+    Map<String, String> env = System.getenv();
+    if ("off".equals(env.get("RPMOVERLAY_PROJECT_SNAPSHOTS"))) {
+      return Optional.empty();
+    }
+    String xdg = env.getOrDefault("XDG_CACHE_HOME", "");
+    String home = env.getOrDefault("HOME", "");
+    Path cache = xdg.startsWith("/") ? Path.of(xdg) : home.startsWith("/") ? Path.of(home, ".cache") : null;
+    return Optional.ofNullable(cache).map(c -> c.resolve("rpmoverlay").resolve("projects"));
+  }
+
   public Project fullProject() {
     if (fullProject == null) {
       fullProject = load(options().parsingEverything());
@@ -49,7 +76,8 @@ final class ProjectContext {
   private Project load(LoadOptions options) {
     Project loaded;
     try {
-      loaded = ProjectLoader.load(options);
+      Optional<Path> snapshots = options.deferOpaqueFiles() ? snapshotDir() : Optional.empty();
+      loaded = snapshots.isPresent() ? new ProjectSnapshot(snapshots.get(), CodeIdentity.get()).load(options) : ProjectLoader.load(options);
     } catch (ConfigException e) {
       throw new UserException(e.getMessage(), e);
     }

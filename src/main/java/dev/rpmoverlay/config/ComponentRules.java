@@ -29,11 +29,17 @@ final class ComponentRules {
   private final TomlFile file;
   private final Path projectDir;
   private final Problems problems;
+  private final LoadReads reads;
 
   ComponentRules(TomlFile file, Path projectDir, Problems problems) {
+    this(file, projectDir, problems, LoadReads.NONE);
+  }
+
+  ComponentRules(TomlFile file, Path projectDir, Problems problems, LoadReads reads) {
     this.file = file;
     this.projectDir = projectDir;
     this.problems = problems;
+    this.reads = reads;
   }
 
   /**
@@ -78,7 +84,7 @@ final class ComponentRules {
       if (!type.equals("local")) {
         problems.error(pathAt, ctx, "'spec.path' is only allowed with spec.type = \"local\"", "add type = \"local\" or remove path");
       }
-      if (checkProjectPath(path, "spec.path", pathAt, ctx) && type.equals("local") && !Files.exists(file.dir().resolve(path))) {
+      if (checkProjectPath(path, "spec.path", pathAt, ctx) && type.equals("local") && !exists(file.dir().resolve(path))) {
         // caught here rather than at render time, where it would be one failed component among many
         problems.error(pathAt, ctx, "local spec path \"" + path + "\" does not exist",
             "spec.path names the spec file or the directory that holds it, relative to " + file.path().getFileName());
@@ -244,7 +250,7 @@ final class ComponentRules {
     String source = str(o, "source");
     if (!source.isEmpty()) {
       SourcePosition sourceAt = file.at(o, "source", at);
-      if (checkProjectPath(source, "overlay 'source'", sourceAt, ctx) && !Files.isRegularFile(file.dir().resolve(source))) {
+      if (checkProjectPath(source, "overlay 'source'", sourceAt, ctx) && !isRegularFile(file.dir().resolve(source))) {
         problems.error(sourceAt, ctx, "overlay source \"" + source + "\" does not exist", "paths are relative to " + file.path().getFileName());
       }
     }
@@ -262,7 +268,7 @@ final class ComponentRules {
       problems.error(at, ctx, what + " \"" + path + "\" points outside the project directory", "keep referenced files inside " + projectDir);
       return false;
     }
-    if (projectDir != null && Files.exists(resolved)) {
+    if (projectDir != null && exists(resolved)) {
       // A symbolic link inside the project must not lead out of it either.
       try {
         if (!resolved.toRealPath().startsWith(projectDir.toRealPath())) {
@@ -276,6 +282,16 @@ final class ComponentRules {
       }
     }
     return true;
+  }
+
+  private boolean exists(Path path) {
+    reads.checked(path, projectDir);
+    return Files.exists(path);
+  }
+
+  private boolean isRegularFile(Path path) {
+    reads.checked(path, projectDir);
+    return Files.isRegularFile(path);
   }
 
   private static boolean escapes(String relative) {

@@ -31,6 +31,7 @@ final class ConfigFiles implements AutoCloseable {
 
   private final Problems problems;
   private final boolean deferOpaque;
+  private final LoadReads reads;
   private final List<TomlFile> loaded = new ArrayList<>();
   private final List<Path> deferred = new ArrayList<>();
   // Files are parsed ahead on all cores as soon as an include names them; merging stays sequential
@@ -38,9 +39,10 @@ final class ConfigFiles implements AutoCloseable {
   private final ExecutorService workers;
   private final Map<Path, Future<Parsed>> parses = new HashMap<>();
 
-  ConfigFiles(Problems problems, boolean deferOpaque) {
+  ConfigFiles(Problems problems, boolean deferOpaque, LoadReads reads) {
     this.problems = problems;
     this.deferOpaque = deferOpaque;
+    this.reads = reads;
     this.workers =
         Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()),
@@ -63,6 +65,7 @@ final class ConfigFiles implements AutoCloseable {
   private Parsed parse(Path file) {
     Problems local = new Problems(false);
     try {
+      reads.file(file);
       String text = Utf8Files.read(file);
       if (deferOpaque && OpaqueFiles.onlyOpaqueSections(text)) {
         return new Parsed(Optional.empty(), true, Optional.empty(), local);
@@ -164,7 +167,7 @@ final class ConfigFiles implements AutoCloseable {
     }
     List<Path> matches;
     try {
-      matches = glob.expand(from.dir());
+      matches = glob.expand(from.dir(), reads);
     } catch (IOException e) {
       problems.error(at, Context.NONE, "cannot expand include \"" + pattern + "\": " + e.getMessage(), "");
       return List.of();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -138,8 +140,14 @@ public final class DoublestarGlob {
    * @throws IOException if a directory cannot be read
    */
   public List<Path> expand(Path baseDir) throws IOException {
+    return expand(baseDir, LoadReads.NONE);
+  }
+
+  /** {@link #expand(Path)}, stamping each directory it lists and each path it checks into {@code reads}. */
+  List<Path> expand(Path baseDir, LoadReads reads) throws IOException {
     if (literal) {
       Path p = baseDir.resolve(unescape(pattern));
+      reads.checked(p, null);
       return Files.isRegularFile(p) ? List.of(p.normalize()) : List.of();
     }
     int split = splitIndex(pattern);
@@ -152,13 +160,14 @@ public final class DoublestarGlob {
       root = baseDir.resolve(unescape(pattern.substring(0, split)));
     }
     String rest = split < 0 ? pattern : pattern.substring(split + 1);
+    reads.checked(root, null);
     if (!Files.isDirectory(root)) {
       return List.of();
     }
     DoublestarGlob relative = compile(rest);
     List<String> found = new ArrayList<>();
     int maxDepth = relative.recursive ? Integer.MAX_VALUE : relative.segments;
-    walk(root, "", 1, maxDepth, relative, found);
+    walk(root, "", 1, maxDepth, relative, found, reads);
     found.sort(DOUBLESTAR_ORDER);
     List<Path> result = new ArrayList<>(found.size());
     for (String rel : found) {
@@ -167,8 +176,9 @@ public final class DoublestarGlob {
     return result;
   }
 
-  private static void walk(Path dir, String relDir, int depth, int maxDepth, DoublestarGlob glob, List<String> found)
+  private static void walk(Path dir, String relDir, int depth, int maxDepth, DoublestarGlob glob, List<String> found, LoadReads reads)
       throws IOException {
+    reads.listing(dir);
     List<Path> entries = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       stream.forEach(entries::add);
@@ -176,14 +186,26 @@ public final class DoublestarGlob {
     for (Path entry : entries) {
       String name = entry.getFileName().toString();
       String rel = relDir.isEmpty() ? name : relDir + "/" + name;
-      if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        continue; // removed since the listing
+      }
+      if (a.isDirectory()) {
         if (depth < maxDepth) {
-          walk(entry, rel, depth + 1, maxDepth, glob, found);
+          walk(entry, rel, depth + 1, maxDepth, glob, found, reads);
         }
-      } else if (Files.isRegularFile(entry) && glob.matches(rel)) {
+      } else if (a.isRegularFile() ? glob.matches(rel) : a.isSymbolicLink() && glob.matches(rel) && linkToFile(entry, reads)) {
         found.add(rel);
       }
     }
+  }
+
+  /** A link counts as a file when it leads to one; what it leads to can change unseen by any stamp. */
+  private static boolean linkToFile(Path link, LoadReads reads) {
+    reads.linkMatched(link);
+    return Files.isRegularFile(link);
   }
 
   /** Directories in pre-order (segment by segment), then file names; all by code point. */

@@ -140,6 +140,11 @@ public final class Project {
     return Optional.ofNullable(components.get(name));
   }
 
+  /** Every component as declared, by name. */
+  SortedMap<String, DeclaredComponent> declaredComponents() {
+    return components;
+  }
+
   /** The project-level {@code default-component-config}. */
   public ComponentLayer defaultComponentConfig() {
     return defaultComponentConfig;

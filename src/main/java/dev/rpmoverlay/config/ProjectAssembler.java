@@ -32,6 +32,7 @@ final class ProjectAssembler {
 
   private final Path projectDir;
   private final Problems problems;
+  private final LoadReads reads;
 
   private final Map<String, String> projectFields = new LinkedHashMap<>();
   private UpstreamLimits upstreamLimits = UpstreamLimits.UNSET;
@@ -44,15 +45,16 @@ final class ProjectAssembler {
   private final Map<String, Object> extras = new TreeMap<>();
   private final Map<String, SourcePosition> extrasAt = new TreeMap<>();
 
-  ProjectAssembler(Path projectDir, Problems problems) {
+  ProjectAssembler(Path projectDir, Problems problems, LoadReads reads) {
     this.projectDir = projectDir;
     this.problems = problems;
+    this.reads = reads;
   }
 
   void add(TomlFile file) {
     new SchemaChecker(file, problems).check();
     TomlTable root = file.root();
-    ComponentRules rules = new ComponentRules(file, projectDir, problems);
+    ComponentRules rules = new ComponentRules(file, projectDir, problems, reads);
     addProject(file, table(root, "project"), rules);
     addDistros(file, table(root, "distros"), rules);
     addGroups(file, table(root, "component-groups"), rules);

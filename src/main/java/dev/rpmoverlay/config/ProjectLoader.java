@@ -12,15 +12,21 @@ public final class ProjectLoader {
   private ProjectLoader() {}
 
   public static Project load(LoadOptions options) {
+    return load(options, LoadReads.NONE);
+  }
+
+  /** {@link #load(LoadOptions)}, stamping what it reads into {@code reads}. */
+  static Project load(LoadOptions options, LoadReads reads) {
     Path projectFile = ProjectFinder.find(options.projectDir().orElse(options.workingDir()));
     Path projectDir = projectFile.getParent();
     Problems problems = new Problems(options.permissive());
     List<TomlFile> loaded;
     List<Path> deferred;
-    try (ConfigFiles files = new ConfigFiles(problems, options.deferOpaqueFiles())) {
+    try (ConfigFiles files = new ConfigFiles(problems, options.deferOpaqueFiles(), reads)) {
       files.load(projectFile, SourcePosition.of(projectFile));
       for (Path extra : options.extraConfigFiles()) {
         Path abs = options.workingDir().resolve(extra).toAbsolutePath().normalize();
+        reads.checked(abs, null);
         if (!java.nio.file.Files.isRegularFile(abs)) {
           problems.error(SourcePosition.of(abs), Problems.Context.NONE, "--config-file " + extra + " does not exist", "pass an existing TOML file");
           continue;
@@ -30,7 +36,7 @@ public final class ProjectLoader {
       loaded = files.loaded();
       deferred = files.deferred();
     }
-    ProjectAssembler assembler = new ProjectAssembler(projectDir, problems);
+    ProjectAssembler assembler = new ProjectAssembler(projectDir, problems, reads);
     for (TomlFile file : loaded) {
       assembler.add(file);
     }

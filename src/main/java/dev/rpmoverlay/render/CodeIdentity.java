@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * an incremental render never reuses output that an older build produced: the version string
  * alone does not change between snapshot builds. Computed once per process.
  */
-final class CodeIdentity {
+public final class CodeIdentity {
   private static volatile String cached;
 
   private CodeIdentity() {}

@@ -32,18 +32,25 @@ final class LoadReads {
   /**
    * A path's stamp: a regular file's inode, status-change time, size and modification time; a
    * listed directory's inode and times (which move whenever an entry is added, removed or
-   * renamed); only the inode of a directory on the way to a checked path; or its absence.
+   * renamed); only the type and inode of a checked path or of a directory on the way to one (its
+   * existence and place matter, not what it holds); or its absence.
    */
   record Stamp(char kind, long ino, long ctimeNanos, long size, long mtimeNanos) {
     static final char FILE = 'F';
     static final char LISTED_DIR = 'D';
     static final char DIR = 'I';
+    static final char SOME_FILE = 'R';
     static final char ABSENT = 'A';
     static final Stamp NONE = new Stamp(ABSENT, 0, 0, 0, 0);
 
+    /** Whether only the type and inode count, as for a checked path. */
+    boolean identityOnly() {
+      return kind == DIR || kind == SOME_FILE;
+    }
+
     /** How much this kind proves: a listed directory's stamp includes a passed-through one's. */
     int strength() {
-      return kind == DIR ? 0 : 1;
+      return identityOnly() ? 0 : 1;
     }
   }
 
@@ -66,12 +73,12 @@ final class LoadReads {
 
   /** A config file about to be read. */
   void file(Path file) {
-    record(file, Stamp.FILE);
+    record(file, false);
   }
 
   /** A directory about to be listed. */
   void listing(Path dir) {
-    record(dir, Stamp.LISTED_DIR);
+    record(dir, false);
   }
 
   /** A file or directory a glob matched by name that is a symbolic link. */
@@ -91,16 +98,16 @@ final class LoadReads {
       return;
     }
     boolean inside = projectDir != null && path.startsWith(projectDir) && !path.equals(projectDir);
-    Stamp s = record(path, Stamp.FILE);
+    Stamp s = record(path, true);
     for (Path p = path.getParent(); p != null; p = p.getParent()) {
       boolean childMissing = s != null && s.kind() == Stamp.ABSENT;
       if (inside && p.equals(projectDir) || !inside && !childMissing) {
         if (childMissing) {
-          record(p, Stamp.LISTED_DIR); // creating the missing path adds an entry here
+          record(p, false); // creating the missing path adds an entry here
         }
         return;
       }
-      s = record(p, childMissing ? Stamp.LISTED_DIR : Stamp.DIR);
+      s = record(p, !childMissing);
     }
   }
 
@@ -120,15 +127,15 @@ final class LoadReads {
     }
   }
 
-  /** Stamps {@code path} as {@code kind} (a file's kind also fits a directory), or returns null. */
-  private Stamp record(Path path, char kind) {
+  /** Stamps {@code path} (only its type and inode, or all of it), or returns null. */
+  private Stamp record(Path path, boolean identityOnly) {
     if (!recording) {
       return null;
     }
     long nowNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()); // before the stat: see settled
     Stamp s;
     try {
-      s = stamp(path, kind);
+      s = stamp(path, identityOnly);
     } catch (IOException e) {
       unprovable("cannot stat " + path + ": " + e.getMessage());
       return null;
@@ -137,7 +144,7 @@ final class LoadReads {
       unprovable("symbolic link or special file " + path);
       return null;
     }
-    if (s.kind() != Stamp.ABSENT && s.kind() != Stamp.DIR && nowNanos - s.ctimeNanos() < tickMargin(s.ctimeNanos())) {
+    if (s.kind() != Stamp.ABSENT && !s.identityOnly() && nowNanos - s.ctimeNanos() < tickMargin(s.ctimeNanos())) {
       // a write later in the same tick of the file-system clock would leave the same stamp
       unprovable(path + " changed just now");
     }
@@ -151,10 +158,10 @@ final class LoadReads {
   }
 
   /**
-   * The current stamp of {@code path} taken as {@code kind} ({@link Stamp#FILE} takes a directory
-   * as a listed one); null for a symbolic link or special file, which no stamp here can vouch for.
+   * The current stamp of {@code path}: only its type and inode, or all of it; null for a symbolic
+   * link or special file, which no stamp here can vouch for.
    */
-  static Stamp stamp(Path path, char kind) throws IOException {
+  static Stamp stamp(Path path, boolean identityOnly) throws IOException {
     Map<String, Object> a;
     try {
       a = Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
@@ -163,14 +170,15 @@ final class LoadReads {
     }
     int type = (Integer) a.get("mode") & S_IFMT;
     long ino = ((Number) a.get("ino")).longValue();
-    if (type == S_IFDIR) {
-      return kind == Stamp.DIR ? new Stamp(Stamp.DIR, ino, 0, 0, 0)
-          : new Stamp(Stamp.LISTED_DIR, ino, nanos((FileTime) a.get("ctime")), 0, nanos((FileTime) a.get("lastModifiedTime")));
-    }
-    if (type != S_IFREG) {
+    if (type != S_IFDIR && type != S_IFREG) {
       return null;
     }
-    return new Stamp(Stamp.FILE, ino, nanos((FileTime) a.get("ctime")), (Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")));
+    if (identityOnly) {
+      return new Stamp(type == S_IFDIR ? Stamp.DIR : Stamp.SOME_FILE, ino, 0, 0, 0);
+    }
+    long ctime = nanos((FileTime) a.get("ctime"));
+    long mtime = nanos((FileTime) a.get("lastModifiedTime"));
+    return type == S_IFDIR ? new Stamp(Stamp.LISTED_DIR, ino, ctime, 0, mtime) : new Stamp(Stamp.FILE, ino, ctime, (Long) a.get("size"), mtime);
   }
 
   private static long nanos(FileTime t) {

@@ -145,7 +145,7 @@ public final class ProjectSnapshot {
   private static boolean unchanged(List<Map.Entry<Path, LoadReads.Stamp>> stamps) throws IOException {
     ParallelMap.Task<Map.Entry<Path, LoadReads.Stamp>, Boolean> same = e -> {
       LoadReads.Stamp was = e.getValue();
-      return was.equals(LoadReads.stamp(e.getKey(), was.kind() == LoadReads.Stamp.DIR ? LoadReads.Stamp.DIR : LoadReads.Stamp.FILE));
+      return was.equals(LoadReads.stamp(e.getKey(), was.identityOnly()));
     };
     List<Boolean> results = ParallelMap.map(stamps, stamps.size() < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors(), same);
     return !results.contains(Boolean.FALSE);

@@ -73,6 +73,17 @@ class ProjectSnapshotTest {
   }
 
   @Test
+  void filesWrittenIntoAProjectDirDoNotCountAsAChange() throws Exception {
+    Path projectFile = fixture.dir().resolve("azldev.toml");
+    Files.writeString(projectFile, Files.readString(projectFile).replace("[project]\n", "[project]\nwork-dir = \"build/work\"\n"));
+    Path work = Files.createDirectories(fixture.dir().resolve("build/work")); // checked to lie in the project, never read
+    keptLoad();
+    Files.writeString(work.resolve("lint-findings"), "what a render keeps");
+
+    assertThat(load().fromSnapshot()).isTrue();
+  }
+
+  @Test
   void aProjectWrittenJustBeforeTheLoadIsNotKept() {
     assertThat(load().fromSnapshot()).isFalse();
 

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,7 +101,8 @@ final class RenderCommand extends BaseCommand {
   /** When this run started, before it read any input (for {@link RenderShortcut}). */
   private long startMillis;
   /** The directory listings of the record a replay found out of date, for this run's own record. */
-  private DirListings earlierListings = DirListings.none();
+  /** The listings of this output dir's record, when one was read and its stamps had moved. */
+  private DirListings earlierListings;
 
   @Option(names = "--skip-lock-validation",
       description = "Render even when a selected component's lock is missing or stale (its config, overlay files, snapshot"
@@ -171,7 +173,9 @@ final class RenderCommand extends BaseCommand {
 
   private int render(Project project, Path out, List<String> names, Compat mode, LockHistoryBumps bumps) throws IOException {
     Optional<RenderShortcut> shortcut = check ? Optional.empty() : shortcut().filter(s -> s.outputDir().equals(out));
-    Optional<RenderShortcut.InputScan> inputScan = shortcut.map(s -> s.scanInputs(project, names, startMillis, earlierListings));
+    // without a record of its own (a new or emptied output dir), the listings the last record kept in the work dir
+    Supplier<DirListings> earlier = earlierListings != null ? () -> earlierListings : () -> KeptInputListings.read(project.info().workDir());
+    Optional<RenderShortcut.InputScan> inputScan = shortcut.map(s -> s.scanInputs(project, names, startMillis, earlier));
     long t = PhaseTimes.start();
     // A fetch or update killed midway left an entry set aside or a journaled lock; finish or undo it
     // (under the project lock no fetch or update is running) before the locks are checked.

@@ -35,6 +35,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -289,9 +290,10 @@ final class RenderShortcut {
    * either moves it (the next run takes the ordinary path) or was changed since the start (no
    * record). {@code earlier} are the listings of the previous record, if one was read.
    */
-  InputScan scanInputs(Project project, List<String> names, long startMillis, DirListings earlier) {
+  InputScan scanInputs(Project project, List<String> names, long startMillis, Supplier<DirListings> earlierListings) {
     CompletableFuture<InputScan.Scanned> scanned = CompletableFuture.supplyAsync(() -> {
       try {
+        DirListings earlier = earlierListings.get();
         List<ComponentConfig> components = names.stream().map(project::resolve).toList();
         Roots roots = roots(project, components);
         List<Path> inputs = roots.paths().subList(0, roots.paths().size() - 1);
@@ -356,6 +358,7 @@ final class RenderShortcut {
         return Optional.of(inputs.get().changed().get() + " changed while render ran");
       }
       DirListings listings = inputs.map(InputScan.Scanned::listings).orElse(DirListings.none());
+      boolean inputsRead = listings.reads() > 0 || inputs.isEmpty(); // some input directory's names not known before
       List<Path> scanNow = inputs.isPresent() ? List.of(out) : roots.paths();
       List<HashCode> hashes = new ArrayList<>(inputs.map(InputScan.Scanned::hashes).orElse(List.of()));
       hashes.addAll(TreeStamps.rootHashes(scanNow, roots.excluded(), listings, (f, stamp) -> {
@@ -412,6 +415,9 @@ final class RenderShortcut {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      if (inputsRead) {
+        keepInputListings(project, listings, after);
+      }
       return Optional.empty();
     } catch (IOException | TreeStamps.UnstampableException | RuntimeException e) {
       return Optional.of(e.toString()); // no record: the next run takes the ordinary (incremental) path
@@ -421,6 +427,16 @@ final class RenderShortcut {
       } catch (IOException ignored) {
         // a leftover .tmp is excluded from the stamps and replaced by the next record
       }
+    }
+  }
+
+  /** The input listings, for a later render -a into another output dir ({@link KeptInputListings}); only an optimisation. */
+  private void keepInputListings(Project project, DirListings listings, long beforeNanos) {
+    String output = out.toString();
+    try {
+      KeptInputListings.write(project.info().workDir(), listings, root -> !root.equals(output), beforeNanos);
+    } catch (IOException | RuntimeException e) {
+      // the next render -a into a new output dir reads every input directory
     }
   }
 
@@ -501,6 +517,8 @@ final class RenderShortcut {
     excluded.add(projectLock);
     // render's own record of verified cache files, written during the run (in the project dir when work-dir = ".")
     excluded.add(abs(project.info().workDir().resolve(VerificationRecord.FILE_NAME)));
+    excluded.add(abs(project.info().workDir().resolve(KeptInputListings.FILE_NAME)));
+    excluded.add(abs(project.info().workDir().resolve(KeptInputListings.FILE_NAME + ".tmp")));
     excluded.add(out);
     gitMetadata(abs(project.info().lockDir()), inputs, excluded);
     // Dirs the project declares for other output: never render inputs (unless an input lives there)

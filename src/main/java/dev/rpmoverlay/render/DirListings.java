@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The names each directory held when a {@link TreeStamps} scan read it, with the directory's stamp
@@ -139,9 +141,17 @@ public final class DirListings {
   /** What this scan found, by root path; null for a read-only view. */
   private final Map<String, Listing> scanned;
 
+  /** Directories read from disk so far, not taken from a known listing. */
+  private final AtomicInteger reads = new AtomicInteger();
+
   private DirListings(Map<String, Listing> known, Map<String, Listing> scanned) {
     this.known = known;
     this.scanned = scanned;
+  }
+
+  /** How many directories scans read from disk so far (their stamp moved, or none was known). */
+  public int reads() {
+    return reads.get();
   }
 
   /** No earlier listings: every directory is read. */
@@ -187,6 +197,7 @@ public final class DirListings {
       } else {
         names = DirectoryNames.of(dir);
         Arrays.sort(names);
+        reads.incrementAndGet();
       }
       if (foundIn != null) {
         found = new Listing(ino, ctimeNanos, names);
@@ -420,11 +431,20 @@ public final class DirListings {
    * is left out too (the text form has no escapes). Either is simply read again next time.
    */
   public void write(StringBuilder sb, String prefix, long beforeNanos) {
+    write(sb, prefix, beforeNanos, root -> true);
+  }
+
+  /** {@link #write(StringBuilder, String, long)}, only the trees under the roots {@code keep} accepts. */
+  public void write(StringBuilder sb, String prefix, long beforeNanos, Predicate<String> keep) {
     if (scanned == null) {
       throw new IllegalStateException("a read-only view keeps no listings");
     }
     int[] count = {0};
-    new TreeMap<>(scanned).forEach((root, l) -> write(sb, prefix, beforeNanos, root, l, -1, root, count));
+    new TreeMap<>(scanned).forEach((root, l) -> {
+      if (keep.test(root)) {
+        write(sb, prefix, beforeNanos, root, l, -1, root, count);
+      }
+    });
   }
 
   private static void write(StringBuilder sb, String prefix, long beforeNanos, String path, Listing l, int parent, String name, int[] count) {

@@ -74,8 +74,8 @@ class PipelineScriptTest {
       project = tmp.resolve("project");
       FedoraProject.writeDownstream(project, daemon.baseUrl(), "");
       Files.writeString(project.resolve("azldev.toml"), Files.readString(project.resolve("azldev.toml")) + "curl = {}\nbash = {}\n");
-      // as `init` writes it: render's local state files beside the specs are not committed
-      Files.writeString(project.resolve(".gitignore"), ".rpmoverlay-render-state\n.rpmoverlay-render-shortcut\n.rpmoverlay-lock\n");
+      // as `init` writes it: the work dir and render's local state files beside the specs are not committed
+      Files.writeString(project.resolve(".gitignore"), "/build/\n.rpmoverlay-render-state\n.rpmoverlay-render-shortcut\n.rpmoverlay-lock\n");
       try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
         git.add().addFilepattern(".").call();
         git.commit().setMessage("Project").setAuthor("Dev", "dev@example.org").setCommitter("Dev", "dev@example.org").call();

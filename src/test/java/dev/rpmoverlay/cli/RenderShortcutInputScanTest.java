@@ -39,7 +39,7 @@ class RenderShortcutInputScanTest {
 
   /** Starts the background scan of the inputs of a run started at {@code start}. */
   private RenderShortcut.InputScan scanFrom(long start) {
-    return shortcut.scanInputs(loaded, names, start, DirListings.none());
+    return shortcut.scanInputs(loaded, names, start, DirListings::none);
   }
 
   private Optional<String> record(long start, RenderShortcut.InputScan scan) {

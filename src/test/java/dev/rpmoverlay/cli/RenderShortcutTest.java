@@ -162,6 +162,22 @@ class RenderShortcutTest {
   }
 
   @Test
+  void aRenderIntoAnotherOutputDirStartsFromTheKeptInputListingsAndSeesAFileAddedSince() throws Exception {
+    assertThat(project.resolve("build/work").resolve(KeptInputListings.FILE_NAME)).isRegularFile();
+    Path patch = project.resolve("comps/hello/hello.patch");
+    Files.writeString(patch, "patch\n");
+    settle();
+    out = project.resolve("other-out"); // no record of its own: its input scan starts from the kept listings
+    render("-a");
+    settle();
+    assertThat(render("-a", "--check").err()).contains(SHORTCUT); // recorded, with the patch among the stamps
+    Files.delete(patch);
+    settle();
+
+    assertThat(render("-a", "--check").err()).doesNotContain(SHORTCUT); // a listing without the patch would replay
+  }
+
+  @Test
   void anOutputFileEditedByHandIsNoticed() throws Exception {
     append(out.resolve("h/hello/hello.spec"), "# hand edit\n");
     assertDrift();

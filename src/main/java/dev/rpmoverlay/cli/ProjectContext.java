@@ -6,6 +6,7 @@ import dev.rpmoverlay.config.LoadOptions;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.ProjectLoader;
 import dev.rpmoverlay.config.ProjectSnapshot;
+import dev.rpmoverlay.config.UserCacheDir;
 import dev.rpmoverlay.render.CodeIdentity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,10 +61,7 @@ final class ProjectContext {
     if ("off".equals(env.get("RPMOVERLAY_PROJECT_SNAPSHOTS"))) {
       return Optional.empty();
     }
-    String xdg = env.getOrDefault("XDG_CACHE_HOME", "");
-    String home = env.getOrDefault("HOME", "");
-    Path cache = xdg.startsWith("/") ? Path.of(xdg) : home.startsWith("/") ? Path.of(home, ".cache") : null;
-    return Optional.ofNullable(cache).map(c -> c.resolve("rpmoverlay").resolve("projects"));
+    return Optional.of(UserCacheDir.of(env).resolve("projects"));
   }
 
   public Project fullProject() {

@@ -1,6 +1,7 @@
 package dev.rpmoverlay.upstream;
 
 import com.google.common.hash.Hashing;
+import dev.rpmoverlay.config.UserCacheDir;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -76,9 +77,7 @@ public final class MirrorStore {
     if (explicit != null && !explicit.isBlank()) {
       return Path.of(explicit);
     }
-    String xdg = env.get("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("rpmoverlay").resolve("mirrors");
+    return UserCacheDir.of(env).resolve("mirrors");
   }
 
   public Path root() {

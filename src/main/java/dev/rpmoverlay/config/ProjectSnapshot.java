@@ -187,19 +187,26 @@ public final class ProjectSnapshot {
     removeOldest(file.getParent());
   }
 
-  /** Keeps the directory from growing with every project ever loaded: the {@link #KEPT} newest stay. */
+  /**
+   * Keeps the directory from growing with every project ever loaded: the {@link #KEPT} newest
+   * stay, and a temporary file a killed process left behind goes after an hour.
+   */
   private static void removeOldest(Path dir) throws IOException {
-    List<Path> kept;
+    List<Path> all;
     try (Stream<Path> s = Files.list(dir)) {
-      kept = s.filter(p -> p.getFileName().toString().endsWith(".project")).toList();
+      all = s.toList();
     }
-    if (kept.size() <= KEPT) {
-      return;
-    }
+    long hourAgo = System.currentTimeMillis() - 3_600_000L;
     List<Map.Entry<Path, FileTime>> byAge = new ArrayList<>();
-    for (Path p : kept) {
+    for (Path p : all) {
+      String name = p.getFileName().toString();
       try {
-        byAge.add(Map.entry(p, Files.getLastModifiedTime(p)));
+        FileTime modified = Files.getLastModifiedTime(p);
+        if (name.endsWith(".project")) {
+          byAge.add(Map.entry(p, modified));
+        } else if (name.endsWith(".tmp") && modified.toMillis() < hourAgo) {
+          Files.deleteIfExists(p);
+        }
       } catch (NoSuchFileException e) {
         // removed by another process meanwhile
       }

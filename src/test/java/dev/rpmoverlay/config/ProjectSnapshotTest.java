@@ -236,6 +236,18 @@ class ProjectSnapshotTest {
     }
   }
 
+  @Test
+  void aTemporaryFileLeftByAKilledProcessIsRemovedAfterAnHour() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("snapshots"));
+    Path old = Files.writeString(dir.resolve("x.project.123.tmp"), "half");
+    Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000L));
+    Path recent = Files.writeString(dir.resolve("y.project.456.tmp"), "being written");
+    keptLoad();
+
+    assertThat(old).doesNotExist();
+    assertThat(recent).exists();
+  }
+
   private Path onlySnapshotFile() throws IOException {
     try (var files = Files.list(tmp.resolve("snapshots"))) {
       List<Path> all = files.toList();

@@ -1,14 +1,12 @@
 package dev.rpmoverlay.cli;
 
+import dev.rpmoverlay.render.AtomicTextFile;
 import dev.rpmoverlay.render.DirListings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.function.Predicate;
 import java.util.zip.CRC32C;
 
@@ -67,25 +65,10 @@ final class KeptInputListings {
   static void write(Path workDir, DirListings listings, Predicate<String> inputs, long beforeNanos) throws IOException {
     StringBuilder sb = new StringBuilder(1 << 20).append(HEADER);
     listings.write(sb, "", beforeNanos, inputs);
-    byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
     CRC32C crc = new CRC32C();
-    crc.update(body);
-    byte[] trailer = (TRAILER + Long.toHexString(crc.getValue()) + "\n").getBytes(StandardCharsets.US_ASCII);
-    byte[] all = Arrays.copyOf(body, body.length + trailer.length);
-    System.arraycopy(trailer, 0, all, body.length, trailer.length);
-    Files.createDirectories(workDir);
-    Path file = workDir.resolve(FILE_NAME);
-    Path tmp = workDir.resolve(FILE_NAME + ".tmp");
-    try {
-      Files.write(tmp, all);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    crc.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+    sb.append(TRAILER).append(Long.toHexString(crc.getValue())).append('\n');
+    AtomicTextFile.replace(workDir.resolve(FILE_NAME), sb);
   }
 
   /** Where the last line of {@code bytes} starts (the text ends with a line break). */

@@ -132,7 +132,7 @@ final class LoadReads {
     if (!recording) {
       return null;
     }
-    long nowNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()); // before the stat: see settled
+    long nowNanos = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()); // before the stat, so no later than it
     Stamp s;
     try {
       s = stamp(path, identityOnly);

@@ -2,6 +2,7 @@ package dev.rpmoverlay.cli;
 
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
+import dev.rpmoverlay.config.UserCacheDir;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -72,6 +73,7 @@ public final class CdsTraining {
         // the first command keeps a project snapshot and the others read it: both ways are trained,
         // and the user's cache is left alone
         System.setProperty(ProjectContext.SNAPSHOT_PROPERTY, copy.resolve("project-snapshots").toString());
+        UserCacheDir.of(System.getenv()); // what every command computes without that property: archived too
         commands(project.toString()).forEach(command -> run(command, sink));
         Path inputs = Files.createDirectory(copy.resolve("project"));
         copyInputs(project, inputs);

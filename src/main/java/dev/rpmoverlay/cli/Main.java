@@ -1,6 +1,5 @@
 package dev.rpmoverlay.cli;
 
-import dev.rpmoverlay.config.TomlWarmUp;
 import dev.rpmoverlay.upstream.JGitSetUp;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,7 @@ public final class Main {
       JGitSetUp.startInBackground();
     }
     if (ahead.parsesToml()) {
-      TomlWarmUp.startInBackground();
+      SnapshotAhead.start(List.of(args));
     }
     return process;
   }
@@ -47,6 +46,10 @@ public final class Main {
   }
 
   static int run(Optional<ProcessCommandLine> process, String[] args, PrintWriter out, PrintWriter err) {
-    return process.isPresent() ? process.get().run(out, err) : CommandLineFactory.createFor(List.of(args), out, err).execute(args);
+    try {
+      return process.isPresent() ? process.get().run(out, err) : CommandLineFactory.createFor(List.of(args), out, err).execute(args);
+    } finally {
+      SnapshotAhead.forget(); // a project read ahead for this command is no one else's (tests and the training run many in one JVM)
+    }
   }
 }

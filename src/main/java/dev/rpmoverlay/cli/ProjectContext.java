@@ -75,7 +75,9 @@ final class ProjectContext {
     Project loaded;
     try {
       Optional<Path> snapshots = options.deferOpaqueFiles() ? snapshotDir() : Optional.empty();
-      loaded = snapshots.isPresent() ? new ProjectSnapshot(snapshots.get(), CodeIdentity.get()).load(options) : ProjectLoader.load(options);
+      Optional<Project> ahead = snapshots.isPresent() ? SnapshotAhead.take(options) : Optional.empty();
+      loaded = ahead.isPresent() ? ahead.get()
+          : snapshots.isPresent() ? new ProjectSnapshot(snapshots.get(), CodeIdentity.get()).load(options) : ProjectLoader.load(options);
     } catch (ConfigException e) {
       throw new UserException(e.getMessage(), e);
     }

@@ -69,6 +69,17 @@ public final class ProjectSnapshot {
   /** A loaded project, and whether it came from the snapshot. */
   record Loaded(Project project, boolean fromSnapshot) {}
 
+  /**
+   * The kept project, when the snapshot of the project the options name holds one whose stamps
+   * have not moved; nothing is loaded or written otherwise.
+   *
+   * @throws ConfigException when there is no project to find
+   */
+  public Optional<Project> kept(LoadOptions options) {
+    Path projectFile = ProjectFinder.find(options.projectDir().orElse(options.workingDir()));
+    return read(fileFor(projectFile), key(projectFile, options));
+  }
+
   Loaded loaded(LoadOptions options) {
     Path projectFile = ProjectFinder.find(options.projectDir().orElse(options.workingDir()));
     Path file = fileFor(projectFile);

@@ -79,11 +79,13 @@ final class CommandTree {
    * @param readsGit the command reads git from its start: JGit's set-up runs beside picocli's
    *     ({@code JGitSetUp.startInBackground}); not for those that do not, so it takes no core from
    *     them (--version, --help, list, show, and render until it knows it will render)
-   * @param parsesToml the command starts by parsing the project's TOML: the parser's first-use
-   *     cost ({@code TomlWarmUp}) is paid beside picocli's; not for render -a, whose no-op check is
-   *     answered from file stamps alone and needs both cores for them
+   * @param loadsProject the command starts by loading the project: its snapshot is read beside
+   *     picocli's set-up ({@code SnapshotAhead})
+   * @param parsesToml the command starts by parsing the project's TOML when the snapshot does not
+   *     hold: the parser's first-use cost ({@code TomlWarmUp}) is paid beside picocli's; not for
+   *     render -a, whose no-op check is answered from file stamps alone and needs both cores for them
    */
-  record Ahead(boolean readsGit, boolean parsesToml) {}
+  record Ahead(boolean readsGit, boolean loadsProject, boolean parsesToml) {}
 
   /**
    * {@link Ahead} for {@code args}. The command is found as {@link #addFor} finds it; an {@code
@@ -91,15 +93,16 @@ final class CommandTree {
    */
   static Ahead ahead(List<String> args) {
     if (args.stream().anyMatch(a -> a.startsWith("@"))) {
-      return new Ahead(true, true);
+      return new Ahead(true, true, true);
     }
     Optional<Class<?>> selected = selected(args);
     if (selected.isEmpty()) {
-      return new Ahead(false, false); // the root's help or version, or not a command
+      return new Ahead(false, false, false); // the root's help or version, or not a command
     }
     Class<?> type = selected.get();
     boolean renderAll = type == RenderCommand.class && (args.contains("-a") || args.contains("--all"));
-    return new Ahead(!NO_GIT_SET_UP_AHEAD.contains(type), !NO_TOML_AHEAD.contains(type) && !renderAll);
+    boolean loadsProject = !NO_TOML_AHEAD.contains(type);
+    return new Ahead(!NO_GIT_SET_UP_AHEAD.contains(type), loadsProject, loadsProject && !renderAll);
   }
 
   /** The subcommand {@code args} select, found as {@link #addFor} finds it; empty for the root's help or version, or no command. */

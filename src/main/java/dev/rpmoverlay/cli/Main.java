@@ -30,12 +30,12 @@ public final class Main {
     // picocli when it can be (ProcessCommandLine); it reads git from its start and no TOML. The
     // other questions read the command annotations, which that command line does without.
     Optional<ProcessCommandLine> process = ProcessCommandLine.read(List.of(args));
-    CommandTree.Ahead ahead = process.isPresent() ? new CommandTree.Ahead(true, false) : CommandTree.ahead(List.of(args));
+    CommandTree.Ahead ahead = process.isPresent() ? new CommandTree.Ahead(true, false, false) : CommandTree.ahead(List.of(args));
     if (ahead.readsGit()) {
       JGitSetUp.startInBackground();
     }
-    if (ahead.parsesToml()) {
-      SnapshotAhead.start(List.of(args));
+    if (ahead.loadsProject()) {
+      SnapshotAhead.start(List.of(args), ahead.parsesToml());
     }
     return process;
   }

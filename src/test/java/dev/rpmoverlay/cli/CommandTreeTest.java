@@ -63,6 +63,14 @@ class CommandTreeTest {
   }
 
   @Test
+  void everyCommandThatLoadsTheProjectRenderAllTooGetsItsSnapshotReadAhead() {
+    assertThat(CommandTree.ahead(List.of("render", "-a", "--check")).loadsProject()).isTrue();
+    assertThat(CommandTree.ahead(List.of("-C", "dir", "list")).loadsProject()).isTrue();
+    assertThat(CommandTree.ahead(List.of("autospec", "process", "x.spec", "-")).loadsProject()).isFalse();
+    assertThat(CommandTree.ahead(List.of("--help")).loadsProject()).isFalse();
+  }
+
+  @Test
   void aRootOptionsValueIsNotTakenForTheCommand() {
     assertThat(CommandTree.ahead(List.of("-C", "render", "list")).readsGit()).isFalse();
     assertThat(CommandTree.ahead(List.of("--project", "list", "diff", "-a")).readsGit()).isTrue();

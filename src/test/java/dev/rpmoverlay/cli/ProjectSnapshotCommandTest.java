@@ -56,7 +56,7 @@ class ProjectSnapshotCommandTest {
     Thread.sleep(80);
     run("-C", project.toString(), "list"); // keeps it
 
-    SnapshotAhead.start(List.of("-C", project.toString(), "list"));
+    SnapshotAhead.start(List.of("-C", project.toString(), "list"), true);
 
     assertThat(SnapshotAhead.take(optionsFor(project))).hasValueSatisfying(p -> assertThat(p.componentNames()).containsExactly("alpha"));
   }
@@ -68,7 +68,7 @@ class ProjectSnapshotCommandTest {
     run("-C", project.toString(), "list");
     LocalProject.write(project, "", "alpha", "beta");
 
-    SnapshotAhead.start(List.of("-C", project.toString(), "list"));
+    SnapshotAhead.start(List.of("-C", project.toString(), "list"), true);
     assertThat(SnapshotAhead.take(optionsFor(project))).isEmpty();
     assertThat(run("-C", project.toString(), "list")).contains("alpha", "beta");
   }
@@ -79,7 +79,7 @@ class ProjectSnapshotCommandTest {
     Thread.sleep(80);
     run("-C", project.toString(), "list");
 
-    SnapshotAhead.start(List.of("-C", project.toString(), "list"));
+    SnapshotAhead.start(List.of("-C", project.toString(), "list"), true);
 
     assertThat(SnapshotAhead.take(optionsFor(project).withPermissive(true))).isEmpty();
   }

@@ -76,6 +76,12 @@ public final class IncrementalState {
     return new IncrementalState(file, entries);
   }
 
+  /** Whether {@link #unchanged} can hold for {@code name} at all: the last run recorded it with a fingerprint. */
+  public boolean mayBeUnchanged(String name) {
+    Entry e = previous.get(name);
+    return e != null && !e.fingerprint().equals(NO_FINGERPRINT);
+  }
+
   /** Whether {@code name} was rendered from {@code fingerprint} into exactly what {@code dir} holds now. */
   public boolean unchanged(String name, String fingerprint, Path dir) {
     Entry e = previous.get(name);

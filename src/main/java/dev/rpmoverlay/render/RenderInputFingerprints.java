@@ -12,11 +12,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The input fingerprint incremental render compares: the lock's {@link Fingerprints#input} over
@@ -31,7 +31,7 @@ import java.util.function.Function;
  * and hashing the overlay files a second time (a tenth of a full render's CPU) is not needed. The
  * two kinds are labelled differently, so neither can equal the other.
  */
-public final class RenderInputFingerprints implements Function<ComponentConfig, Optional<String>> {
+public final class RenderInputFingerprints implements InputFingerprints {
   private final Project project;
   private final UpstreamCache cache;
   private final LockStore locks;
@@ -68,37 +68,59 @@ public final class RenderInputFingerprints implements Function<ComponentConfig, 
         }
         source = Fingerprints.localSourceIdentity(dir.get());
       } else {
-        Path meta = cache.entryDir(c.name()).resolve(CacheMetadataToml.FILE_NAME);
-        if (!Files.isRegularFile(meta)) {
+        byte[] meta;
+        try {
+          meta = Files.readAllBytes(cache.entryDir(c.name()).resolve(CacheMetadataToml.FILE_NAME));
+        } catch (NoSuchFileException e) {
           return Optional.empty();
         }
-        source = "sha256:" + Hashing.sha256().hashBytes(Files.readAllBytes(meta));
-        // history.json is not among upstream.toml's hashed files, yet %autorelease output depends on it
-        Path history = meta.resolveSibling(dev.rpmoverlay.release.RpmautospecHistoryExtractor.FILE_NAME);
-        if (Files.isRegularFile(history)) {
-          source += "\nhistory:sha256:" + Hashing.sha256().hashBytes(Files.readAllBytes(history));
-        }
+        source = cacheIdentity(meta);
       }
-      String releaseVer = project.upstreamOf(c).releaseVer();
-      LockFile current = c.spec().isLocal() ? null : currentLocks.get(c.name());
-      String input;
-      if (current != null) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("current_lock", LockStore.format(current));
-        fields.put("source", source);
-        fields.put("templates", templates);
-        fields.put("release_ver", releaseVer);
-        fields.put("compat_mode", compat);
-        input = Fingerprints.hash(fields);
-      } else {
-        Path lock = locks.path(c.name());
-        String lockText = Files.isRegularFile(lock) ? Files.readString(lock, StandardCharsets.UTF_8) : "";
-        input = Fingerprints.input(c, source + "\nlock:" + lockText + "\ntemplates:" + templates, 0, releaseVer, compat);
-      }
-      return IncrementalState.combine(Optional.of(input), CodeIdentity.get());
+      return Optional.of(fingerprint(c, source));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** From the {@code upstream.toml} render read the component's files by, when they came from the cache. */
+  @Override
+  public Optional<String> afterRead(ComponentConfig c, UpstreamSources read) {
+    if (c.spec().isLocal() || read.cacheMetadata().isEmpty()) {
+      return apply(c);
+    }
+    try {
+      return Optional.of(fingerprint(c, cacheIdentity(read.cacheMetadata().get())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A cache entry stands for its {@code upstream.toml}: it names every file and the history file with
+   * their SHA-256, and render reads only what it names, each verified against it.
+   */
+  private static String cacheIdentity(byte[] metadata) {
+    return "sha256:" + Hashing.sha256().hashBytes(metadata);
+  }
+
+  private String fingerprint(ComponentConfig c, String source) throws IOException {
+    String releaseVer = project.upstreamOf(c).releaseVer();
+    LockFile current = c.spec().isLocal() ? null : currentLocks.get(c.name());
+    String input;
+    if (current != null) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("current_lock", LockStore.format(current));
+      fields.put("source", source);
+      fields.put("templates", templates);
+      fields.put("release_ver", releaseVer);
+      fields.put("compat_mode", compat);
+      input = Fingerprints.hash(fields);
+    } else {
+      Path lock = locks.path(c.name());
+      String lockText = Files.isRegularFile(lock) ? Files.readString(lock, StandardCharsets.UTF_8) : "";
+      input = Fingerprints.input(c, source + "\nlock:" + lockText + "\ntemplates:" + templates, 0, releaseVer, compat);
+    }
+    return IncrementalState.combine(Optional.of(input), CodeIdentity.get()).orElseThrow();
   }
 
   private static String templatesIdentity(Path dir) {

@@ -54,7 +54,7 @@ public final class RenderRun {
   private final Templates templates;
   private final FaultInjector faults;
   private final CreationModes creationModes = new CreationModes();
-  private Function<ComponentConfig, Optional<String>> inputFingerprints = c -> Optional.empty();
+  private InputFingerprints inputFingerprints = c -> Optional.empty();
   private Rendered rendered = (component, inputs, upstream, result) -> {};
   private LongSupplier wallClockNanos = RenderRun::wallClockNanos;
 
@@ -100,7 +100,7 @@ public final class RenderRun {
    * Enables incremental render: a component whose input fingerprint (empty: unknown, always render)
    * and output dir are unchanged since the last run is not rendered again (see {@link IncrementalState}).
    */
-  public RenderRun withInputFingerprints(Function<ComponentConfig, Optional<String>> fingerprints) {
+  public RenderRun withInputFingerprints(InputFingerprints fingerprints) {
     this.inputFingerprints = fingerprints;
     return this;
   }
@@ -263,14 +263,22 @@ public final class RenderRun {
     // The downstream changes come from the project's history, not from the inputs the fingerprint
     // covers; they bump the Release and (with rpmautospec) add changelog entries, so they are part
     // of what must be unchanged for a skip.
-    Optional<String> fingerprint;
+    Optional<String> fingerprint = Optional.empty();
     List<DownstreamCommit> changes = null;
+    String changesId = null;
     try {
       changes = downstream.apply(c);
-      String changesId = "+downstream:" + changesDigest(changes);
-      fingerprint = fingerprint(c).map(f -> f + changesId);
+      changesId = "+downstream:" + changesDigest(changes);
     } catch (RuntimeException e) {
-      fingerprint = Optional.empty(); // the render below reports it
+      // the render below reports it
+    }
+    // Only a component the state has a record of can be skipped; any other one is fingerprinted
+    // from what is read for its render below (in a cold render, that saves reading every cache
+    // entry's metadata twice).
+    boolean skippable = state.mayBeUnchanged(name);
+    if (changesId != null && skippable) {
+      String id = changesId;
+      fingerprint = fingerprint(c).map(f -> f + id);
     }
     if (fingerprint.isPresent() && state.unchanged(name, fingerprint.get(), layout.componentDir(name))) {
       rendered.unchanged(c, fingerprint.get());
@@ -283,6 +291,10 @@ public final class RenderRun {
     RenderedComponent result = null;
     try {
       upstream = renderer.read(c);
+      if (changesId != null && !skippable) {
+        String id = changesId;
+        fingerprint = fingerprintAfterRead(c, upstream).map(f -> f + id);
+      }
       result = renderer.render(c, upstream, changes != null ? changes : downstream.apply(c));
       tree = result.files();
       // Reads every stored (large) file once, a chunk at a time, checking its hash again.
@@ -395,6 +407,14 @@ public final class RenderRun {
   private Optional<String> fingerprint(ComponentConfig c) {
     try {
       return inputFingerprints.apply(c);
+    } catch (RuntimeException e) {
+      return Optional.empty(); // the render itself reports what is wrong with the inputs
+    }
+  }
+
+  private Optional<String> fingerprintAfterRead(ComponentConfig c, UpstreamSources read) {
+    try {
+      return inputFingerprints.afterRead(c, read);
     } catch (RuntimeException e) {
       return Optional.empty(); // the render itself reports what is wrong with the inputs
     }

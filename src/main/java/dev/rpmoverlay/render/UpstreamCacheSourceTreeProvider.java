@@ -37,7 +37,7 @@ public final class UpstreamCacheSourceTreeProvider implements SourceTreeProvider
       return new UpstreamSources(sourceTree(component), Optional.empty());
     }
     CacheEntry entry = entry(component);
-    return new UpstreamSources(treeOf(entry), entry.historyFacts());
+    return new UpstreamSources(treeOf(entry), entry.historyFacts(), Optional.of(entry.metadataBytes()));
   }
 
   private CacheEntry entry(ComponentConfig component) throws IOException {

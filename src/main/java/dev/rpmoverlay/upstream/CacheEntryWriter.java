@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -219,10 +218,9 @@ public final class CacheEntryWriter {
     if (!Files.isDirectory(cache.root())) {
       return restored;
     }
-    List<Path> leftovers;
-    try (Stream<Path> s = Files.list(cache.root())) {
-      leftovers = s.filter(p -> p.getFileName().toString().startsWith(".")).sorted().toList();
-    }
+    // every render lists the whole cache dir for these: names only, no Path per entry
+    List<Path> leftovers = java.util.Arrays.stream(DirectoryNames.of(cache.root())).filter(n -> n.startsWith(".")).sorted()
+        .map(cache.root()::resolve).toList();
     for (Path p : leftovers) {
       String name = p.getFileName().toString();
       int uuidLength = 37; // "-" + UUID

@@ -62,7 +62,12 @@ public final class CacheMetadataToml {
    *     valid TOML or lacks a required field
    */
   public static CacheMetadata read(Path file) throws IOException {
-    Optional<CacheMetadata> canonical = CanonicalMetadataText.parse(Files.readAllBytes(file));
+    return parse(Files.readAllBytes(file), file);
+  }
+
+  /** Parses {@code bytes}, read from {@code file} (which is parsed again only when they are not in canonical form). */
+  public static CacheMetadata parse(byte[] bytes, Path file) throws IOException {
+    Optional<CacheMetadata> canonical = CanonicalMetadataText.parse(bytes);
     return canonical.isPresent() ? canonical.get() : parse(file);
   }
 

@@ -34,23 +34,21 @@ public final class LockStore {
     if (!Files.isDirectory(lockDir)) {
       return java.util.List.of();
     }
-    try (java.util.stream.Stream<Path> files = Files.list(lockDir)) {
-      return files.map(f -> f.getFileName().toString())
-          .filter(n -> n.endsWith(".lock") && n.length() > ".lock".length())
-          .map(n -> n.substring(0, n.length() - ".lock".length()))
-          .sorted()
-          .toList();
-    }
+    return java.util.Arrays.stream(DirectoryNames.of(lockDir))
+        .filter(n -> n.endsWith(".lock") && n.length() > ".lock".length())
+        .map(n -> n.substring(0, n.length() - ".lock".length()))
+        .sorted()
+        .toList();
   }
 
   /** The component's lock, or empty when it has none. */
   public Optional<LockFile> read(String component) {
     Path file = path(component);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
     try {
+      // no stat first: render reads every component's lock
       return Optional.of(parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+    } catch (java.nio.file.NoSuchFileException e) {
+      return Optional.empty();
     } catch (IOException e) {
       throw new UpstreamException(file + ": cannot read lock file: " + e.getMessage());
     }

@@ -9,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Replaces one component's cache entry and lock together, so that a crash at any point leaves
@@ -85,10 +84,8 @@ public final class UpdateTransaction {
     if (!Files.isDirectory(locks.lockDir())) {
       return notes;
     }
-    List<Path> leftovers;
-    try (Stream<Path> s = Files.list(locks.lockDir())) {
-      leftovers = s.filter(p -> p.getFileName().toString().startsWith(".")).sorted().toList();
-    }
+    List<Path> leftovers = java.util.Arrays.stream(DirectoryNames.of(locks.lockDir())).filter(n -> n.startsWith(".")).sorted()
+        .map(locks.lockDir()::resolve).toList();
     for (Path p : leftovers) {
       String name = p.getFileName().toString();
       if (name.endsWith(PENDING_SUFFIX)) {

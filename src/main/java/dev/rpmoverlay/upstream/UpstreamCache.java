@@ -160,21 +160,24 @@ public final class UpstreamCache {
 
   private CacheEntry entryAt(String component, Path dir, VerificationRecord.EntryCheck check) {
     Path metaFile = dir.resolve(CacheMetadataToml.FILE_NAME);
-    if (!Files.isRegularFile(metaFile)) {
-      throw new UpstreamException("no upstream cache entry for component '" + component + "' (expected " + metaFile
-          + "); run 'rpmoverlay fetch " + component + "'");
-    }
     try {
       CacheMetadata meta;
+      byte[] metaBytes;
       try {
-        meta = CacheMetadataToml.read(metaFile);
+        metaBytes = Files.readAllBytes(metaFile); // no stat first: a missing file is the one case with its own message
+      } catch (NoSuchFileException e) {
+        throw new UpstreamException("no upstream cache entry for component '" + component + "' (expected " + metaFile
+            + "); run 'rpmoverlay fetch " + component + "'");
+      }
+      try {
+        meta = CacheMetadataToml.parse(metaBytes, metaFile);
       } catch (UpstreamException e) {
         throw corrupt(component, e.getMessage());
       }
       if (!meta.component().equals(component)) {
         throw corrupt(component, metaFile + " names component '" + meta.component() + "'");
       }
-      CacheEntry entry = load(component, dir, meta, check);
+      CacheEntry entry = load(component, dir, meta, metaBytes, check);
       check.confirm();
       return entry;
     } catch (IOException e) {
@@ -182,7 +185,8 @@ public final class UpstreamCache {
     }
   }
 
-  private CacheEntry load(String component, Path dir, CacheMetadata meta, VerificationRecord.EntryCheck check) throws IOException {
+  private CacheEntry load(String component, Path dir, CacheMetadata meta, byte[] metaBytes, VerificationRecord.EntryCheck check)
+      throws IOException {
     Path filesDir = dir.resolve(FILES_DIR);
     SortedMap<String, CachedFile> files = new TreeMap<>();
     SortedMap<String, String> links = new TreeMap<>();
@@ -277,7 +281,8 @@ public final class UpstreamCache {
       verifyRead(component, check, meta.historyFile().get(), h, expected, bytes);
       history = Optional.of(bytes);
     }
-    return new CacheEntry(dir, meta, Collections.unmodifiableSortedMap(files), Collections.unmodifiableSortedMap(links), history);
+    return new CacheEntry(dir, meta, Collections.unmodifiableSortedMap(files), Collections.unmodifiableSortedMap(links), history,
+        metaBytes);
   }
 
   /**

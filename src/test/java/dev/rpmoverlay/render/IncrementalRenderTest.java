@@ -72,6 +72,33 @@ class IncrementalRenderTest {
   }
 
   @Test
+  void aComponentTheStateHasNoRecordOfIsFingerprintedFromWhatItsRenderReadNotBefore() throws IOException {
+    List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    InputFingerprints recording = new InputFingerprints() {
+      @Override
+      public Optional<String> apply(ComponentConfig c) {
+        asked.add("before " + c.name());
+        return Optional.of(fingerprints.get(c.name()));
+      }
+
+      @Override
+      public Optional<String> afterRead(ComponentConfig c, UpstreamSources read) {
+        asked.add("after read " + c.name());
+        return Optional.of(fingerprints.get(c.name()));
+      }
+    };
+    ComponentRenderer renderer = new ComponentRenderer(DirectorySourceTreeProvider.localOr(dir), Templates.bundled(), new OverlayEngine(Compat.CURRENT));
+    RenderRun run = new RenderRun(renderer, c -> List.of(), Templates.bundled(), FaultInjector.NONE).withInputFingerprints(recording);
+    run.run(components, Set.of("alpha", "beta", "gamma"), RenderOptions.into(out).withJobs(2), r -> {});
+    assertThat(asked).containsExactlyInAnyOrder("after read alpha", "after read beta", "after read gamma");
+
+    asked.clear();
+    fingerprints.put("beta", "fp-beta-2");
+    run.run(components, Set.of("alpha", "beta", "gamma"), RenderOptions.into(out).withJobs(2), r -> {});
+    assertThat(asked).containsExactlyInAnyOrder("before alpha", "before beta", "before gamma");
+  }
+
+  @Test
   void onlyTheComponentWhoseFingerprintChangedIsRenderedAgain() throws IOException {
     render();
     fingerprints.put("beta", "fp-beta-2");

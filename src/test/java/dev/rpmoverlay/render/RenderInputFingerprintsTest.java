@@ -62,6 +62,18 @@ class RenderInputFingerprintsTest {
   }
 
   @Test
+  void theFingerprintFromTheMetadataRenderReadEqualsTheOneReadFromTheCache() throws IOException {
+    byte[] metadata = Files.readAllBytes(dir.resolve("upstream-cache/plain/upstream.toml"));
+    RenderInputFingerprints fingerprints = new RenderInputFingerprints(project, cache, "CURRENT", Map.of("plain", LOCK));
+    UpstreamSources read = new UpstreamSources(new dev.rpmoverlay.overlay.SourceTree(), Optional.empty(), Optional.of(metadata));
+
+    assertThat(fingerprints.afterRead(project.resolve("plain"), read)).isPresent().isEqualTo(fingerprint(Map.of("plain", LOCK)));
+    UpstreamSources other = new UpstreamSources(new dev.rpmoverlay.overlay.SourceTree(), Optional.empty(),
+        Optional.of("# another fetch\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(fingerprints.afterRead(project.resolve("plain"), other)).isNotEqualTo(fingerprint(Map.of("plain", LOCK)));
+  }
+
+  @Test
   void withoutACurrentLockTheConfigIsHashed() throws IOException {
     Optional<String> before = fingerprint(Map.of());
     Files.writeString(dir.resolve("azldev.toml"), Files.readString(dir.resolve("azldev.toml")).replace("gcc", "clang"));

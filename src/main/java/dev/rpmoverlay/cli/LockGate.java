@@ -1,6 +1,8 @@
 package dev.rpmoverlay.cli;
 
 import dev.rpmoverlay.config.Project;
+import dev.rpmoverlay.render.CodeIdentity;
+import dev.rpmoverlay.upstream.KeptLockVerdicts;
 import dev.rpmoverlay.upstream.LockFile;
 import dev.rpmoverlay.upstream.LockStore;
 import dev.rpmoverlay.upstream.LockValidator;
@@ -19,6 +21,12 @@ import java.util.Map;
  * {@code --skip-lock-validation}.
  */
 public final class LockGate {
+  /**
+   * Below this many components the locks are checked without the kept verdicts: reading those of
+   * the whole distro would cost more than checking a few locks.
+   */
+  private static final int KEEP_FROM = 64;
+
   private LockGate() {}
 
   /**
@@ -28,11 +36,16 @@ public final class LockGate {
    * @throws UserException listing every missing, stale or orphan lock, with what to run
    */
   public static Map<String, LockFile> require(Project project, List<String> components, String compat, boolean all) {
+    return require(project, components, compat, all, KEEP_FROM);
+  }
+
+  /** {@link #require}, with the kept verdicts used from {@code keepFrom} components on (tests use them with a few). */
+  static Map<String, LockFile> require(Project project, List<String> components, String compat, boolean all, int keepFrom) {
     List<String> problems = new ArrayList<>();
     Map<String, LockFile> current;
     try {
       LockValidator validator = new LockValidator(new LockStore(project.info().lockDir()));
-      LockValidator.Checked checked = check(validator, project, components, compat);
+      LockValidator.Checked checked = checkKeeping(validator, project, components, compat, keepFrom);
       checked.problems().forEach(p -> problems.add(p.message()));
       current = checked.current();
       if (all) {
@@ -58,15 +71,28 @@ public final class LockGate {
    */
   public static Map<String, LockFile> current(Project project, List<String> components, String compat) {
     try {
-      return check(new LockValidator(new LockStore(project.info().lockDir())), project, components, compat).current();
+      return checkKeeping(new LockValidator(new LockStore(project.info().lockDir())), project, components, compat, KEEP_FROM).current();
     } catch (UpstreamException | IOException | UserException e) {
       return Map.of(); // rendering anyway: each component's own error, if any, is reported by its render
     }
   }
 
-  private static LockValidator.Checked check(LockValidator validator, Project project, List<String> components, String compat) throws IOException {
+  /**
+   * The check, with the verdicts the last render kept for the same project (same snapshot
+   * generation) and build ({@link KeptLockVerdicts}); without a snapshot, or when resolving reads
+   * overlay files (which no snapshot stamps), every lock is checked.
+   */
+  private static LockValidator.Checked checkKeeping(LockValidator validator, Project project, List<String> components, String compat,
+      int keepFrom) throws IOException {
+    KeptLockVerdicts kept = components.size() < keepFrom || project.resolvesFromOverlayFiles() ? KeptLockVerdicts.NONE
+        : project.snapshotGeneration()
+        .map(generation -> KeptLockVerdicts.open(project.info().workDir(), "generation=" + generation + "\ncode=" + CodeIdentity.get()
+            + "\nlock-dir=" + project.info().lockDir().toAbsolutePath().normalize() + "\n"))
+        .orElse(KeptLockVerdicts.NONE);
     List<UpstreamComponents.Selected> upstream = UpstreamComponents.of(project, components).stream()
         .filter(s -> s.upstream().isPresent()).toList();
-    return validator.check(UpstreamComponents.lockSubjects(upstream, compat));
+    LockValidator.Checked checked = validator.check(UpstreamComponents.lockSubjects(upstream, compat), kept);
+    kept.save();
+    return checked;
   }
 }

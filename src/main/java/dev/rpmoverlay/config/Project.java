@@ -34,6 +34,8 @@ public final class Project {
   private final ComponentResolver resolver = new ComponentResolver(this);
   private final Map<String, ComponentConfig> resolved = new ConcurrentHashMap<>();
   private final boolean permissive;
+  /** Set once, before the project is handed out, when it is (or was just kept as) a snapshot. */
+  private volatile String snapshotGeneration;
 
   Project(
       Path dir,
@@ -72,6 +74,32 @@ public final class Project {
     members.replaceAll((k, v) -> List.copyOf(v.stream().sorted().toList()));
     this.membership = members;
     this.componentNames = List.copyOf(this.components.keySet());
+  }
+
+  /**
+   * Names the {@link ProjectSnapshot} this project was loaded from or kept as: two projects with the
+   * same generation are the same project, so what a command derived from one and kept holds for the
+   * other; so do the components they resolve, unless {@link #resolvesFromOverlayFiles}. Empty when
+   * the project is in no snapshot.
+   */
+  public Optional<String> snapshotGeneration() {
+    return Optional.ofNullable(snapshotGeneration);
+  }
+
+  /**
+   * Whether resolving a component reads files the load did not: the {@code overlay-files} of any
+   * layer a component resolves through (they are expanded and parsed at resolve time, so no
+   * snapshot stamps them).
+   */
+  public boolean resolvesFromOverlayFiles() {
+    return defaultDistroVersion().map(v -> v.defaultComponentConfig().overlayFiles().isPresent()).orElse(false)
+        || defaultComponentConfig.overlayFiles().isPresent()
+        || groups.values().stream().anyMatch(g -> g.defaultComponentConfig().overlayFiles().isPresent())
+        || components.values().stream().anyMatch(c -> c.layer().overlayFiles().isPresent());
+  }
+
+  void keptAs(String generation) {
+    this.snapshotGeneration = generation;
   }
 
   /** The project directory (where the project file is). */

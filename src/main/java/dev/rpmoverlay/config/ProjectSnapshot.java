@@ -38,7 +38,7 @@ import java.util.zip.CRC32C;
  * whole snapshot or none; a CRC-32C of the whole file catches one damaged since.
  */
 public final class ProjectSnapshot {
-  private static final byte[] MAGIC = "rpmoverlay project snapshot v1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "rpmoverlay project snapshot v2\n".getBytes(StandardCharsets.US_ASCII);
   /** Snapshots kept in one directory: the oldest beyond this are removed when one is written. */
   static final int KEPT = 32;
   /** Below this many stamps, checking them on a second thread costs more than it saves. */
@@ -135,10 +135,16 @@ public final class ProjectSnapshot {
         return Optional.empty();
       }
       in.position(MAGIC.length).limit(body);
-      if (!key.equals(string(in)) || !unchanged(stamps(in))) {
+      if (!key.equals(string(in))) {
         return Optional.empty();
       }
-      return Optional.of(ProjectCodec.decode(in));
+      String generation = string(in);
+      if (!unchanged(stamps(in))) {
+        return Optional.empty();
+      }
+      Project project = ProjectCodec.decode(in);
+      project.keptAs(generation);
+      return Optional.of(project);
     } catch (IOException | RuntimeException e) { // none kept yet, or damaged: the ordinary load
       return Optional.empty();
     }
@@ -166,21 +172,28 @@ public final class ProjectSnapshot {
   static void write(Path file, String key, Project project, Map<Path, LoadReads.Stamp> stamps)
       throws IOException, ProjectCodec.UnsupportedValueException {
     byte[] model = ProjectCodec.encode(project);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(model.length + 64 * stamps.size() + 1024);
+    ByteArrayOutputStream kept = new ByteArrayOutputStream(model.length + 64 * stamps.size() + 1024);
+    DataOutputStream keptOut = new DataOutputStream(kept);
+    keptOut.writeInt(stamps.size());
+    for (Map.Entry<Path, LoadReads.Stamp> e : stamps.entrySet()) {
+      LoadReads.Stamp s = e.getValue();
+      string(keptOut, e.getKey().toString());
+      keptOut.writeChar(s.kind());
+      keptOut.writeLong(s.ino());
+      keptOut.writeLong(s.ctimeNanos());
+      keptOut.writeLong(s.size());
+      keptOut.writeLong(s.mtimeNanos());
+    }
+    keptOut.write(model);
+    // Named by its content: the same key, stamps and model are the same project
+    String generation = Hashing.murmur3_128().newHasher().putString(key, StandardCharsets.UTF_8).putBytes(kept.toByteArray()).hash()
+        .toString();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(kept.size() + 1024);
     DataOutputStream out = new DataOutputStream(bytes);
     out.write(MAGIC);
     string(out, key);
-    out.writeInt(stamps.size());
-    for (Map.Entry<Path, LoadReads.Stamp> e : stamps.entrySet()) {
-      LoadReads.Stamp s = e.getValue();
-      string(out, e.getKey().toString());
-      out.writeChar(s.kind());
-      out.writeLong(s.ino());
-      out.writeLong(s.ctimeNanos());
-      out.writeLong(s.size());
-      out.writeLong(s.mtimeNanos());
-    }
-    out.write(model);
+    string(out, generation);
+    kept.writeTo(out);
     CRC32C crc = new CRC32C();
     crc.update(bytes.toByteArray());
     out.writeLong(crc.getValue());
@@ -197,6 +210,7 @@ public final class ProjectSnapshot {
     } finally {
       Files.deleteIfExists(tmp);
     }
+    project.keptAs(generation);
     removeOldest(file.getParent());
   }
 

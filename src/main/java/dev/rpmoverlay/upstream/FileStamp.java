@@ -48,6 +48,27 @@ public record FileStamp(long size, long mtimeNanos, long ctimeNanos, long inode,
     }
   }
 
+  private static final String REGULAR_ATTRIBUTES = "unix:mode,size,lastModifiedTime,ctime,ino,dev";
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFREG = 0100000;
+
+  /**
+   * The stamp of {@code file} when it is a regular file (a link is not followed: the stamp of a link
+   * says nothing about what it points to); empty when it is anything else or cannot be read.
+   */
+  public static Optional<FileStamp> ofRegularFile(Path file) {
+    try {
+      Map<String, Object> a = Files.readAttributes(file, REGULAR_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      if (((Integer) a.get("mode") & S_IFMT) != S_IFREG) {
+        return Optional.empty();
+      }
+      return Optional.of(new FileStamp((Long) a.get("size"), nanos(a.get("lastModifiedTime")), nanos(a.get("ctime")),
+          ((Number) a.get("ino")).longValue(), ((Number) a.get("dev")).longValue()));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException | NullPointerException e) {
+      return Optional.empty();
+    }
+  }
+
   private static long nanos(Object time) {
     return ((FileTime) time).to(TimeUnit.NANOSECONDS);
   }

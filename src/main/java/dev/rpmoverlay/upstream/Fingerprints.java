@@ -127,10 +127,23 @@ public final class Fingerprints {
     return java.util.Optional.empty();
   }
 
-  private static String overlayIdentity(ComponentConfig config, Overlay o, String source) {
+  /** The files whose bytes {@link #input} hashes for {@code config}'s overlays, in overlay order. */
+  public static java.util.List<Path> overlaySourceFiles(ComponentConfig config) {
+    java.util.List<Path> files = new java.util.ArrayList<>();
+    for (Overlay o : config.overlays()) {
+      overlaySource(o).ifPresent(src -> files.add(sourceFile(o, src)));
+    }
+    return files;
+  }
+
+  private static Path sourceFile(Overlay o, String source) {
     Path declaring = o.info().declaredAt().file();
     Path base = declaring == null || declaring.getParent() == null ? Path.of("") : declaring.getParent();
-    Path file = base.resolve(source);
+    return base.resolve(source);
+  }
+
+  private static String overlayIdentity(ComponentConfig config, Overlay o, String source) {
+    Path file = sourceFile(o, source);
     String named = o instanceof Overlay.PatchAdd p ? p.file() : o instanceof Overlay.FileAdd f ? f.file() : "";
     String dest = named.isEmpty() ? String.valueOf(file.getFileName()) : named;
     try {

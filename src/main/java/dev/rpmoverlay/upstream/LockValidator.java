@@ -3,6 +3,7 @@ package dev.rpmoverlay.upstream;
 import dev.rpmoverlay.concurrent.ParallelMap;
 import dev.rpmoverlay.config.model.Compat;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,14 +43,33 @@ public final class LockValidator {
 
   /** Checks every subject's lock: the problems, and the locks found current. */
   public Checked check(List<LockSubject> subjects) throws IOException {
+    return check(subjects, KeptLockVerdicts.NONE);
+  }
+
+  /**
+   * Checks every subject's lock, taking a verdict {@code kept} holds instead of checking again for
+   * an upstream component, and telling it every other verdict (save it afterwards).
+   */
+  public Checked check(List<LockSubject> subjects, KeptLockVerdicts kept) throws IOException {
     List<Problem> out = new ArrayList<>();
     Map<String, LockFile> current = new ConcurrentHashMap<>();
     // independent per component (read a lock, hash config and overlay files): use every core
     for (Optional<Problem> problem : ParallelMap.map(subjects, s -> {
+      Path lockFile = locks.path(s.component());
+      Optional<LockFile> held = s.upstream().isPresent() ? kept.current(s, lockFile) : Optional.empty();
+      if (held.isPresent()) {
+        current.put(s.component(), held.get());
+        return Optional.<Problem>empty();
+      }
       Optional<LockFile> lock = locks.read(s.component());
       Optional<Problem> found = problem(s, lock);
       if (found.isEmpty()) {
         current.put(s.component(), lock.orElseThrow());
+        if (s.upstream().isPresent()) {
+          kept.found(s, lock.get(), lockFile);
+        }
+      } else {
+        kept.notCurrent(s.component());
       }
       return found;
     })) {

@@ -68,20 +68,18 @@ public final class VerificationRecord {
     }
   }
 
-  /** The clock probe: files changed at or after {@code ctimeNanos}, or on another device, are not recorded. */
-  private record Probe(long ctimeNanos, long device) {}
-
   private final Path dir;
   private final String cacheRoot;
   private final boolean trust;
-  private final Probe probe;
+  /** Files not changed before it are not recorded. */
+  private final ClockProbe probe;
   /** Shard number to what its file holds: by component, by path in its entry dir ({@code files/x.spec}, {@code history.json}). */
   private final Map<Integer, Map<String, Map<String, Verified>>> loaded = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Verified>> confirmed = new ConcurrentHashMap<>();
   private final LongAdder hashed = new LongAdder();
   private final LongAdder trusted = new LongAdder();
 
-  private VerificationRecord(Path dir, String cacheRoot, boolean trust, Probe probe) {
+  private VerificationRecord(Path dir, String cacheRoot, boolean trust, ClockProbe probe) {
     this.dir = dir;
     this.cacheRoot = cacheRoot;
     this.trust = trust;
@@ -96,7 +94,7 @@ public final class VerificationRecord {
    */
   public static VerificationRecord open(Path dir, Path cacheRoot, boolean trust) {
     String root = cacheRoot.toAbsolutePath().normalize().toString();
-    return new VerificationRecord(dir, root, trust, probe(dir).orElse(null));
+    return new VerificationRecord(dir, root, trust, ClockProbe.take(dir, PROBE).orElse(null));
   }
 
   /** How many files were hashed, and how many trusted from the record instead, so far. */
@@ -169,8 +167,7 @@ public final class VerificationRecord {
 
     /** {@code path} was hashed and matched {@code sha256}; {@code stamp}, read after its content, may be recorded. */
     void verified(String path, Optional<FileStamp> stamp, String sha256) {
-      if (active() && stamp.isPresent() && probe != null && stamp.get().ctimeNanos() < probe.ctimeNanos()
-          && stamp.get().device() == probe.device() && storable(path) && storable(sha256)) {
+      if (active() && stamp.isPresent() && probe != null && probe.precedes(stamp.get()) && storable(path) && storable(sha256)) {
         seen.put(path, new Verified(stamp.get(), sha256));
       }
     }
@@ -215,11 +212,7 @@ public final class VerificationRecord {
         write(dir.resolve(shardName(e.getKey())), after);
       }
     }
-    try {
-      Files.deleteIfExists(dir.resolve(PROBE));
-    } catch (IOException ignored) {
-      // rewritten by the next run
-    }
+    ClockProbe.remove(dir, PROBE);
   }
 
   private void write(Path file, Map<String, Map<String, Verified>> components) {
@@ -255,25 +248,6 @@ public final class VerificationRecord {
       } catch (IOException ignored) {
         // replaced by the next write
       }
-    }
-  }
-
-  /**
-   * The file-system time now, as the status-change time of a probe file written now in {@code dir}
-   * (created if needed; removed again when the record is saved); empty when it cannot be written.
-   */
-  private static Optional<Probe> probe(Path dir) {
-    try {
-      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-        Files.deleteIfExists(dir); // a file or a link in its place: replaced, never written through
-        Files.createDirectories(dir);
-      }
-      Path probe = dir.resolve(PROBE);
-      Files.deleteIfExists(probe);
-      Files.write(probe, new byte[] {0}, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      return FileStamp.of(probe).map(s -> new Probe(s.ctimeNanos(), s.device()));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
     }
   }
 

@@ -73,6 +73,23 @@ class ProjectSnapshotTest {
   }
 
   @Test
+  void aProjectTakenFromItsSnapshotHasTheGenerationItWasKeptAsAndAChangedOneAnother() throws Exception {
+    Project parsed = keptLoad().project();
+    assertThat(parsed.snapshotGeneration()).isPresent();
+    assertThat(load().project().snapshotGeneration()).isEqualTo(parsed.snapshotGeneration());
+
+    fixture.file("comps/b/b.comp.toml", "[components.b]\nspec = { type = \"local\", path = \"spec\" }\nrelease = { calculation = \"manual\" }\n");
+    Project changed = keptLoad().project();
+    assertThat(changed.snapshotGeneration()).isPresent().isNotEqualTo(parsed.snapshotGeneration());
+    assertThat(load().project().snapshotGeneration()).isEqualTo(changed.snapshotGeneration());
+  }
+
+  @Test
+  void aProjectInNoSnapshotHasNoGeneration() {
+    assertThat(load().project().snapshotGeneration()).as("written just before the load: not kept").isEmpty();
+  }
+
+  @Test
   void filesWrittenIntoAProjectDirDoNotCountAsAChange() throws Exception {
     Path projectFile = fixture.dir().resolve("azldev.toml");
     Files.writeString(projectFile, Files.readString(projectFile).replace("[project]\n", "[project]\nwork-dir = \"build/work\"\n"));

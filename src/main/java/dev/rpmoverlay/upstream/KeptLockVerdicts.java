@@ -1,0 +1,334 @@
+package dev.rpmoverlay.upstream;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
+
+/**
+ * Lock checks kept for the next run ({@code <work-dir>/lock-verdicts}, never committed): for each
+ * upstream component whose lock {@link LockValidator} found current, that lock and the stamps of the
+ * lock file and of every overlay source file the input fingerprint hashed. Checking a lock reads
+ * it, walks the resolved config and hashes it with those files; for 7,583 components that was the
+ * largest step before a full render could start.
+ *
+ * <p>A kept verdict is taken instead of checking again only when everything else it depends on is
+ * the same, which the caller's key says: the resolved component configs (the same {@code
+ * ProjectSnapshot} generation), the running build and the lock dir. The stamps then stand for the
+ * bytes read, as in {@link VerificationRecord}: a verdict is kept only when each file's stamp, read
+ * after its content, shows its last change before a {@link ClockProbe} taken before any lock was
+ * read, and only for regular files (a link's stamp says nothing about its target). A stamp that
+ * moved, a file gone, another key or a damaged file only mean that the lock is checked again.
+ * Thread-safe: locks are checked on several threads.
+ */
+public final class KeptLockVerdicts {
+  public static final String FILE_NAME = "lock-verdicts";
+  private static final String PROBE = "lock-verdicts.probe";
+  private static final byte[] MAGIC = "rpmoverlay lock verdicts v1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final int STAMP_BYTES = 5 * Long.BYTES;
+
+  /** Keeps and offers nothing: every lock is checked. */
+  public static final KeptLockVerdicts NONE = new KeptLockVerdicts(null, "", ByteBuffer.allocate(0), Map.of(), null);
+
+  /**
+   * One kept verdict: the lock found current, and the stamps of what its check read: the lock file
+   * and the overlay source files, in the order {@link Fingerprints#overlaySourceFiles} gives them
+   * (the same files for the same resolved config, so their paths are not kept).
+   */
+  private record Verdict(String compat, LockFile lock, FileStamp lockStamp, List<FileStamp> sourceStamps) {
+    // written out: generated ones spin method-handle classes at first use (HandWrittenRecordMethodsTest)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Verdict v && compat.equals(v.compat) && lock.equals(v.lock) && lockStamp.equals(v.lockStamp)
+          && sourceStamps.equals(v.sourceStamps);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(compat, lock, lockStamp, sourceStamps);
+    }
+  }
+
+  private final Path workDir;
+  private final String key;
+  /** The file as read, and where each component's verdict starts in it: decoded only when asked for, on the checking thread. */
+  private final ByteBuffer file;
+  private final Map<String, Integer> kept;
+  private final ClockProbe probe;
+  private final Map<String, Verdict> found = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> dropped = new ConcurrentHashMap<>();
+  private volatile boolean changed;
+  private final java.util.concurrent.atomic.LongAdder taken = new java.util.concurrent.atomic.LongAdder();
+
+  private KeptLockVerdicts(Path workDir, String key, ByteBuffer file, Map<String, Integer> kept, ClockProbe probe) {
+    this.workDir = workDir;
+    this.key = key;
+    this.file = file;
+    this.kept = kept;
+    this.probe = probe;
+  }
+
+  /**
+   * The verdicts kept in {@code workDir} under {@code key}, with a clock probe taken now: open them
+   * before any lock is read. Never fails: without a readable file nothing is kept from before, and
+   * without a probe nothing is kept for the next run.
+   *
+   * @param key everything besides the lock and overlay files that decides a verdict (see above)
+   */
+  public static KeptLockVerdicts open(Path workDir, String key) {
+    Optional<ClockProbe> probe = ClockProbe.take(workDir, PROBE);
+    ByteBuffer file = ByteBuffer.allocate(0);
+    Map<String, Integer> kept = Map.of();
+    try {
+      file = ByteBuffer.wrap(Files.readAllBytes(workDir.resolve(FILE_NAME)));
+      kept = index(file, key);
+    } catch (IOException | RuntimeException e) { // none kept yet, or damaged
+      kept = Map.of();
+    }
+    return new KeptLockVerdicts(workDir, key, file, kept, probe.orElse(null));
+  }
+
+  /**
+   * {@code s}'s lock, when a kept verdict found it current and neither its lock file {@code
+   * lockFile} nor any overlay source file the check read has moved since; empty when it must be
+   * checked.
+   */
+  Optional<LockFile> current(LockSubject s, Path lockFile) {
+    Integer at = kept.get(s.component());
+    if (at == null) {
+      return Optional.empty();
+    }
+    Verdict v = verdict(file.duplicate().position(at));
+    List<Path> sources = Fingerprints.overlaySourceFiles(s.config());
+    if (!v.compat().equals(s.compatMode()) || v.sourceStamps().size() != sources.size()
+        || !Optional.of(v.lockStamp()).equals(FileStamp.ofRegularFile(lockFile))) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < sources.size(); i++) {
+      if (!Optional.of(v.sourceStamps().get(i)).equals(FileStamp.ofRegularFile(sources.get(i)))) {
+        return Optional.empty();
+      }
+    }
+    taken.increment();
+    return Optional.of(v.lock());
+  }
+
+  /** How many locks were found current from a kept verdict so far, without being checked. */
+  public long takenCount() {
+    return taken.sum();
+  }
+
+  /**
+   * {@code s}'s lock, read from {@code lockFile} with every overlay source file, was just found
+   * current: kept for the next run when the stamps read now prove what was read.
+   */
+  void found(LockSubject s, LockFile lock, Path lockFile) {
+    if (probe == null) {
+      return;
+    }
+    Optional<FileStamp> lockStamp = FileStamp.ofRegularFile(lockFile).filter(probe::precedes);
+    List<Path> sources = Fingerprints.overlaySourceFiles(s.config());
+    List<FileStamp> stamps = new ArrayList<>(sources.size());
+    for (Path source : sources) {
+      FileStamp.ofRegularFile(source).filter(probe::precedes).ifPresent(stamps::add);
+    }
+    if (lockStamp.isEmpty() || stamps.size() < sources.size()) {
+      notCurrent(s.component()); // current, but not provably so from stamps next time
+      return;
+    }
+    found.put(s.component(), new Verdict(s.compatMode(), lock, lockStamp.get(), List.copyOf(stamps)));
+    changed = true;
+  }
+
+  /** {@code component}'s lock was checked and no verdict is kept for it. */
+  void notCurrent(String component) {
+    dropped.put(component, true);
+    if (kept.containsKey(component)) {
+      changed = true;
+    }
+  }
+
+  /**
+   * Writes the verdicts for the next run when they changed (atomically): those found in this run,
+   * and those kept from before for components this run did not check again. Never fails: without
+   * them the next run checks every lock.
+   */
+  public void save() {
+    if (workDir == null) {
+      return;
+    }
+    try {
+      if (probe == null || !changed) {
+        return;
+      }
+      Map<String, Verdict> next = new TreeMap<>();
+      kept.forEach((component, at) -> {
+        if (!dropped.containsKey(component)) {
+          next.put(component, verdict(file.duplicate().position(at)));
+        }
+      });
+      next.putAll(found);
+      write(workDir.resolve(FILE_NAME), key, next);
+    } catch (IOException | RuntimeException e) {
+      // the next run checks the locks this one could not keep
+    } finally {
+      ClockProbe.remove(workDir, PROBE);
+    }
+  }
+
+  private static void write(Path file, String key, Map<String, Verdict> verdicts) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * verdicts.size() + 1024);
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.write(MAGIC);
+    string(out, key);
+    out.writeInt(verdicts.size());
+    for (Map.Entry<String, Verdict> e : verdicts.entrySet()) {
+      Verdict v = e.getValue();
+      string(out, e.getKey());
+      string(out, v.compat());
+      LockFile l = v.lock();
+      out.writeInt(l.version());
+      string(out, l.importCommit());
+      string(out, l.upstreamCommit());
+      out.writeInt(l.manualBump());
+      string(out, l.inputFingerprint());
+      string(out, l.resolutionInputHash());
+      out.writeInt(l.fingerprintScheme());
+      string(out, l.note().author());
+      string(out, l.note().email());
+      string(out, l.note().date());
+      string(out, l.note().subject());
+      stamp(out, v.lockStamp());
+      out.writeInt(v.sourceStamps().size());
+      for (FileStamp source : v.sourceStamps()) {
+        stamp(out, source);
+      }
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(bytes.toByteArray());
+    out.writeLong(crc.getValue());
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.deleteIfExists(tmp); // a leftover, or a link put in its place: never written through
+      Files.write(tmp, bytes.toByteArray(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Where each component's verdict starts in {@code file}, when it keeps them under {@code key}.
+   *
+   * @throws RuntimeException when it is damaged (the caller then keeps none)
+   */
+  private static Map<String, Integer> index(ByteBuffer file, String key) {
+    byte[] bytes = file.array();
+    int body = bytes.length - Long.BYTES;
+    if (body < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      return Map.of();
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, body);
+    if (file.getLong(body) != crc.getValue()) {
+      return Map.of();
+    }
+    ByteBuffer in = file.duplicate().position(MAGIC.length).limit(body);
+    if (!key.equals(string(in))) {
+      return Map.of();
+    }
+    int n = in.getInt();
+    Map<String, Integer> at = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      String component = string(in);
+      at.put(component, in.position());
+      skipVerdict(in);
+    }
+    if (in.hasRemaining()) {
+      throw new IllegalStateException("trailing bytes");
+    }
+    return at;
+  }
+
+  /** Moves past one verdict, as {@link #verdict} reads it, without decoding its strings. */
+  private static void skipVerdict(ByteBuffer in) {
+    skipString(in); // compat
+    in.getInt();
+    for (int i = 0; i < 4; i++) {
+      skipString(in); // import commit, upstream commit (then the bump), input fingerprint, resolution hash
+      if (i == 1) {
+        in.getInt();
+      }
+    }
+    in.getInt();
+    for (int i = 0; i < 4; i++) {
+      skipString(in); // the change note
+    }
+    in.position(in.position() + STAMP_BYTES);
+    int sources = in.getInt();
+    in.position(in.position() + sources * STAMP_BYTES);
+  }
+
+  private static Verdict verdict(ByteBuffer in) {
+    String compat = string(in);
+    LockFile lock = new LockFile(in.getInt(), string(in), string(in), in.getInt(), string(in), string(in), in.getInt(),
+        new ChangeNote(string(in), string(in), string(in), string(in)));
+    FileStamp lockStamp = stamp(in);
+    int sources = in.getInt();
+    List<FileStamp> stamps = new ArrayList<>(sources);
+    for (int k = 0; k < sources; k++) {
+      stamps.add(stamp(in));
+    }
+    return new Verdict(compat, lock, lockStamp, List.copyOf(stamps));
+  }
+
+  private static void skipString(ByteBuffer in) {
+    int length = in.getInt();
+    in.position(in.position() + length);
+  }
+
+  private static void stamp(DataOutputStream out, FileStamp s) throws IOException {
+    out.writeLong(s.size());
+    out.writeLong(s.mtimeNanos());
+    out.writeLong(s.ctimeNanos());
+    out.writeLong(s.inode());
+    out.writeLong(s.device());
+  }
+
+  private static FileStamp stamp(ByteBuffer in) {
+    return new FileStamp(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
+  }
+
+  private static void string(DataOutputStream out, String s) throws IOException {
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  private static String string(ByteBuffer in) {
+    int length = in.getInt();
+    String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return s;
+  }
+}

@@ -64,12 +64,13 @@ fi
 cds_label=${cds_opts[0]:+${jsa:-}}
 echo "== JVM options: -Xmx1g $java_opts; CDS archive: ${cds_label:-none}; extra render flags: ${render_flags:-none}"
 summary=()
+run_opts=""  # set for a run the launcher gives other options
 run() { # label, then rpmoverlay arguments
   local label=$1; shift
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
   echo "== $label (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   # shellcheck disable=SC2086
-  /usr/bin/time -v java -Xmx1g $java_opts ${cds_opts[@]+"${cds_opts[@]}"} -jar "$jar" -C "$project" -q "$@" $render_flags 2> "$work/time.txt" > "$work/stdout.txt" || true
+  /usr/bin/time -v java -Xmx1g $java_opts $run_opts ${cds_opts[@]+"${cds_opts[@]}"} -jar "$jar" -C "$project" -q "$@" $render_flags 2> "$work/time.txt" > "$work/stdout.txt" || true
   grep -E '^timing:' "$work/time.txt" || true
   grep -E 'Elapsed \(wall|User time|System time|Maximum resident|Exit status' "$work/time.txt"
   grep -vE '^timing:|^\s' "$work/time.txt" | grep -v 'Command being timed' | head -3 || true
@@ -114,6 +115,8 @@ sed -i '$ a [[components.'"$comp"'.overlays]]\ntype = "spec-add-tag"\ntag = "Pro
 run "one component changed ($comp): incremental render -a --skip-lock-validation" render -a -o "$out" --timings --skip-lock-validation
 one=$(find "$project/base/comps" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | LC_ALL=C sort | sed -n 2p)
 rm -rf "$work/out-one"
+# as ./rpmoverlay runs a command on a few components (C1 at three times its thresholds)
+if [[ -z ${RPMOVERLAY_JAVA_OPTS:-} ]]; then run_opts="-XX:CompileThresholdScaling=3"; fi
 run "one component ($one) into an empty dir: render $one" render "$one" -o "$work/out-one" --timings
 echo
 echo "== summary ($jar; JVM: -Xmx1g $java_opts; CDS archive: ${cds_label:-none})"

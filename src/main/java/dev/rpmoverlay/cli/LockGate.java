@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The lock check render runs before doing anything (docs/azldev-compatibility.md §1.10): every selected
@@ -78,17 +79,17 @@ public final class LockGate {
   }
 
   /**
-   * The check, with the verdicts the last render kept for the same project (same snapshot
-   * generation) and build ({@link KeptLockVerdicts}); without a snapshot, or when resolving reads
-   * overlay files (which no snapshot stamps), every lock is checked.
+   * The check, with the verdicts the last renders kept ({@link KeptLockVerdicts}): taken at once
+   * for a project of the same snapshot generation, else by comparing what each component resolves
+   * to. A project whose components resolve through overlay files (which no snapshot stamps) is
+   * always compared.
    */
   private static LockValidator.Checked checkKeeping(LockValidator validator, Project project, List<String> components, String compat,
       int keepFrom) throws IOException {
-    KeptLockVerdicts kept = components.size() < keepFrom || project.resolvesFromOverlayFiles() ? KeptLockVerdicts.NONE
-        : project.snapshotGeneration()
-        .map(generation -> KeptLockVerdicts.open(project.info().workDir(), "generation=" + generation + "\ncode=" + CodeIdentity.get()
-            + "\nlock-dir=" + project.info().lockDir().toAbsolutePath().normalize() + "\n"))
-        .orElse(KeptLockVerdicts.NONE);
+    Optional<String> generation = project.resolvesFromOverlayFiles() ? Optional.empty() : project.snapshotGeneration();
+    KeptLockVerdicts kept = components.size() < keepFrom ? KeptLockVerdicts.NONE
+        : KeptLockVerdicts.open(project.info().workDir(), "code=" + CodeIdentity.get() + "\nlock-dir="
+            + project.info().lockDir().toAbsolutePath().normalize() + "\n", generation);
     List<UpstreamComponents.Selected> upstream = UpstreamComponents.of(project, components).stream()
         .filter(s -> s.upstream().isPresent()).toList();
     LockValidator.Checked checked = validator.check(UpstreamComponents.lockSubjects(upstream, compat), kept);

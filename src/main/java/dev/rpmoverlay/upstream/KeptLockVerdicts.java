@@ -25,48 +25,56 @@ import java.util.zip.CRC32C;
  * Lock checks kept for the next run ({@code <work-dir>/lock-verdicts}, never committed): for each
  * upstream component whose lock {@link LockValidator} found current, that lock and the stamps of the
  * lock file and of every overlay source file the input fingerprint hashed. Checking a lock reads
- * it, walks the resolved config and hashes it with those files; for 7,583 components that was the
- * largest step before a full render could start.
+ * it, writes the resolved config out canonically and hashes it with those files; for 7,583
+ * components that was the largest step before a full render could start.
  *
- * <p>A kept verdict is taken instead of checking again only when everything else it depends on is
- * the same, which the caller's key says: the resolved component configs (the same {@code
- * ProjectSnapshot} generation), the running build and the lock dir. The stamps then stand for the
- * bytes read, as in {@link VerificationRecord}: a verdict is kept only when each file's stamp, read
- * after its content, shows its last change before a {@link ClockProbe} taken before any lock was
- * read, and only for regular files (a link's stamp says nothing about its target). A stamp that
- * moved, a file gone, another key or a damaged file only mean that the lock is checked again.
+ * <p>A kept verdict is taken instead of checking again only when everything it depends on is the
+ * same. The running build and the lock dir are the caller's key. What the component resolves to
+ * (its config, upstream coordinates, distro and release-ver, the compat mode) is the same when the
+ * project is the same {@code ProjectSnapshot} generation as when the verdict was kept; otherwise
+ * (a config file was edited since) it is compared by a 128-bit MurmurHash3 of all of it, which
+ * costs a tenth of a check: a verdict only has to notice accidental changes, as render's state
+ * file does, since whoever can edit the config can edit the locks. The stamps then stand for the
+ * bytes read, as in {@link VerificationRecord}: a verdict is kept only when each file's stamp,
+ * read after its content, shows its last change before a {@link ClockProbe} taken before any lock
+ * was read, and only for regular files (a link's stamp says nothing about its target). A stamp
+ * that moved, a file gone, another key or a damaged file only mean that the lock is checked again.
  * Thread-safe: locks are checked on several threads.
  */
 public final class KeptLockVerdicts {
   public static final String FILE_NAME = "lock-verdicts";
   private static final String PROBE = "lock-verdicts.probe";
-  private static final byte[] MAGIC = "rpmoverlay lock verdicts v1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "rpmoverlay lock verdicts v2\n".getBytes(StandardCharsets.US_ASCII);
   private static final int STAMP_BYTES = 5 * Long.BYTES;
 
   /** Keeps and offers nothing: every lock is checked. */
-  public static final KeptLockVerdicts NONE = new KeptLockVerdicts(null, "", ByteBuffer.allocate(0), Map.of(), null);
+  public static final KeptLockVerdicts NONE = new KeptLockVerdicts(null, "", "", ByteBuffer.allocate(0), Map.of(), null);
 
   /**
-   * One kept verdict: the lock found current, and the stamps of what its check read: the lock file
-   * and the overlay source files, in the order {@link Fingerprints#overlaySourceFiles} gives them
-   * (the same files for the same resolved config, so their paths are not kept).
+   * One kept verdict: the generation of the project it was found in (empty: none), the compat mode,
+   * the digest of what the component resolved to ({@link #configDigest}), the lock found current, and the stamps
+   * of what its check read: the lock file and the overlay source files, in the order {@link
+   * Fingerprints#overlaySourceFiles} gives them (their paths come from the config the digest covers).
    */
-  private record Verdict(String compat, LockFile lock, FileStamp lockStamp, List<FileStamp> sourceStamps) {
+  private record Verdict(String generation, String compat, String configDigest, LockFile lock, FileStamp lockStamp,
+      List<FileStamp> sourceStamps) {
     // written out: generated ones spin method-handle classes at first use (HandWrittenRecordMethodsTest)
     @Override
     public boolean equals(Object o) {
-      return o instanceof Verdict v && compat.equals(v.compat) && lock.equals(v.lock) && lockStamp.equals(v.lockStamp)
-          && sourceStamps.equals(v.sourceStamps);
+      return o instanceof Verdict v && generation.equals(v.generation) && compat.equals(v.compat) && configDigest.equals(v.configDigest)
+          && lock.equals(v.lock) && lockStamp.equals(v.lockStamp) && sourceStamps.equals(v.sourceStamps);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(compat, lock, lockStamp, sourceStamps);
+      return Objects.hash(generation, compat, configDigest, lock, lockStamp, sourceStamps);
     }
   }
 
   private final Path workDir;
   private final String key;
+  /** The project's snapshot generation, when the components it resolves are the same whenever it is: empty otherwise. */
+  private final String generation;
   /** The file as read, and where each component's verdict starts in it: decoded only when asked for, on the checking thread. */
   private final ByteBuffer file;
   private final Map<String, Integer> kept;
@@ -76,9 +84,10 @@ public final class KeptLockVerdicts {
   private volatile boolean changed;
   private final java.util.concurrent.atomic.LongAdder taken = new java.util.concurrent.atomic.LongAdder();
 
-  private KeptLockVerdicts(Path workDir, String key, ByteBuffer file, Map<String, Integer> kept, ClockProbe probe) {
+  private KeptLockVerdicts(Path workDir, String key, String generation, ByteBuffer file, Map<String, Integer> kept, ClockProbe probe) {
     this.workDir = workDir;
     this.key = key;
+    this.generation = generation;
     this.file = file;
     this.kept = kept;
     this.probe = probe;
@@ -89,19 +98,21 @@ public final class KeptLockVerdicts {
    * before any lock is read. Never fails: without a readable file nothing is kept from before, and
    * without a probe nothing is kept for the next run.
    *
-   * @param key everything besides the lock and overlay files that decides a verdict (see above)
+   * @param key the running build and the lock dir (a verdict kept under another key is never taken)
+   * @param generation the project's snapshot generation, when every component resolves the same
+   *     whenever the project has it; empty when it has none or resolving reads other files
    */
-  public static KeptLockVerdicts open(Path workDir, String key) {
+  public static KeptLockVerdicts open(Path workDir, String key, Optional<String> generation) {
     Optional<ClockProbe> probe = ClockProbe.take(workDir, PROBE);
     ByteBuffer file = ByteBuffer.allocate(0);
-    Map<String, Integer> kept = Map.of();
+    Map<String, Integer> kept;
     try {
       file = ByteBuffer.wrap(Files.readAllBytes(workDir.resolve(FILE_NAME)));
       kept = index(file, key);
     } catch (IOException | RuntimeException e) { // none kept yet, or damaged
       kept = Map.of();
     }
-    return new KeptLockVerdicts(workDir, key, file, kept, probe.orElse(null));
+    return new KeptLockVerdicts(workDir, key, generation.orElse(""), file, kept, probe.orElse(null));
   }
 
   /**
@@ -115,9 +126,12 @@ public final class KeptLockVerdicts {
       return Optional.empty();
     }
     Verdict v = verdict(file.duplicate().position(at));
+    boolean sameProject = !generation.isEmpty() && generation.equals(v.generation());
+    if (!v.compat().equals(s.compatMode()) || !sameProject && !v.configDigest().equals(configDigest(s))) {
+      return Optional.empty();
+    }
     List<Path> sources = Fingerprints.overlaySourceFiles(s.config());
-    if (!v.compat().equals(s.compatMode()) || v.sourceStamps().size() != sources.size()
-        || !Optional.of(v.lockStamp()).equals(FileStamp.ofRegularFile(lockFile))) {
+    if (v.sourceStamps().size() != sources.size() || !Optional.of(v.lockStamp()).equals(FileStamp.ofRegularFile(lockFile))) {
       return Optional.empty();
     }
     for (int i = 0; i < sources.size(); i++) {
@@ -152,8 +166,34 @@ public final class KeptLockVerdicts {
       notCurrent(s.component()); // current, but not provably so from stamps next time
       return;
     }
-    found.put(s.component(), new Verdict(s.compatMode(), lock, lockStamp.get(), List.copyOf(stamps)));
+    found.put(s.component(), new Verdict(generation, s.compatMode(), configDigest(s), lock, lockStamp.get(), List.copyOf(stamps)));
     changed = true;
+  }
+
+  /**
+   * Everything a lock check takes from what the component resolved to: the config as the input
+   * fingerprint writes it out, the upstream coordinates, distro, release-ver and compat mode.
+   */
+  private static String configDigest(LockSubject s) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("config", Fingerprints.canonicalConfig(s.config()));
+    s.upstream().ifPresent(u -> {
+      fields.put("upstream_name", u.upstreamName());
+      fields.put("url", u.url());
+      fields.put("branch", u.branch());
+      fields.put("pinned_commit", u.pinnedCommit());
+      fields.put("snapshot", u.snapshot());
+    });
+    fields.put("distro", s.distroName());
+    fields.put("distro_version", s.distroVersion());
+    fields.put("release_ver", s.releaseVer());
+    fields.put("compat_mode", s.compatMode());
+    com.google.common.hash.Hasher h = com.google.common.hash.Hashing.murmur3_128().newHasher();
+    fields.forEach((label, value) -> {
+      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+      h.putString(label, StandardCharsets.UTF_8).putInt(bytes.length).putBytes(bytes);
+    });
+    return h.hash().toString();
   }
 
   /** {@code component}'s lock was checked and no verdict is kept for it. */
@@ -201,7 +241,9 @@ public final class KeptLockVerdicts {
     for (Map.Entry<String, Verdict> e : verdicts.entrySet()) {
       Verdict v = e.getValue();
       string(out, e.getKey());
+      string(out, v.generation());
       string(out, v.compat());
+      string(out, v.configDigest());
       LockFile l = v.lock();
       out.writeInt(l.version());
       string(out, l.importCommit());
@@ -272,7 +314,9 @@ public final class KeptLockVerdicts {
 
   /** Moves past one verdict, as {@link #verdict} reads it, without decoding its strings. */
   private static void skipVerdict(ByteBuffer in) {
+    skipString(in); // generation
     skipString(in); // compat
+    skipString(in); // config digest
     in.getInt();
     for (int i = 0; i < 4; i++) {
       skipString(in); // import commit, upstream commit (then the bump), input fingerprint, resolution hash
@@ -290,7 +334,9 @@ public final class KeptLockVerdicts {
   }
 
   private static Verdict verdict(ByteBuffer in) {
+    String generation = string(in);
     String compat = string(in);
+    String configDigest = string(in);
     LockFile lock = new LockFile(in.getInt(), string(in), string(in), in.getInt(), string(in), string(in), in.getInt(),
         new ChangeNote(string(in), string(in), string(in), string(in)));
     FileStamp lockStamp = stamp(in);
@@ -299,7 +345,7 @@ public final class KeptLockVerdicts {
     for (int k = 0; k < sources; k++) {
       stamps.add(stamp(in));
     }
-    return new Verdict(compat, lock, lockStamp, List.copyOf(stamps));
+    return new Verdict(generation, compat, configDigest, lock, lockStamp, List.copyOf(stamps));
   }
 
   private static void skipString(ByteBuffer in) {

@@ -92,10 +92,18 @@ class LockGateKeptVerdictsTest {
   }
 
   @Test
-  void aProjectInNoSnapshotKeepsNoVerdicts() {
-    Project p = dev.rpmoverlay.config.ProjectLoader.load(LoadOptions.of(project));
-    gate(p);
-    assertThat(p.info().workDir().resolve(KeptLockVerdicts.FILE_NAME)).doesNotExist();
+  void aConfigEditAfterAKeptVerdictIsReported() throws Exception {
+    load();
+    gate(load());
+    RenderShortcutTest.settle();
+    gate(load());
+    Path config = project.resolve("azldev.toml");
+    Files.writeString(config, Files.readString(config).replace("source = \"fix.patch\" }", "source = \"fix.patch\" },\n"
+        + "  { type = \"spec-add-tag\", tag = \"BuildRequires\", value = \"gcc\" }"));
+    RenderShortcutTest.settle();
+    load(); // another generation, kept
+    assertThatThrownBy(() -> gate(load())).isInstanceOf(UserException.class)
+        .hasMessageContaining("component 'plain': its configuration or overlay files changed since the lock was written");
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeptLockVerdictsTest {
   static final String COMMIT = "3f1e9a0c2b7d4e5f60718293a4b5c6d7e8f90123";
-  static final String KEY = "generation=g1\ncode=c1\n";
+  static final String KEY = "code=c1\n";
 
   @TempDir Path tmp;
   Path work;
@@ -52,7 +52,11 @@ class KeptLockVerdictsTest {
 
   /** One check as a run does it: open the kept verdicts (the clock probe), check, save. */
   Map<String, Integer> check(String key, LockSubject subject) throws Exception {
-    KeptLockVerdicts kept = KeptLockVerdicts.open(work, key);
+    return check(key, subject, "g1");
+  }
+
+  Map<String, Integer> check(String key, LockSubject subject, String generation) throws Exception {
+    KeptLockVerdicts kept = KeptLockVerdicts.open(work, key, Optional.of(generation));
     LockValidator.Checked checked = validator.check(List.of(subject), kept);
     kept.save();
     return Map.of("current", checked.current().size(), "problems", checked.problems().size(), "taken", (int) kept.takenCount());
@@ -71,7 +75,7 @@ class KeptLockVerdictsTest {
   void aTakenVerdictGivesTheLockAsTheFileHoldsIt() throws Exception {
     check(KEY, curl);
     settle();
-    KeptLockVerdicts kept = KeptLockVerdicts.open(work, KEY);
+    KeptLockVerdicts kept = KeptLockVerdicts.open(work, KEY, Optional.of("g1"));
     assertThat(kept.current(curl, store.path("curl"))).isEqualTo(store.read("curl")).isPresent();
   }
 
@@ -110,7 +114,32 @@ class KeptLockVerdictsTest {
   void aVerdictKeptUnderAnotherKeyIsNotTaken() throws Exception {
     check(KEY, curl);
     settle();
-    assertThat(check("generation=g2\ncode=c1\n", curl)).containsEntry("taken", 0).containsEntry("current", 1);
+    assertThat(check("code=c2\n", curl)).containsEntry("taken", 0).containsEntry("current", 1);
+  }
+
+  @Test
+  void aVerdictFromAnotherProjectGenerationIsTakenWhenTheComponentResolvesTheSame() throws Exception {
+    check(KEY, curl, "g1");
+    settle();
+    assertThat(check(KEY, curl, "g2")).containsEntry("taken", 1);
+    assertThat(check(KEY, curl, "")).as("a project in no snapshot").containsEntry("taken", 1);
+  }
+
+  @Test
+  void aVerdictFromAnotherProjectGenerationIsNotTakenWhenTheComponentsConfigChanged() throws Exception {
+    check(KEY, curl, "g1");
+    settle();
+    ComponentConfig edited = Components.withOverlays(curl.config(), List.of(curl.config().overlays().get(1)));
+    LockSubject after = new LockSubject(edited, curl.upstream(), curl.localSpecDir(), "fedora", "43", "43", "current");
+    assertThat(check(KEY, after, "g2")).as("the lock, unchanged, is stale now").containsEntry("taken", 0).containsEntry("problems", 1);
+  }
+
+  @Test
+  void aVerdictFromAnotherProjectGenerationIsNotTakenWhenTheReleaseVerChanged() throws Exception {
+    check(KEY, curl, "g1");
+    settle();
+    LockSubject after = new LockSubject(curl.config(), curl.upstream(), curl.localSpecDir(), "fedora", "43", "44", "current");
+    assertThat(check(KEY, after, "g2")).containsEntry("taken", 0).containsEntry("problems", 1);
   }
 
   @Test
@@ -123,7 +152,7 @@ class KeptLockVerdictsTest {
 
   @Test
   void aLockWrittenAfterTheClockProbeIsNotKept() throws Exception {
-    KeptLockVerdicts kept = KeptLockVerdicts.open(work, KEY);
+    KeptLockVerdicts kept = KeptLockVerdicts.open(work, KEY, Optional.of("g1"));
     store.write("curl", store.read("curl").orElseThrow().withNote(new ChangeNote("a", "a@example.org", "2026-01-01", "why")));
     assertThat(validator.check(List.of(curl), kept).current()).containsKey("curl");
     kept.save();

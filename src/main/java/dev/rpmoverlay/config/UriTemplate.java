@@ -14,7 +14,7 @@ final class UriTemplate {
   /** @throws IllegalArgumentException if a value itself contains a placeholder (ambiguous) */
   static String substitute(String template, Map<String, String> values) {
     for (Map.Entry<String, String> e : values.entrySet()) {
-      if (PLACEHOLDER.matcher(e.getValue()).find()) {
+      if (e.getValue().indexOf('$') >= 0 && PLACEHOLDER.matcher(e.getValue()).find()) { // a regex per component otherwise
         throw new IllegalArgumentException("ambiguous substitution: value of $" + e.getKey() + " contains a placeholder: " + e.getValue());
       }
     }

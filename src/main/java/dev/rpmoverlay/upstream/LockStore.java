@@ -29,16 +29,21 @@ public final class LockStore {
     return lockDir.resolve(ComponentNames.checked(component) + ".lock");
   }
 
-  /** The component names of every {@code *.lock} file in the lock dir, sorted; empty when there is no lock dir. */
+  /**
+   * The component names of every {@code *.lock} file in the lock dir, in the order the directory
+   * lists them; empty when there is no lock dir.
+   */
   public java.util.List<String> lockedComponents() throws IOException {
     if (!Files.isDirectory(lockDir)) {
       return java.util.List.of();
     }
-    return java.util.Arrays.stream(DirectoryNames.of(lockDir))
-        .filter(n -> n.endsWith(".lock") && n.length() > ".lock".length())
-        .map(n -> n.substring(0, n.length() - ".lock".length()))
-        .sorted()
-        .toList();
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (String n : DirectoryNames.of(lockDir)) {
+      if (n.endsWith(".lock") && n.length() > ".lock".length()) {
+        names.add(n.substring(0, n.length() - ".lock".length()));
+      }
+    }
+    return names;
   }
 
   /** The component's lock, or empty when it has none. */

@@ -88,6 +88,7 @@ public final class LockValidator {
             + " project; delete it if the component was removed, or run 'rpmoverlay update -a', which deletes it"));
       }
     }
+    out.sort(Comparator.comparing(Problem::component)); // only the orphans sorted, not every lock file
     return out;
   }
 

@@ -7,12 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * A loaded project kept in a file, with the stamps of everything its load read ({@link
@@ -123,18 +119,11 @@ public final class ProjectSnapshot {
   /** The kept project, when the file holds one for this key whose stamps have not moved. */
   static Optional<Project> read(Path file, String key) {
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      int body = bytes.length - Long.BYTES;
-      if (body < MAGIC.length || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      Optional<ByteBuffer> body = ChecksummedFile.read(file, MAGIC);
+      if (body.isEmpty()) {
         return Optional.empty();
       }
-      CRC32C crc = new CRC32C();
-      crc.update(bytes, 0, body);
-      ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length);
-      if (in.getLong(body) != crc.getValue()) {
-        return Optional.empty();
-      }
-      in.position(MAGIC.length).limit(body);
+      ByteBuffer in = body.get();
       if (!key.equals(string(in))) {
         return Optional.empty();
       }
@@ -145,7 +134,7 @@ public final class ProjectSnapshot {
       Project project = ProjectCodec.decode(in);
       project.keptAs(generation);
       return Optional.of(project);
-    } catch (IOException | RuntimeException e) { // none kept yet, or damaged: the ordinary load
+    } catch (IOException | RuntimeException e) { // damaged: the ordinary load
       return Optional.empty();
     }
   }
@@ -190,26 +179,12 @@ public final class ProjectSnapshot {
         .toString();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(kept.size() + 1024);
     DataOutputStream out = new DataOutputStream(bytes);
-    out.write(MAGIC);
     string(out, key);
     string(out, generation);
     kept.writeTo(out);
-    CRC32C crc = new CRC32C();
-    crc.update(bytes.toByteArray());
-    out.writeLong(crc.getValue());
     Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-    try {
-      Files.deleteIfExists(tmp); // never written through a link left in its place
-      Files.write(tmp, bytes.toByteArray(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    ChecksummedFile.write(file, file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"), MAGIC,
+        bytes.toByteArray());
     project.keptAs(generation);
     removeOldest(file.getParent());
   }
@@ -245,15 +220,10 @@ public final class ProjectSnapshot {
   }
 
   private static void string(DataOutputStream out, String s) throws IOException {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.write(utf8);
+    ChecksummedFile.putString(out, s);
   }
 
   private static String string(ByteBuffer in) {
-    int length = in.getInt();
-    String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
-    in.position(in.position() + length);
-    return s;
+    return ChecksummedFile.getString(in);
   }
 }

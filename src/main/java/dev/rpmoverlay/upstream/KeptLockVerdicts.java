@@ -1,17 +1,13 @@
 package dev.rpmoverlay.upstream;
 
+import dev.rpmoverlay.config.ChecksummedFile;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32C;
 
 /**
  * Lock checks kept for the next run ({@code <work-dir>/lock-verdicts}, never committed): for each
@@ -107,9 +102,9 @@ public final class KeptLockVerdicts {
     ByteBuffer file = ByteBuffer.allocate(0);
     Map<String, Integer> kept;
     try {
-      file = ByteBuffer.wrap(Files.readAllBytes(workDir.resolve(FILE_NAME)));
-      kept = index(file, key);
-    } catch (IOException | RuntimeException e) { // none kept yet, or damaged
+      file = ChecksummedFile.read(workDir.resolve(FILE_NAME), MAGIC).orElse(file);
+      kept = file.hasRemaining() ? index(file, key) : Map.of();
+    } catch (RuntimeException e) { // damaged
       kept = Map.of();
     }
     return new KeptLockVerdicts(workDir, key, generation.orElse(""), file, kept, probe.orElse(null));
@@ -235,7 +230,6 @@ public final class KeptLockVerdicts {
   private static void write(Path file, String key, Map<String, Verdict> verdicts) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * verdicts.size() + 1024);
     DataOutputStream out = new DataOutputStream(bytes);
-    out.write(MAGIC);
     string(out, key);
     out.writeInt(verdicts.size());
     for (Map.Entry<String, Verdict> e : verdicts.entrySet()) {
@@ -262,21 +256,7 @@ public final class KeptLockVerdicts {
         stamp(out, source);
       }
     }
-    CRC32C crc = new CRC32C();
-    crc.update(bytes.toByteArray());
-    out.writeLong(crc.getValue());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try {
-      Files.deleteIfExists(tmp); // a leftover, or a link put in its place: never written through
-      Files.write(tmp, bytes.toByteArray(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    ChecksummedFile.write(file, file.resolveSibling(file.getFileName() + ".tmp"), MAGIC, bytes.toByteArray());
   }
 
   /**
@@ -285,17 +265,7 @@ public final class KeptLockVerdicts {
    * @throws RuntimeException when it is damaged (the caller then keeps none)
    */
   private static Map<String, Integer> index(ByteBuffer file, String key) {
-    byte[] bytes = file.array();
-    int body = bytes.length - Long.BYTES;
-    if (body < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-      return Map.of();
-    }
-    CRC32C crc = new CRC32C();
-    crc.update(bytes, 0, body);
-    if (file.getLong(body) != crc.getValue()) {
-      return Map.of();
-    }
-    ByteBuffer in = file.duplicate().position(MAGIC.length).limit(body);
+    ByteBuffer in = file.duplicate();
     if (!key.equals(string(in))) {
       return Map.of();
     }
@@ -348,11 +318,6 @@ public final class KeptLockVerdicts {
     return new Verdict(generation, compat, configDigest, lock, lockStamp, List.copyOf(stamps));
   }
 
-  private static void skipString(ByteBuffer in) {
-    int length = in.getInt();
-    in.position(in.position() + length);
-  }
-
   private static void stamp(DataOutputStream out, FileStamp s) throws IOException {
     out.writeLong(s.size());
     out.writeLong(s.mtimeNanos());
@@ -366,15 +331,14 @@ public final class KeptLockVerdicts {
   }
 
   private static void string(DataOutputStream out, String s) throws IOException {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.write(utf8);
+    ChecksummedFile.putString(out, s);
   }
 
   private static String string(ByteBuffer in) {
-    int length = in.getInt();
-    String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-    in.position(in.position() + length);
-    return s;
+    return ChecksummedFile.getString(in);
+  }
+
+  private static void skipString(ByteBuffer in) {
+    ChecksummedFile.skipString(in);
   }
 }

@@ -7,6 +7,7 @@ import dev.rpmoverlay.config.LoadOptions;
 import dev.rpmoverlay.config.Project;
 import dev.rpmoverlay.config.ProjectSnapshot;
 import dev.rpmoverlay.render.CodeIdentity;
+import dev.rpmoverlay.testing.FedoraProject;
 import dev.rpmoverlay.upstream.KeptLockVerdicts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,26 +47,9 @@ class LockGateKeptVerdictsTest {
     }
     project = Files.createDirectories(tmp.resolve("project"));
     Files.writeString(project.resolve("fix.patch"), "--- a\n+++ b\n");
-    Files.writeString(project.resolve("azldev.toml"), """
-        [project]
-        default-distro = { name = "downstream" }
-
-        [distros.fedora]
-        default-version = "43"
-        dist-git-base-uri = "%s$pkg"
-        [distros.fedora.versions.43]
-        release-ver = "43"
-        dist-git-branch = "f43"
-
-        [distros.downstream]
-        default-version = "1"
-        [distros.downstream.versions.1]
-        release-ver = "1"
-        default-component-config.spec = { type = "upstream", upstream-distro = { name = "fedora", version = "43", snapshot = "2026-02-24T00:00:00Z" } }
-
-        [components.plain]
-        overlays = [ { type = "patch-add", source = "fix.patch" } ]
-        """.formatted(server.toUri()));
+    FedoraProject.writeDownstream(project, server.toUri().toString(), "2026-02-24T00:00:00Z");
+    Path config = project.resolve("azldev.toml");
+    Files.writeString(config, Files.readString(config) + "[components.plain]\noverlays = [ { type = \"patch-add\", source = \"fix.patch\" } ]\n");
     CliRun update = CliRun.of("update", "-C", project.toString(), "--mirror-dir", tmp.resolve("mirrors").toString(), "-a");
     assertThat(update.exitCode()).as(update.out() + update.err()).isZero();
     snapshots = new ProjectSnapshot(tmp.resolve("snapshots"), CodeIdentity.get());

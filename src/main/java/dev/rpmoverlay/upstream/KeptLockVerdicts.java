@@ -78,6 +78,7 @@ public final class KeptLockVerdicts {
   private final Map<String, Boolean> dropped = new ConcurrentHashMap<>();
   private volatile boolean changed;
   private final java.util.concurrent.atomic.LongAdder taken = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder compared = new java.util.concurrent.atomic.LongAdder();
 
   private KeptLockVerdicts(Path workDir, String key, String generation, ByteBuffer file, Map<String, Integer> kept, ClockProbe probe) {
     this.workDir = workDir;
@@ -135,12 +136,25 @@ public final class KeptLockVerdicts {
       }
     }
     taken.increment();
+    if (!sameProject) {
+      compared.increment();
+      if (!generation.isEmpty()) {
+        // kept under this generation from now on: the next run of the same project takes it without the digest
+        found.put(s.component(), new Verdict(generation, v.compat(), v.configDigest(), v.lock(), v.lockStamp(), v.sourceStamps()));
+        changed = true;
+      }
+    }
     return Optional.of(v.lock());
   }
 
   /** How many locks were found current from a kept verdict so far, without being checked. */
   public long takenCount() {
     return taken.sum();
+  }
+
+  /** How many of those were taken by comparing the digest of what the component resolves to. */
+  long comparedCount() {
+    return compared.sum();
   }
 
   /**

@@ -59,7 +59,8 @@ class KeptLockVerdictsTest {
     KeptLockVerdicts kept = KeptLockVerdicts.open(work, key, Optional.of(generation));
     LockValidator.Checked checked = validator.check(List.of(subject), kept);
     kept.save();
-    return Map.of("current", checked.current().size(), "problems", checked.problems().size(), "taken", (int) kept.takenCount());
+    return Map.of("current", checked.current().size(), "problems", checked.problems().size(), "taken", (int) kept.takenCount(),
+        "compared", (int) kept.comparedCount());
   }
 
   @Test
@@ -123,6 +124,14 @@ class KeptLockVerdictsTest {
     settle();
     assertThat(check(KEY, curl, "g2")).containsEntry("taken", 1);
     assertThat(check(KEY, curl, "")).as("a project in no snapshot").containsEntry("taken", 1);
+  }
+
+  @Test
+  void aVerdictTakenByItsDigestIsKeptUnderTheNewGenerationSoTheNextRunNeedsNone() throws Exception {
+    check(KEY, curl, "g1");
+    settle();
+    assertThat(check(KEY, curl, "g2")).containsEntry("taken", 1).containsEntry("compared", 1);
+    assertThat(check(KEY, curl, "g2")).containsEntry("taken", 1).containsEntry("compared", 0);
   }
 
   @Test

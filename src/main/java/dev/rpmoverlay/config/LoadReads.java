@@ -36,6 +36,19 @@ final class LoadReads {
    * existence and place matter, not what it holds); or its absence.
    */
   record Stamp(char kind, long ino, long ctimeNanos, long size, long mtimeNanos) {
+    // written out: generated ones spin method-handle classes at first use, ~25 ms of CPU on the
+    // thread that reads the project snapshot ahead (HandWrittenRecordMethodsTest)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Stamp s && kind == s.kind && ino == s.ino && ctimeNanos == s.ctimeNanos && size == s.size
+          && mtimeNanos == s.mtimeNanos;
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(kind, ino, ctimeNanos, size, mtimeNanos);
+    }
+
     static final char FILE = 'F';
     static final char LISTED_DIR = 'D';
     static final char DIR = 'I';

@@ -35,7 +35,9 @@ class HandWrittenRecordMethodsTest {
       type("dev.rpmoverlay.overlay.LineOrigin$Synthesized"),
       dev.rpmoverlay.review.Cause.class,
       type("dev.rpmoverlay.review.OverlayLinter$State"),
-      dev.rpmoverlay.release.DownstreamCommit.class);
+      dev.rpmoverlay.release.DownstreamCommit.class,
+      type("dev.rpmoverlay.config.LoadReads$Stamp"),
+      type("dev.rpmoverlay.upstream.KeptLockVerdicts$Verdict"));
 
   @Test
   void equalComponentsGiveEqualRecordsWithEqualHashCodes() throws Exception {
@@ -80,6 +82,8 @@ class HandWrittenRecordMethodsTest {
   private static Object value(Class<?> type, boolean other) throws Exception {
     if (type == int.class) {
       return other ? 2 : 1;
+    } else if (type == char.class) {
+      return other ? 'b' : 'a';
     } else if (type == long.class) {
       return other ? 2L : 1L;
     } else if (type == boolean.class) {

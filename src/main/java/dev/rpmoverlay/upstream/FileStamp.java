@@ -33,33 +33,30 @@ public record FileStamp(long size, long mtimeNanos, long ctimeNanos, long inode,
   }
 
   private static final String ATTRIBUTES = "unix:size,lastModifiedTime,ctime,ino,dev";
+  private static final String REGULAR_ATTRIBUTES = "unix:mode," + ATTRIBUTES.substring("unix:".length());
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFREG = 0100000;
 
   /**
    * The stamp of {@code file} itself (a link is not followed); empty when it cannot be read (gone,
    * or a file system without POSIX attributes: nothing is then trusted on the strength of stamps).
    */
   public static Optional<FileStamp> of(Path file) {
-    try {
-      Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-      return Optional.of(new FileStamp((Long) a.get("size"), nanos(a.get("lastModifiedTime")), nanos(a.get("ctime")),
-          ((Number) a.get("ino")).longValue(), ((Number) a.get("dev")).longValue()));
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException | NullPointerException e) {
-      return Optional.empty();
-    }
+    return read(file, false);
   }
-
-  private static final String REGULAR_ATTRIBUTES = "unix:mode,size,lastModifiedTime,ctime,ino,dev";
-  private static final int S_IFMT = 0170000;
-  private static final int S_IFREG = 0100000;
 
   /**
    * The stamp of {@code file} when it is a regular file (a link is not followed: the stamp of a link
    * says nothing about what it points to); empty when it is anything else or cannot be read.
    */
   public static Optional<FileStamp> ofRegularFile(Path file) {
+    return read(file, true);
+  }
+
+  private static Optional<FileStamp> read(Path file, boolean regularOnly) {
     try {
-      Map<String, Object> a = Files.readAttributes(file, REGULAR_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-      if (((Integer) a.get("mode") & S_IFMT) != S_IFREG) {
+      Map<String, Object> a = Files.readAttributes(file, regularOnly ? REGULAR_ATTRIBUTES : ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      if (regularOnly && ((Integer) a.get("mode") & S_IFMT) != S_IFREG) {
         return Optional.empty();
       }
       return Optional.of(new FileStamp((Long) a.get("size"), nanos(a.get("lastModifiedTime")), nanos(a.get("ctime")),
